@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+// moneyloop — a terminal dashboard for the money loop of AI infrastructure.
+import PackageDescription
+
+let package = Package(
+    name: "moneyloop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "moneyloop", targets: ["moneyloop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The model: parameters, scenarios, the monthly engine, metrics. Foundation only.
+        .target(name: "LoopSim"),
+        // Files people edit: YAML read with file:line:column errors; scenario files.
+        .target(name: "LoopConfig", dependencies: ["LoopSim", "Yams"]),
+        // The Elm-style core: model, messages, update, view -> Frame. No curses.
+        .target(name: "LoopDashboard", dependencies: ["LoopSim", "LoopConfig"]),
+        // System-library shim exposing the parts of ncursesw Swift cannot import.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only module that calls curses.
+        .target(name: "LoopTerminal", dependencies: ["LoopDashboard", "CNcursesw"]),
+        .executableTarget(
+            name: "moneyloop",
+            dependencies: [
+                "LoopSim", "LoopConfig", "LoopDashboard", "LoopTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "LoopConfig"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

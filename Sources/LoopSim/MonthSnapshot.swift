@@ -1,0 +1,74 @@
+/// CoreWeave's stocks and flows in one month (dollars; flows per month).
+public struct CoreWeaveMonth: Sendable, Equatable, Codable {
+    public var cash: Double = 0
+    public var debt: Double = 0
+    public var gpusInService: Double = 0
+    public var utilization: Double = 0
+    public var price: Double = 0
+    public var committedRevenue: Double = 0
+    public var usageRevenue: Double = 0
+    public var backstopRevenue: Double = 0
+    public var revenue: Double { committedRevenue + usageRevenue + backstopRevenue }
+    public var opex: Double = 0
+    public var overhead: Double = 0
+    public var interest: Double = 0
+    public var principal: Double = 0
+    public var capex: Double = 0
+    public var debtDraw: Double = 0
+    public var storagePayment: Double = 0
+    public var gpuHoursUsed: Double = 0
+    public init() {}
+}
+
+/// Vast Data's stocks and flows in one month.
+public struct VastMonth: Sendable, Equatable, Codable {
+    public var cash: Double = 0
+    public var baseRevenue: Double = 0
+    public var revenueFromCoreWeave: Double = 0
+    public var revenue: Double { baseRevenue + revenueFromCoreWeave }
+    public var costs: Double = 0
+    /// Annualised revenue run rate.
+    public var arr: Double { revenue * 12 }
+    public var valuation: Double = 0
+    public init() {}
+}
+
+/// NVIDIA's side of the loop in one month.
+public struct NvidiaMonth: Sendable, Equatable, Codable {
+    public var salesToCoreWeave: Double = 0
+    public var stakeValue: Double = 0
+    public var backstopPaid: Double = 0
+    /// Backstop paid so far.
+    public var backstopUsed: Double = 0
+    /// Share of CoreWeave's payments to NVIDIA funded by NVIDIA's own money, cumulative.
+    public var roundTripShare: Double = 0
+    /// NVIDIA's money at risk: stake value plus backstop paid so far.
+    public var exposure: Double { stakeValue + backstopUsed }
+    public init() {}
+}
+
+/// One simulated month: every entity's state and every flow between entities.
+public struct MonthSnapshot: Sendable, Equatable {
+    /// 0 is the scenario's start month.
+    public var month: Int
+    public var date: YearMonth
+    public var coreweave: CoreWeaveMonth
+    public var vast: VastMonth
+    public var nvidia: NvidiaMonth
+    public var flows: [Flow]
+
+    /// The cash of a tracked company (NVIDIA: its exposure).
+    public func cash(of company: Node) -> Double {
+        switch company {
+        case .coreweave: coreweave.cash
+        case .vast: vast.cash
+        case .nvidia: nvidia.exposure
+        default: 0
+        }
+    }
+
+    /// Total of the flows from `from` to `to` (all kinds).
+    public func flow(from: Node, to: Node) -> Double {
+        flows.lazy.filter { $0.from == from && $0.to == to }.reduce(0) { $0 + $1.amount }
+    }
+}

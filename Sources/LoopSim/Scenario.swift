@@ -1,0 +1,51 @@
+/// A customer's take-or-pay contract with CoreWeave, spread evenly over its term.
+public struct Contract: Sendable, Equatable {
+    public var customer: Node
+    public var value: Double
+    /// First month of payments, as a calendar month.
+    public var start: YearMonth
+    public var termMonths: Int
+    public init(customer: Node, value: Double, start: YearMonth, termMonths: Int) {
+        self.customer = customer; self.value = value; self.start = start; self.termMonths = termMonths
+    }
+}
+
+/// A debt facility of CoreWeave's: balance, rate, maturity, and whether the rate floats.
+public struct DebtFacility: Sendable, Equatable {
+    public var name: String
+    public var balance: Double
+    /// Annual rate as a fraction (0.11 = 11%).
+    public var rate: Double
+    public var maturity: YearMonth
+    /// Floating-rate facilities take the rate shock.
+    public var floating: Bool
+    /// Amortising (principal paid monthly to maturity) or bullet (all at maturity).
+    public var amortizing: Bool
+    public init(name: String, balance: Double, rate: Double, maturity: YearMonth, floating: Bool, amortizing: Bool) {
+        self.name = name; self.balance = balance; self.rate = rate; self.maturity = maturity
+        self.floating = floating; self.amortizing = amortizing
+    }
+}
+
+/// A complete starting point: parameter values, opening balances, contracts, facilities.
+public struct Scenario: Sendable, Equatable {
+    public var name: String
+    public var title: String
+    public var start: YearMonth
+    public var horizon: Int
+    public var parameters: ParameterValues
+    /// CoreWeave's cash at the start.
+    public var coreweaveCash: Double
+    public var contracts: [Contract]
+    public var facilities: [DebtFacility]
+    public init(name: String, title: String, start: YearMonth, horizon: Int, parameters: ParameterValues,
+                coreweaveCash: Double, contracts: [Contract], facilities: [DebtFacility])
+    {
+        self.name = name; self.title = title; self.start = start; self.horizon = horizon
+        self.parameters = parameters; self.coreweaveCash = coreweaveCash
+        self.contracts = contracts; self.facilities = facilities
+    }
+
+    /// The longest horizon the engine runs.
+    public static let maxHorizon = 120
+}
