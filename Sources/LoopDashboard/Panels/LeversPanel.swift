@@ -1,0 +1,72 @@
+import LoopSim
+
+/// The levers: GPU utilization first (75% → the article's 90% target marked), then every
+/// lever of the registry, each with value, default mark, range and source badge.
+public struct LeversPanel: Sendable {
+    public var model: Model
+    public var glyphs: Glyphs
+    public var focused: Bool
+
+    public init(model: Model, glyphs: Glyphs, focused: Bool) {
+        self.model = model; self.glyphs = glyphs; self.focused = focused
+    }
+
+    /// Rows each lever takes: a label line and a bar line.
+    static let rowsPerLever = 2
+
+    public func draw(into f: inout Frame, _ r: Rect) {
+        guard r.width >= 20, r.height >= 2 else { return }
+        let levers = model.levers
+        let visible = max(1, r.height / Self.rowsPerLever)
+        // Keep the selection in view.
+        let first = max(0, min(levers.count - visible, model.selectedLever - visible / 2))
+        let values = model.schedule.values(at: model.month)
+        for (row, i) in (first..<min(levers.count, first + visible)).enumerated() {
+            drawLever(&f, levers[i], value: values[levers[i].id], x: r.x, y: r.y + row * Self.rowsPerLever,
+                      width: r.width, selected: focused && i == model.selectedLever)
+        }
+        if r.height % 2 == 1 && levers.count > visible {
+            let more = "\(first + 1)–\(min(levers.count, first + visible)) of \(levers.count) · ↑↓"
+            f.text(r.x, r.maxY - 1, more.truncated(to: r.width), Style(.dim))
+        }
+    }
+
+    /// The strip of the compact layout: the selected lever only (utilization by default).
+    public func drawStrip(into f: inout Frame, _ r: Rect) {
+        guard r.width >= 20, r.height >= 2 else { return }
+        let p = model.currentLever
+        drawLever(&f, p, value: model.value(p.id), x: r.x, y: r.y, width: r.width, selected: focused)
+        if r.height >= 3 {
+            let hint = "lever \(model.selectedLever + 1)/\(model.levers.count) · ↑↓ choose · ←→ change"
+            f.text(r.x, r.y + 2, hint.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.dim))
+        }
+    }
+
+    func drawLever(_ f: inout Frame, _ p: Parameter, value: Double, x: Int, y: Int, width: Int, selected: Bool) {
+        let changed = abs(value - model.scenario.parameters[p.id]) > 1e-12
+        let shown = Format.parameterValue(value, unit: p.unit)
+        let badge = "[\(p.confidence.badge)]"
+        let mark = changed ? "*" : " "
+        let pointer = selected ? glyphs.arrowRight : " "
+        var label = "\(pointer)\(mark)\(p.label)"
+        let right = "\(shown) \(badge)"
+        label = label.truncated(to: max(1, width - right.count - 1), ellipsis: glyphs.ellipsis)
+        let style = Style(selected ? .selection : .text, selected ? [.bold, .reverse] : [])
+        f.text(x, y, label.padded(to: width - right.count), style)
+        f.text(x + width - right.count, y, shown, Style(changed ? .warn : .text, .bold))
+        f.text(x + width - badge.count, y, badge, Style(p.confidence == .article ? .good : .dim))
+        // The bar, with the range ends printed beside it.
+        let lo = Format.parameterValue(p.min, unit: p.unit), hi = Format.parameterValue(p.max, unit: p.unit)
+        let barWidth = width - lo.count - hi.count - 4
+        if barWidth >= 6 {
+            f.text(x + 1, y + 1, lo, Style(.dim))
+            Slider(value: value, min: p.min, max: p.max, defaultValue: model.scenario.parameters[p.id],
+                   target: p.target, style: Style(.sliderFill))
+                .draw(into: &f, x: x + lo.count + 2, y: y + 1, width: barWidth, glyphs: glyphs)
+            f.text(x + width - hi.count, y + 1, hi, Style(.dim))
+        } else {
+            Slider(value: value, min: p.min, max: p.max, defaultValue: model.scenario.parameters[p.id],
+                   target: p.target).draw(into: &f, x: x + 1, y: y + 1, width: width - 1, glyphs: glyphs)
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `moneyloop` command: the dashboard by default, headless subcommands beside it.
+@main
+struct Moneyloop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moneyloop",
+        abstract: "A terminal dashboard for the money loop of AI infrastructure: NVIDIA → CoreWeave → Vast Data.",
+        subcommands: [DashboardCommand.self, SnapshotCommand.self],
+        defaultSubcommand: DashboardCommand.self
+    )
+}
