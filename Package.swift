@@ -21,8 +21,10 @@ let package = Package(
         .target(name: "LoopDashboard", dependencies: ["LoopSim", "LoopConfig"]),
         // System-library shim exposing the parts of ncursesw Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Async-signal-safe terminal restore for crashes (C: signal handlers).
+        .target(name: "CTerminalGuard"),
         // The only module that calls curses.
-        .target(name: "LoopTerminal", dependencies: ["LoopDashboard", "CNcursesw"]),
+        .target(name: "LoopTerminal", dependencies: ["LoopDashboard", "CNcursesw", "CTerminalGuard"]),
         .executableTarget(
             name: "moneyloop",
             dependencies: [
@@ -32,7 +34,7 @@ let package = Package(
         ),
         .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "LoopConfig"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop"]),
     ],
     swiftLanguageModes: [.v6]
 )

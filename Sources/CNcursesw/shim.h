@@ -34,6 +34,10 @@ static const attr_t ml_A_ITALIC = A_ITALIC;
 
 static inline int ml_KEY_F(int n) { return KEY_F(n); }
 static inline WINDOW *ml_stdscr(void) { return stdscr; }
+static inline WINDOW *ml_curscr(void) { return curscr; }
+
+/// Bytes waiting to be read on `fd` (FIONREAD), or -1.
+static inline int ml_bytes_waiting(int fd) { int n = 0; return ioctl(fd, FIONREAD, &n) == 0 ? n : -1; }
 static inline int ml_COLORS(void) { return COLORS; }
 static inline int ml_COLOR_PAIRS(void) { return COLOR_PAIRS; }
 static inline int ml_LINES(void) { return LINES; }

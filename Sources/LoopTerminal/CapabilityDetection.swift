@@ -1,0 +1,59 @@
+import CNcursesw
+import LoopDashboard
+
+/// What the user asked for on the command line, before detection.
+public struct TerminalOptions: Sendable {
+    /// `--color`; nil means detect.
+    public var color: ColorTier?
+    /// `--ascii`.
+    public var ascii: Bool
+    public init(color: ColorTier? = nil, ascii: Bool = false) {
+        self.color = color; self.ascii = ascii
+    }
+}
+
+/// Detects the colour and glyph tiers: terminfo, `NO_COLOR`, `TERM`, the locale, and the
+/// user's overrides. The glyph tier must be known before curses starts, the colour tier after.
+enum CapabilityDetection {
+    /// Sets the locale from the environment and reports whether it is UTF-8. With no
+    /// locale variables at all, C.UTF-8 is tried (a modern terminal is the likely case);
+    /// an explicit non-UTF-8 locale (LANG=C) is respected and gets ASCII glyphs.
+    static func setUpLocale(environment env: [String: String]) -> Bool {
+        setlocale(LC_ALL, "")
+        if ml_nl_codeset_is_utf8() != 0 { return true }
+        let set = ["LC_ALL", "LC_CTYPE", "LANG"].contains { !(env[$0] ?? "").isEmpty }
+        if !set, setlocale(LC_CTYPE, "C.UTF-8") != nil, ml_nl_codeset_is_utf8() != 0 { return true }
+        return false
+    }
+
+    static func glyphTier(utf8: Bool, options: TerminalOptions) -> GlyphTier {
+        (options.ascii || !utf8) ? .ascii : .braille
+    }
+
+    /// The colour tier after `newterm` (terminfo is loaded then).
+    static func colorTier(term: String, environment env: [String: String], options: TerminalOptions) -> ColorTier {
+        if let forced = options.color { return forced }
+        if let nc = env["NO_COLOR"], !nc.isEmpty { return .mono }
+        if term == "dumb" || !has_colors() { return .mono }
+        let n = tigetnum("colors")
+        if term.hasSuffix("-direct") || n >= 1 << 24 { return .direct }
+        if n >= 256 { return .c256 }
+        if n >= 16 { return .c16 }
+        if n >= 8 { return .c8 }
+        return .mono
+    }
+
+    /// Whether this machine has a terminfo entry for `term` (ncurses' usual directories).
+    static func hasTerminfo(_ term: String, environment env: [String: String]) -> Bool {
+        guard let first = term.unicodeScalars.first, !term.contains("/") else { return false }
+        let letter = String(Character(first))
+        let hexDir = String(first.value, radix: 16)
+        var dirs = ["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", "/usr/lib/terminfo"]
+        if let home = env["HOME"] { dirs.insert(home + "/.terminfo", at: 0) }
+        if let t = env["TERMINFO"] { dirs.insert(t, at: 0) }
+        if let ds = env["TERMINFO_DIRS"] { dirs.insert(contentsOf: ds.split(separator: ":").map(String.init), at: 0) }
+        return dirs.contains { d in
+            access("\(d)/\(letter)/\(term)", R_OK) == 0 || access("\(d)/\(hexDir)/\(term)", R_OK) == 0
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Dispatch
+import LoopDashboard
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the dashboard: keys from a stdin read source, the simulation clock and the
+/// animation clock as timers, signals as signal sources, all on the main queue. Draws
+/// only when the model changed, at most `fps` times a second. Nothing polls.
+public final class EventLoop: @unchecked Sendable {
+    private var model: Model
+    private let terminal: Terminal
+    private let fps: Double
+    private var sources: [any DispatchSourceProtocol] = []
+    private var tickTimer: DispatchSourceTimer?
+    private var frameTimer: DispatchSourceTimer?
+    private var drawScheduled = false
+    private var lastDraw: DispatchTime = .init(uptimeNanoseconds: 0)
+    private var lastFrame: Frame?
+
+    /// Pulse steps per second while the clock runs.
+    static let animationRate = 8.0
+
+    public init(model: Model, terminal: Terminal, fps: Double) {
+        var m = model
+        if let n = terminal.notice { m.notice = n }
+        self.model = m
+        self.terminal = terminal
+        self.fps = max(1, min(60, fps))
+    }
+
+    /// Starts the sources and never returns: the process ends through `finish`.
+    public func run() -> Never {
+        let main = DispatchQueue.main
+        let input = DispatchSource.makeReadSource(fileDescriptor: 0, queue: main)
+        input.setEventHandler { [unowned self] in self.readInput() }
+        input.resume()
+        sources.append(input)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+            let s = DispatchSource.makeSignalSource(signal: sig, queue: main)
+            s.setEventHandler { [unowned self] in self.finish(status: 128 + sig) }
+            s.resume()
+            sources.append(s)
+        }
+        let winch = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: main)
+        winch.setEventHandler { [unowned self] in
+            self.terminal.resized()
+            self.drawNow()
+        }
+        winch.resume()
+        sources.append(winch)
+        let tstp = DispatchSource.makeSignalSource(signal: SIGTSTP, queue: main)
+        tstp.setEventHandler { [unowned self] in
+            self.terminal.suspend()
+            self.lastFrame = nil
+            self.drawNow()
+        }
+        tstp.resume()
+        sources.append(tstp)
+        resetClocks()
+        drawNow()
+        dispatchMain()
+    }
+
+    private func readInput() {
+        let (keys, hangup) = terminal.readKeys()
+        if hangup { finish(status: 128 + SIGHUP) }
+        for k in keys { send(.key(k)) }
+    }
+
+    /// Applies a message and carries out its effects.
+    private func send(_ message: Message) {
+        let effects = update(&model, message)
+        for e in effects {
+            switch e {
+            case .quit: finish(status: 0)
+            case .speedChanged, .clockChanged: resetClocks()
+            }
+        }
+        requestDraw()
+    }
+
+    /// (Re)creates the simulation and animation timers for the current speed; none while paused.
+    private func resetClocks() {
+        tickTimer?.cancel(); tickTimer = nil
+        frameTimer?.cancel(); frameTimer = nil
+        guard !model.paused else { return }
+        tickTimer = makeTimer(interval: 1 / model.speed) { [unowned self] in self.send(.tick) }
+        frameTimer = makeTimer(interval: 1 / min(fps, Self.animationRate)) { [unowned self] in self.send(.frame) }
+    }
+
+    private func makeTimer(interval: Double, _ handler: @escaping () -> Void) -> DispatchSourceTimer {
+        let t = DispatchSource.makeTimerSource(queue: .main)
+        let ns = max(1_000_000, Int(interval * 1e9))
+        t.schedule(deadline: .now() + .nanoseconds(ns), repeating: .nanoseconds(ns), leeway: .milliseconds(5))
+        t.setEventHandler(handler: handler)
+        t.resume()
+        return t
+    }
+
+    /// Draws now if the last frame is old enough, else once the fps cap allows.
+    private func requestDraw() {
+        guard !drawScheduled else { return }
+        let minGap = UInt64(1e9 / fps)
+        let since = DispatchTime.now().uptimeNanoseconds - lastDraw.uptimeNanoseconds
+        if since >= minGap { drawNow(); return }
+        drawScheduled = true
+        DispatchQueue.main.asyncAfter(deadline: .now() + .nanoseconds(Int(minGap - since))) { [unowned self] in
+            self.drawScheduled = false
+            self.drawNow()
+        }
+    }
+
+    private func drawNow() {
+        let (w, h) = terminal.size()
+        let frame = view(model, width: w, height: h, caps: terminal.capabilities)
+        lastDraw = .now()
+        guard frame != lastFrame else { return }
+        terminal.blit(frame)
+        lastFrame = frame
+    }
+
+    /// Gives the terminal back and exits with `status`.
+    private func finish(status: Int32) -> Never {
+        terminal.stop()
+        exit(status)
+    }
+}

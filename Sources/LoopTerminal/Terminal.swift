@@ -1,0 +1,159 @@
+import CNcursesw
+import CTerminalGuard
+import LoopDashboard
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal, owned by curses between `start` and `stop`: capability detection,
+/// blitting frames, reading keys. Every method must run on the main queue.
+public final class Terminal {
+    public let capabilities: Capabilities
+    /// The TERM curses was started with (a fallback when the user's has no terminfo).
+    public let termName: String
+    /// A one-line notice for the status bar (e.g. the TERM fallback).
+    public let notice: String?
+    private let screen: OpaquePointer
+    private var pairs: ColorPairs
+    private var previous: Frame?
+    private var stopped = false
+
+    /// Takes the terminal: checks stdin/stdout, the locale, TERM, then starts curses.
+    public init(options: TerminalOptions, theme: Theme, environment env: [String: String]) throws(TerminalError) {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
+        guard let term = env["TERM"], !term.isEmpty else { throw .noTerm }
+        guard term != "dumb" else { throw .dumbTerm }
+        let utf8 = CapabilityDetection.setUpLocale(environment: env)
+        var name = term
+        var notice: String?
+        if !CapabilityDetection.hasTerminfo(term, environment: env) {
+            name = "xterm-256color"
+            notice = "no terminfo for TERM=\(term): using xterm-256color"
+        }
+        // Own these signals before curses so it does not install handlers of its own.
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP] { signal(sig, SIG_IGN) }
+        ml_guard_save(1)
+        guard let scr = newterm(name, ml_stdout(), ml_stdin()) else { throw .cannotOpen(term: term) }
+        screen = scr
+        termName = name
+        self.notice = notice
+        let tier = CapabilityDetection.colorTier(term: name, environment: env, options: options)
+        capabilities = Capabilities(color: tier, glyphs: CapabilityDetection.glyphTier(utf8: utf8, options: options))
+        if tier != .mono {
+            start_color()
+            use_default_colors()
+        }
+        pairs = ColorPairs(tier: tier, theme: theme)
+        Terminal.armGuard()
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(ml_stdscr(), false)
+        keypad(ml_stdscr(), true)
+        nodelay(ml_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+    }
+
+    /// Computes the bytes that undo curses' modes and hands them to the crash guard.
+    private static func armGuard() {
+        var bytes: [CChar] = []
+        for cap in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            guard let s = tigetstr(cap), Int(bitPattern: s) != -1 else { continue }
+            var p = s
+            while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
+        }
+        ml_guard_install(bytes, bytes.count)
+    }
+
+    /// The terminal's size in cells, read from the tty.
+    public func size() -> (width: Int, height: Int) {
+        var rows: Int32 = 0, cols: Int32 = 0
+        if ml_window_size(1, &rows, &cols) != 0 || rows <= 0 || cols <= 0 {
+            return (Int(ml_COLS()), Int(ml_LINES()))
+        }
+        return (Int(cols), Int(rows))
+    }
+
+    /// Tells curses the new size after SIGWINCH; the next blit repaints what changed.
+    public func resized() {
+        let (w, h) = size()
+        resizeterm(Int32(h), Int32(w))
+        previous = nil
+    }
+
+    public func setTheme(_ theme: Theme) {
+        pairs.setTheme(theme)
+        previous = nil
+    }
+
+    /// Writes the cells that changed since the last frame; curses sends only real changes.
+    public func blit(_ frame: Frame) {
+        guard !stopped else { return }
+        let win = ml_stdscr()
+        let ascii = capabilities.glyphs == .ascii
+        let full = previous == nil || previous!.width != frame.width || previous!.height != frame.height
+        if full { werase(win) }
+        for y in 0..<frame.height {
+            for x in 0..<frame.width {
+                let cell = frame[x, y]
+                if !full, previous![x, y] == cell { continue }
+                let (attrs, pair) = pairs.lookup(cell.style)
+                let s = ascii ? Glyphs.asciiFallback(cell.scalar) : cell.scalar
+                _ = ml_put_cell(win, Int32(y), Int32(x), wchar_t(s.value), attrs, pair)
+            }
+        }
+        if let c = frame.cursor {
+            curs_set(1)
+            wmove(win, Int32(c.y), Int32(c.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(win)
+        doupdate()
+        previous = frame
+    }
+
+    /// Reads every key waiting on stdin; `hangup` is true when stdin is at its end.
+    public func readKeys() -> (keys: [Key], hangup: Bool) {
+        var keys: [Key] = []
+        var value: Int32 = 0
+        var first = true
+        while true {
+            let rc = ml_get_key(ml_stdscr(), &value)
+            if rc == ERR {
+                if first {
+                    // Readable with nothing to read: the other end is gone.
+                    if ml_bytes_waiting(0) == 0 { return (keys, true) }
+                }
+                break
+            }
+            first = false
+            if let k = KeyDecoder.decode(status: rc, value: value) { keys.append(k) }
+            if keys.count > 4096 { break }
+        }
+        return (keys, false)
+    }
+
+    /// Gives the terminal back: main screen, cursor, echo and line mode. Idempotent.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        endwin()
+        ml_guard_disarm()
+        delscreen(screen)
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and on `fg` take it again and repaint.
+    public func suspend() {
+        endwin()
+        ml_guard_disarm()
+        let old = signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        signal(SIGTSTP, old)
+        ml_guard_arm()
+        reset_prog_mode()
+        resized()
+        clearok(ml_curscr(), true)
+    }
+}
