@@ -35,6 +35,21 @@ extension Scenario {
                          maturity: YearMonth(year: 2030, month: 5), floating: false, amortizing: false),
             DebtFacility(name: "Senior notes 2031", balance: 1.75e9, rate: 0.09,
                          maturity: YearMonth(year: 2031, month: 7), floating: false, amortizing: false),
+        ],
+        scenes: [
+            Scene(name: "As announced", caption: "The deal as the article tells it: who runs out first?"),
+            Scene(name: "The 90% promise", caption: "75% → 90% utilization: +20% only on usage-billed hours",
+                  levers: [SceneLever(id: "cw.utilization", value: 0.9)]),
+            Scene(name: "Article framing", caption: "If 30% of the fleet were usage-billed, utilization would matter",
+                  levers: [SceneLever(id: "cw.usageShare", value: 0.3)]),
+            Scene(name: "Demand arrives late", caption: "Contracts slip 9 months; the GPUs built for them wait idle",
+                  month: 12, levers: [SceneLever(id: "demand.delayMonths", value: 9)]),
+            Scene(name: "Price war and rate shock", caption: "Usage prices fall 35% a year; floating debt +200 bp",
+                  levers: [SceneLever(id: "price.declinePerYear", value: 0.35),
+                           SceneLever(id: "rates.shockBps", value: 200)]),
+            Scene(name: "Deal halved", caption: "CoreWeave renegotiates Vast's deal to half at month 12",
+                  month: 12, levers: [SceneLever(id: "vast.renegotiateMonth", value: 12),
+                                      SceneLever(id: "vast.renegotiateShare", value: 0.5)]),
         ]
     )
 }
