@@ -82,8 +82,9 @@ public struct YAMLDocument {
             let text = problem.contains("Maximum nesting level") ? "too deeply nested" : problem
             return make(mark, "syntax error: \(text)" + (context.map { " (\($0.text))" } ?? ""))
         case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return make(context.mark, "duplicate key \(names)")
+            var e = make(context.mark, "duplicate key; each key may appear once")
+            e.keyPath = duplicates.joined(separator: ", ")
+            return e
         case let .reader(problem, offset, _, _):
             return make(nil, "cannot read: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
         case .dataCouldNotBeDecoded:

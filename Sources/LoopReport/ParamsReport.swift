@@ -45,7 +45,7 @@ public enum ParamsReport {
             let f = { (v: Double) in Format.parameterValue(v, unit: p.unit) }
             out += TextTable.cell(p.id.rawValue, 26) + " " + TextTable.cell(f(p.defaultValue), 10, right: true) + "  "
                 + TextTable.cell("\(f(p.min)) … \(f(p.max))", 23) + " " + TextTable.cell(p.confidence.badge, 4) + " "
-                + TextTable.cell(p.label + (p.isLever ? " *" : ""), 34) + "\n"
+                + TextTable.clip(p.label + (p.isLever ? " *" : ""), 31) + "\n"
             out += TextTable.wrap(p.source, width: 100, indent: String(repeating: " ", count: 8)).joined(separator: "\n")
             out += "\n"
         }

@@ -117,7 +117,7 @@ public enum SimulationReport {
         }
         let columns: [(String, Int)] = [("month", 6), ("CW cash", 8), ("revenue", 8), ("usage", 7), ("debt svc", 8),
                                         ("capex", 7), ("debt", 7), ("GPUs", 7), ("Vast cash", 9), ("Vast rev", 8),
-                                        ("Vast val", 8), ("NV sales", 8)]
+                                        ("Vast val", 8)]
         out += "\n" + columns.enumerated().map { i, c in TextTable.cell(c.0, c.1, right: i > 0) }.joined(separator: " ")
         out += "\n" + columns.map { String(repeating: "-", count: $0.1) }.joined(separator: " ") + "\n"
         let runOut = Set(Node.companies.compactMap { p.runway(of: $0) })
@@ -127,7 +127,7 @@ public enum SimulationReport {
             let d = { (v: Double) in Format.dollars(v) }
             let cells = [m.date.shortLabel, d(c.cash), d(c.revenue), d(c.usageRevenue), d(c.interest + c.principal),
                          d(c.capex), d(c.debt), TextTable.count(c.gpusInService), d(m.vast.cash), d(m.vast.revenue),
-                         d(m.vast.valuation), d(m.nvidia.salesToCoreWeave)]
+                         d(m.vast.valuation)]
             out += zip(cells, columns).enumerated().map { i, pair in
                 TextTable.cell(pair.0, pair.1.1, right: i > 0)
             }.joined(separator: " ")

@@ -9,6 +9,11 @@ enum TextTable {
         return right ? pad + text : text + pad
     }
 
+    /// `text` cut to at most `width` characters, not padded.
+    static func clip(_ text: String, _ width: Int) -> String {
+        text.unicodeScalars.count > width ? cell(text, width) : text
+    }
+
     /// Words of `text` wrapped to `width`, each line prefixed with `indent`.
     static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
         var lines: [String] = []
