@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "LoopSim"),
         // Files people edit: YAML read with file:line:column errors; scenario files.
         .target(name: "LoopConfig", dependencies: ["LoopSim", "Yams"]),
+        // Headless output of the command line: simulate / params / factcheck as table, CSV, JSON.
+        .target(name: "LoopReport", dependencies: ["LoopSim", "LoopConfig"]),
         // The Elm-style core: model, messages, update, view -> Frame. No curses.
         .target(name: "LoopDashboard", dependencies: ["LoopSim", "LoopConfig"]),
         // System-library shim exposing the parts of ncursesw Swift cannot import.
@@ -28,11 +30,12 @@ let package = Package(
         .executableTarget(
             name: "moneyloop",
             dependencies: [
-                "LoopSim", "LoopConfig", "LoopDashboard", "LoopTerminal",
+                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "LoopConfig"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "LoopConfig", "LoopReport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim"]),
         .testTarget(name: "EndToEndTests", dependencies: ["moneyloop"]),
     ],

@@ -17,6 +17,20 @@ public struct CoreWeaveMonth: Sendable, Equatable, Codable {
     public var debtDraw: Double = 0
     public var storagePayment: Double = 0
     public var gpuHoursUsed: Double = 0
+    /// GPUs reserved for contracts that are paying or waiting for delayed demand.
+    public var committedGPUs: Double = 0
+    /// GPUs reserved for contracts whose demand is late: idle, but paid for.
+    public var waitingGPUs: Double = 0
+    /// GPUs billed by usage: the fleet beyond every reservation.
+    public var uncommittedGPUs: Double = 0
+    /// GPUs ordered this month (they land after the lead time and any build delay).
+    public var gpusOrdered: Double = 0
+    /// Revenue per month × 12.
+    public var annualRevenue: Double { revenue * 12 }
+    /// Cash in minus cash out this month.
+    public var netCashFlow: Double {
+        revenue + debtDraw - opex - overhead - capex - interest - principal - storagePayment
+    }
     public init() {}
 }
 
@@ -27,9 +41,13 @@ public struct VastMonth: Sendable, Equatable, Codable {
     public var revenueFromCoreWeave: Double = 0
     public var revenue: Double { baseRevenue + revenueFromCoreWeave }
     public var costs: Double = 0
+    /// New equity this month (investors and NVIDIA).
+    public var equityRaised: Double = 0
     /// Annualised revenue run rate.
     public var arr: Double { revenue * 12 }
     public var valuation: Double = 0
+    /// Share of this month's revenue that comes from CoreWeave (0 when there is none).
+    public var coreweaveShare: Double { revenue > 0 ? revenueFromCoreWeave / revenue : 0 }
     public init() {}
 }
 
@@ -42,6 +60,8 @@ public struct NvidiaMonth: Sendable, Equatable, Codable {
     public var backstopUsed: Double = 0
     /// Share of CoreWeave's payments to NVIDIA funded by NVIDIA's own money, cumulative.
     public var roundTripShare: Double = 0
+    /// NVIDIA's part of Vast's equity raise this month.
+    public var equityToVast: Double = 0
     /// NVIDIA's money at risk: stake value plus backstop paid so far.
     public var exposure: Double { stakeValue + backstopUsed }
     public init() {}

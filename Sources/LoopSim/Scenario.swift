@@ -1,4 +1,5 @@
-/// A customer's take-or-pay contract with CoreWeave, spread evenly over its term.
+/// A customer's take-or-pay contract with CoreWeave, spread evenly over its term. The
+/// engine reserves `value ÷ term ÷ 730 h ÷ cw.contractRate` GPUs for it while it runs.
 public struct Contract: Sendable, Equatable {
     public var customer: Node
     public var value: Double
@@ -28,6 +29,8 @@ public struct DebtFacility: Sendable, Equatable {
 }
 
 /// A complete starting point: parameter values, opening balances, contracts, facilities.
+/// Vast's opening cash and CoreWeave's opening fleet are the parameters `vast.cash` and
+/// `cw.gpus`.
 public struct Scenario: Sendable, Equatable {
     public var name: String
     public var title: String
@@ -38,13 +41,18 @@ public struct Scenario: Sendable, Equatable {
     public var coreweaveCash: Double
     public var contracts: [Contract]
     public var facilities: [DebtFacility]
+    /// Up to nine presentation scenes (see `Scene`).
+    public var scenes: [Scene]
     public init(name: String, title: String, start: YearMonth, horizon: Int, parameters: ParameterValues,
-                coreweaveCash: Double, contracts: [Contract], facilities: [DebtFacility])
+                coreweaveCash: Double, contracts: [Contract], facilities: [DebtFacility], scenes: [Scene] = [])
     {
         self.name = name; self.title = title; self.start = start; self.horizon = horizon
         self.parameters = parameters; self.coreweaveCash = coreweaveCash
-        self.contracts = contracts; self.facilities = facilities
+        self.contracts = contracts; self.facilities = facilities; self.scenes = scenes
     }
+
+    /// The horizon used when a scenario does not set one (the deal's 3–5 years).
+    public static let defaultHorizon = 60
 
     /// The longest horizon the engine runs.
     public static let maxHorizon = 120

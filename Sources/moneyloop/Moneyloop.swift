@@ -6,7 +6,8 @@ struct Moneyloop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moneyloop",
         abstract: "A terminal dashboard for the money loop of AI infrastructure: NVIDIA → CoreWeave → Vast Data.",
-        subcommands: [DashboardCommand.self, SnapshotCommand.self],
+        subcommands: [DashboardCommand.self, SnapshotCommand.self, SimulateCommand.self, ParamsCommand.self,
+                      FactcheckCommand.self, ScenarioCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

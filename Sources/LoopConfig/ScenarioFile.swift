@@ -1,0 +1,192 @@
+import Foundation
+import LoopSim
+
+/// Scenario files (`scenarios/*.yaml`): reading with positioned errors. See
+/// `docs/simulation.md` for the format; `ScenarioWriter` writes the same format.
+public enum ScenarioFile {
+    /// Every key a scenario file may contain.
+    public static let schema: KeySchema = .mapping([
+        ("name", .scalar), ("title", .scalar), ("start", .scalar), ("horizon", .scalar),
+        ("parameters", .dictionary(.scalar)),
+        ("opening", .mapping([("coreweave", .mapping([("cash", .scalar)])), ("vast", .mapping([("cash", .scalar)]))])),
+        ("contracts", .sequence(.mapping([("customer", .scalar), ("value", .scalar), ("start", .scalar),
+                                          ("termMonths", .scalar)]))),
+        ("facilities", .sequence(.mapping([("name", .scalar), ("balance", .scalar), ("rate", .scalar),
+                                           ("maturity", .scalar), ("floating", .scalar), ("amortizing", .scalar)]))),
+        ("scenes", .sequence(.mapping([("name", .scalar), ("caption", .scalar), ("month", .scalar),
+                                       ("levers", .dictionary(.scalar))]))),
+    ])
+
+    struct DTO: Decodable {
+        var name: String
+        var title: String?
+        var start: String
+        var horizon: Int?
+        var parameters: [String: Double]?
+        var opening: Opening
+        var contracts: [ContractDTO]?
+        var facilities: [FacilityDTO]?
+        var scenes: [SceneDTO]?
+    }
+    struct Opening: Decodable {
+        struct Cash: Decodable { var cash: Double }
+        var coreweave: Cash
+        var vast: Cash?
+    }
+    struct ContractDTO: Decodable {
+        var customer: String
+        var value: Double
+        var start: String
+        var termMonths: Int
+    }
+    struct FacilityDTO: Decodable {
+        var name: String
+        var balance: Double
+        var rate: Double
+        var maturity: String
+        var floating: Bool?
+        var amortizing: Bool?
+    }
+    struct SceneDTO: Decodable {
+        var name: String
+        var caption: String?
+        var month: Int?
+        var levers: [String: Double]?
+    }
+
+    /// Reads the scenario file at `path`.
+    public static func load(contentsOf path: String) throws(ConfigError) -> Scenario {
+        try load(YAMLDocument(contentsOf: path))
+    }
+
+    /// Reads a scenario from YAML text named `file` in messages.
+    public static func load(text: String, file: String) throws(ConfigError) -> Scenario {
+        try load(YAMLDocument(text: text, file: file))
+    }
+
+    /// Checks keys, decodes and validates a composed document.
+    public static func load(_ doc: YAMLDocument) throws(ConfigError) -> Scenario {
+        guard case .mapping = doc.root else {
+            throw doc.error(at: [], "expected a mapping of scenario keys (name, start, opening, …)")
+        }
+        try doc.checkKeys(schema)
+        let dto: DTO = try doc.decode()
+        return try build(dto, doc)
+    }
+
+    static func build(_ dto: DTO, _ doc: YAMLDocument) throws(ConfigError) -> Scenario {
+        let name = dto.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 64 else { throw doc.error(at: [.key("name")], "expected 1–64 characters") }
+        let start = try month(dto.start, doc, [.key("start")])
+        let horizon = dto.horizon ?? Scenario.defaultHorizon
+        guard (1...Scenario.maxHorizon).contains(horizon) else {
+            throw doc.error(at: [.key("horizon")], "\(horizon) is out of range; allowed 1 … \(Scenario.maxHorizon) months")
+        }
+        var values = ParameterValues.defaults
+        for (id, value) in try ordered(dto.parameters, doc, [.key("parameters")]) {
+            try setParameter(&values, id, value, doc, [.key("parameters"), .key(id)])
+        }
+        let cash = dto.opening.coreweave.cash
+        try requireAmount(cash, doc, [.key("opening"), .key("coreweave"), .key("cash")])
+        if let vastCash = dto.opening.vast?.cash {
+            let path: [KeyPathComponent] = [.key("opening"), .key("vast"), .key("cash")]
+            if dto.parameters?["vast.cash"] != nil {
+                throw doc.error(at: path, "Vast's cash is also set in parameters as vast.cash; set it once")
+            }
+            try setParameter(&values, "vast.cash", vastCash, doc, path)
+        }
+        var contracts: [Contract] = []
+        for (i, c) in (dto.contracts ?? []).enumerated() {
+            let at: [KeyPathComponent] = [.key("contracts"), .index(i)]
+            guard let customer = Node(rawValue: c.customer), Node.customers.contains(customer) else {
+                let allowed = Node.customers.map(\.rawValue).joined(separator: ", ")
+                throw doc.error(at: at + [.key("customer")], "'\(c.customer)' is not a customer; allowed: \(allowed)")
+            }
+            try requireAmount(c.value, doc, at + [.key("value")])
+            guard (1...240).contains(c.termMonths) else {
+                throw doc.error(at: at + [.key("termMonths")], "\(c.termMonths) is out of range; allowed 1 … 240 months")
+            }
+            contracts.append(Contract(customer: customer, value: c.value,
+                                      start: try month(c.start, doc, at + [.key("start")]), termMonths: c.termMonths))
+        }
+        var facilities: [DebtFacility] = []
+        for (i, f) in (dto.facilities ?? []).enumerated() {
+            let at: [KeyPathComponent] = [.key("facilities"), .index(i)]
+            guard !f.name.isEmpty else { throw doc.error(at: at + [.key("name")], "expected a name") }
+            try requireAmount(f.balance, doc, at + [.key("balance")])
+            guard f.rate.isFinite, (0...1).contains(f.rate) else {
+                throw doc.error(at: at + [.key("rate")], "\(f.rate) is out of range; allowed 0 … 1 (0.11 = 11% a year)")
+            }
+            facilities.append(DebtFacility(name: f.name, balance: f.balance, rate: f.rate,
+                                           maturity: try month(f.maturity, doc, at + [.key("maturity")]),
+                                           floating: f.floating ?? false, amortizing: f.amortizing ?? false))
+        }
+        var scenes: [Scene] = []
+        for (i, s) in (dto.scenes ?? []).enumerated() {
+            let at: [KeyPathComponent] = [.key("scenes"), .index(i)]
+            guard i < Scene.maxCount else { throw doc.error(at: at, "at most \(Scene.maxCount) scenes (keys 1–9)") }
+            if let m = s.month, !(0...horizon).contains(m) {
+                throw doc.error(at: at + [.key("month")], "\(m) is out of range; allowed 0 … \(horizon) (the horizon)")
+            }
+            var levers: [SceneLever] = []
+            for (id, value) in try ordered(s.levers, doc, at + [.key("levers")]) {
+                var check = ParameterValues.defaults
+                try setParameter(&check, id, value, doc, at + [.key("levers"), .key(id)])
+                levers.append(SceneLever(id: ParameterID(id), value: check[ParameterID(id)]))
+            }
+            scenes.append(Scene(name: s.name, caption: s.caption ?? "", month: s.month, levers: levers))
+        }
+        return Scenario(name: name, title: dto.title ?? name, start: start, horizon: horizon, parameters: values,
+                        coreweaveCash: cash, contracts: contracts, facilities: facilities, scenes: scenes)
+    }
+
+    /// The entries of a decoded `[id: value]` mapping in the order the file lists them.
+    static func ordered(_ dict: [String: Double]?, _ doc: YAMLDocument,
+                        _ path: [KeyPathComponent]) throws(ConfigError) -> [(String, Double)]
+    {
+        guard let dict, case let .mapping(m)? = doc.node(at: path) else { return [] }
+        return m.compactMap { pair in pair.key.string.flatMap { k in dict[k].map { (k, $0) } } }
+    }
+
+    static func setParameter(_ values: inout ParameterValues, _ id: String, _ value: Double, _ doc: YAMLDocument,
+                             _ path: [KeyPathComponent]) throws(ConfigError)
+    {
+        do {
+            try values.set(ParameterID(id), value)
+        } catch {
+            throw doc.error(at: path, ParameterMessages.describe(error), atKey: isUnknown(error))
+        }
+    }
+
+    static func isUnknown(_ e: ParameterError) -> Bool { if case .unknown = e { true } else { false } }
+
+    static func requireAmount(_ v: Double, _ doc: YAMLDocument, _ path: [KeyPathComponent]) throws(ConfigError) {
+        guard v.isFinite, v >= 0 else { throw doc.error(at: path, "expected a finite amount ≥ 0 in dollars") }
+    }
+
+    static func month(_ text: String, _ doc: YAMLDocument, _ path: [KeyPathComponent]) throws(ConfigError) -> YearMonth {
+        guard let m = YearMonth(text), (1900...2200).contains(m.year) else {
+            throw doc.error(at: path, "'\(text)' is not a month; expected YYYY-MM, e.g. 2025-11")
+        }
+        return m
+    }
+}
+
+/// Parameter errors worded for files and options (the key path already names the id).
+public enum ParameterMessages {
+    public static func describe(_ error: ParameterError) -> String {
+        switch error {
+        case let .unknown(_, suggestion):
+            let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
+            return "unknown parameter\(hint); `moneyloop params` lists them"
+        case let .outOfRange(id, value, min, max):
+            let unit = ParameterRegistry.parameter(id)?.unit ?? .count
+            let raw = { (v: Double) in ScenarioWriter.number(v) }
+            let shown = { (v: Double) in "\(raw(v)) (\(Format.parameterValue(v, unit: unit)))" }
+            guard value.isFinite else { return "expected a finite number; allowed \(shown(min)) … \(shown(max))" }
+            return "\(raw(value)) is out of range; allowed \(shown(min)) … \(shown(max))"
+        case let .notANumber(_, text):
+            return "'\(text)' is not a number"
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import LoopSim
+
+/// A scenario found by `ScenarioLocator.list()`.
+public struct ScenarioEntry: Equatable, Sendable {
+    public var name: String
+    public var title: String
+    /// The file, or nil for the compiled-in default.
+    public var path: String?
+}
+
+/// Finds scenarios for `--scenario NAME|FILE`: a path (anything with a `/` or ending in
+/// `.yaml`/`.yml`) is read as given; a name is looked up as `NAME.yaml` in the search
+/// directories in order; `article-2025` is also compiled in.
+public struct ScenarioLocator: Sendable {
+    public var searchDirectories: [String]
+
+    public init(searchDirectories: [String]) { self.searchDirectories = searchDirectories }
+
+    /// The usual search order: `$MONEYLOOP_SCENARIOS`, `./scenarios`, the `scenarios/`
+    /// of the package the executable was built in, `<prefix>/share/moneyloop/scenarios`
+    /// next to the executable, then `/usr/local/share` and `/usr/share`.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                currentDirectory: String = FileManager.default.currentDirectoryPath,
+                                executable: String? = Bundle.main.executablePath) -> ScenarioLocator
+    {
+        var dirs: [String] = []
+        if let env = environment["MONEYLOOP_SCENARIOS"], !env.isEmpty { dirs.append(env) }
+        dirs.append(currentDirectory + "/scenarios")
+        if let executable {
+            let exeDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+            var dir = exeDir
+            for _ in 0..<6 {
+                if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+                    dirs.append(dir.appendingPathComponent("scenarios").path)
+                    break
+                }
+                dir = dir.deletingLastPathComponent()
+            }
+            dirs.append(exeDir.deletingLastPathComponent().appendingPathComponent("share/moneyloop/scenarios").path)
+        }
+        dirs += ["/usr/local/share/moneyloop/scenarios", "/usr/share/moneyloop/scenarios"]
+        var seen = Set<String>()
+        return ScenarioLocator(searchDirectories: dirs.filter { seen.insert($0).inserted })
+    }
+
+    /// True when `text` names a file rather than a bundled scenario.
+    public static func isPath(_ text: String) -> Bool {
+        text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml")
+    }
+
+    /// The file a name resolves to, or nil.
+    public func file(named name: String) -> String? {
+        for dir in searchDirectories {
+            for ext in ["yaml", "yml"] {
+                let path = "\(dir)/\(name).\(ext)"
+                if FileManager.default.fileExists(atPath: path) { return path }
+            }
+        }
+        return nil
+    }
+
+    /// The scenario for `--scenario` (nil: the default).
+    public func resolve(_ nameOrFile: String?) throws(ConfigError) -> Scenario {
+        guard let nameOrFile, !nameOrFile.isEmpty else { return .article2025 }
+        if ScenarioLocator.isPath(nameOrFile) { return try ScenarioFile.load(contentsOf: nameOrFile) }
+        if let path = file(named: nameOrFile) { return try ScenarioFile.load(contentsOf: path) }
+        if nameOrFile == Scenario.article2025.name { return .article2025 }
+        let known = list().map(\.name)
+        let hint = YAMLDocument.closest(nameOrFile, in: known).map { " (did you mean \($0)?)" } ?? ""
+        throw ConfigError(file: "--scenario", keyPath: nameOrFile,
+                          message: "no such scenario\(hint); known: \(known.joined(separator: ", ")); "
+                              + "or give a path to a .yaml file")
+    }
+
+    /// The scenarios found, first match per name, sorted by name; the compiled-in
+    /// default is always there.
+    public func list() -> [ScenarioEntry] {
+        var found: [String: ScenarioEntry] = [:]
+        for dir in searchDirectories {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            for file in names.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
+                let name = String(file[..<file.lastIndex(of: ".")!])
+                guard found[name] == nil else { continue }
+                let path = "\(dir)/\(file)"
+                let title = (try? ScenarioFile.load(contentsOf: path))?.title ?? "(does not load: scenario check \(path))"
+                found[name] = ScenarioEntry(name: name, title: title, path: path)
+            }
+        }
+        let builtIn = Scenario.article2025
+        if found[builtIn.name] == nil { found[builtIn.name] = ScenarioEntry(name: builtIn.name, title: builtIn.title) }
+        return found.values.sorted { $0.name < $1.name }
+    }
+}

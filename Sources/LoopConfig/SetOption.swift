@@ -1,0 +1,80 @@
+import LoopSim
+
+/// `--set ID=VALUE` options: parsing and applying, with errors that name the option.
+/// A value is a number (`0.9`, `1.17e9`, `1_000`), optionally with `%` (÷ 100), a
+/// leading `$`, or a k/M/B/T suffix (`1.17B`).
+public enum SetOption {
+    /// One parsed option.
+    public static func parse(_ text: String) throws(ConfigError) -> (id: ParameterID, value: Double) {
+        guard let eq = text.firstIndex(of: "=") else {
+            throw ConfigError(file: "--set", keyPath: text,
+                              message: "expected ID=VALUE, e.g. --set cw.utilization=0.9")
+        }
+        let id = String(text[..<eq]).trimmingSpaces()
+        let raw = String(text[text.index(after: eq)...]).trimmingSpaces()
+        guard let p = ParameterRegistry.parameter(ParameterID(id)) else {
+            let hint = ParameterValues.defaults.suggestionForUnknown(ParameterID(id))
+            throw ConfigError(file: "--set", keyPath: id.isEmpty ? text : id,
+                              message: ParameterMessages.describe(.unknown(ParameterID(id), suggestion: hint)))
+        }
+        guard let value = number(raw) else {
+            throw ConfigError(file: "--set", keyPath: id,
+                              message: "'\(raw)' is not a number; allowed \(ScenarioWriter.number(p.min)) … "
+                                  + "\(ScenarioWriter.number(p.max)) (\(Format.parameterValue(p.min, unit: p.unit)) … "
+                                  + "\(Format.parameterValue(p.max, unit: p.unit)))")
+        }
+        var check = ParameterValues.defaults
+        do {
+            try check.set(p.id, value)
+        } catch {
+            throw ConfigError(file: "--set", keyPath: id, message: ParameterMessages.describe(error))
+        }
+        return (p.id, check[p.id])
+    }
+
+    /// Applies every option in order to `values`.
+    public static func apply(_ options: [String], to values: inout ParameterValues) throws(ConfigError) {
+        for option in options {
+            let (id, value) = try parse(option)
+            values.setClamped(id, value)
+        }
+    }
+
+    /// A number with an optional `$`, `%` or k/M/B/T suffix; nil when it is not one.
+    public static func number(_ text: String) -> Double? {
+        var t = Substring(text.replacingUnderscores())
+        var scale = 1.0
+        if t.hasPrefix("$") { t = t.dropFirst() }
+        if t.hasSuffix("%") { scale = 0.01; t = t.dropLast() } else if let last = t.last {
+            switch last {
+            case "k", "K": scale = 1e3; t = t.dropLast()
+            case "M": scale = 1e6; t = t.dropLast()
+            case "B", "G": scale = 1e9; t = t.dropLast()
+            case "T": scale = 1e12; t = t.dropLast()
+            default: break
+            }
+        }
+        guard !t.isEmpty, t.allSatisfy({ "0123456789.eE+-".contains($0) }), let v = Double(t), v.isFinite else {
+            return nil
+        }
+        return v * scale
+    }
+}
+
+extension ParameterValues {
+    /// The registry id nearest to an unknown one, when it is a likely typo.
+    func suggestionForUnknown(_ id: ParameterID) -> ParameterID? {
+        YAMLDocument.closest(id.rawValue, in: ParameterRegistry.all.map(\.id.rawValue)).map { ParameterID(rawValue: $0) }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
+    func replacingUnderscores() -> String { String(filter { $0 != "_" }) }
+}

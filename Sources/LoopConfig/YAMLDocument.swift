@@ -1,0 +1,190 @@
+import Foundation
+import Yams
+
+/// A YAML file composed into a node tree that keeps every position, so that decoding
+/// and validation errors can say `file:line:column: key.path: message`.
+///
+/// Use: `let doc = try YAMLDocument(contentsOf: path)`, `try doc.checkKeys(schema)`,
+/// `let dto: T = try doc.decode()`, then validate with `doc.error(at:_:)` for positions.
+public struct YAMLDocument {
+    /// Files larger than this are refused (a scenario or a theme is a few KB).
+    public static let maxBytes = 1 << 20
+
+    /// The name used in messages (the path as given).
+    public let file: String
+    public let root: Node
+
+    /// Reads and composes the file at `path`.
+    public init(contentsOf path: String, maxBytes: Int = YAMLDocument.maxBytes) throws(ConfigError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ConfigError(file: path, message: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw ConfigError(file: path, message: "is a directory, not a file") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue > maxBytes
+        {
+            throw ConfigError(file: path, message: "file is larger than \(maxBytes / 1024) KiB; refusing to read it")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, message: "cannot be read (permission?)")
+        }
+        guard data.count <= maxBytes else {
+            throw ConfigError(file: path, message: "file is larger than \(maxBytes / 1024) KiB; refusing to read it")
+        }
+        try self.init(data: data, file: path)
+    }
+
+    /// Composes `data` (UTF-8 text) named `file` in messages.
+    public init(data: Data, file: String) throws(ConfigError) {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: file, message: "not a UTF-8 text file")
+        }
+        try self.init(text: text, file: file)
+    }
+
+    /// Composes `text` named `file` in messages.
+    public init(text: String, file: String) throws(ConfigError) {
+        self.file = file
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D || v == 0x7F || v == 0xFFFD {
+                throw ConfigError(file: file, line: line, column: column,
+                                  message: "binary data (character U+\(String(format: "%04X", v))); expected YAML text")
+            }
+            if v == 0x0A { line += 1; column = 1 } else { column += 1 }
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw YAMLDocument.configError(error, file: file)
+        } catch {
+            throw ConfigError(file: file, message: "cannot parse: \(error)")
+        }
+        guard let node, !(node.scalar.map { $0.string.isEmpty || $0.string == "~" || $0.string == "null" } ?? false)
+        else {
+            throw ConfigError(file: file, message: "empty file")
+        }
+        root = node
+    }
+
+    /// A Yams error as a one-line `ConfigError` with its position.
+    static func configError(_ error: YamlError, file: String) -> ConfigError {
+        func make(_ mark: Mark?, _ text: String) -> ConfigError {
+            ConfigError(file: file, line: mark?.line, column: mark?.column, message: text)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+            return make(mark, "syntax error: \(problem)" + (context.map { " (\($0.text))" } ?? ""))
+        case let .composer(context, problem, mark, _):
+            let text = problem.contains("Maximum nesting level") ? "too deeply nested" : problem
+            return make(mark, "syntax error: \(text)" + (context.map { " (\($0.text))" } ?? ""))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            var e = make(context.mark, "duplicate key; each key may appear once")
+            e.keyPath = duplicates.joined(separator: ", ")
+            return e
+        case let .reader(problem, offset, _, _):
+            return make(nil, "cannot read: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
+        case .dataCouldNotBeDecoded:
+            return make(nil, "not a UTF-8 text file")
+        default:
+            return make(nil, "cannot parse: \(error)")
+        }
+    }
+
+    // MARK: Positions
+
+    /// The node at `path`, or nil.
+    public func node(at path: [KeyPathComponent]) -> Node? {
+        var node = root
+        for c in path {
+            guard let next = YAMLDocument.child(of: node, c) else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    static func child(of node: Node, _ c: KeyPathComponent) -> Node? {
+        switch (c, node) {
+        case let (.key(k), .mapping(m)):
+            return m.first { $0.key.string == k }?.value
+        case let (.index(i), .sequence(s)):
+            return i >= 0 && i < s.count ? s[i] : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The key node of the last `.key` step of `path` (where an unknown or misspelt key is).
+    public func keyNode(at path: [KeyPathComponent]) -> Node? {
+        guard case let .key(k)? = path.last, case let .mapping(m)? = node(at: Array(path.dropLast())) else { return nil }
+        return m.first { $0.key.string == k }?.key
+    }
+
+    /// An error at the deepest node of `path` that exists.
+    public func error(at path: [KeyPathComponent], _ message: String, atKey: Bool = false) -> ConfigError {
+        var mark: Mark? = atKey ? keyNode(at: path)?.mark : nil
+        var prefix = path
+        while mark == nil {
+            if let n = node(at: prefix) { mark = n.mark; if mark != nil { break } }
+            if prefix.isEmpty { break }
+            prefix.removeLast()
+        }
+        return ConfigError(file: file, line: mark?.line, column: mark?.column,
+                           keyPath: KeyPathComponent.render(path), message: message)
+    }
+
+    // MARK: Unknown keys
+
+    /// Fails on the first key the schema does not know, naming the allowed ones.
+    public func checkKeys(_ schema: KeySchema) throws(ConfigError) {
+        try check(root, schema, path: [])
+    }
+
+    private func check(_ node: Node, _ schema: KeySchema, path: [KeyPathComponent]) throws(ConfigError) {
+        switch (schema, node) {
+        case let (.mapping(keys), .mapping(m)):
+            for (k, v) in m {
+                let name = k.string ?? ""
+                guard let sub = keys.first(where: { $0.0 == name })?.1 else {
+                    let allowed = keys.map(\.0)
+                    let hint = YAMLDocument.closest(name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw error(at: path + [.key(name)],
+                                "unknown key\(hint); allowed: \(allowed.joined(separator: ", "))", atKey: true)
+                }
+                try check(v, sub, path: path + [.key(name)])
+            }
+        case let (.dictionary(sub), .mapping(m)):
+            for (k, v) in m { try check(v, sub, path: path + [.key(k.string ?? "")]) }
+        case let (.sequence(sub), .sequence(s)):
+            for (i, item) in s.enumerated() { try check(item, sub, path: path + [.index(i)]) }
+        default:
+            return  // shapes that do not match are the decoder's to report
+        }
+    }
+
+    /// The candidate nearest to `word` when close enough to be a likely typo.
+    public static func closest(_ word: String, in candidates: [String]) -> String? {
+        let best = candidates.map { ($0, levenshtein($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
+        guard let best, best.1 <= max(2, word.count / 3) else { return nil }
+        return best.0
+    }
+
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var prev = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cur = row[j]
+                row[j] = Swift.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
+                prev = cur
+            }
+        }
+        return row[b.count]
+    }
+}

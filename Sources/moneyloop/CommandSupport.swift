@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LoopConfig
+import LoopReport
+import LoopSim
+
+/// The one way every command reports a problem: a single line on stderr, exit status 2,
+/// nothing on stdout. The command's output is built in full first, then printed.
+enum CommandOutput {
+    /// Runs `body`; prints its output on success, or the error and exits with status 2.
+    static func run(_ body: () throws -> String) throws {
+        let text: String
+        do {
+            text = try body()
+        } catch let error as ConfigError {
+            fail(error.description)
+        } catch let error as ParameterError {
+            fail(error.description)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes `moneyloop: message` to stderr and exits with status 2.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("moneyloop: \(ConfigError.sanitize(message))\n".utf8))
+        exit(2)
+    }
+}
+
+/// `--scenario`, `--set` and `--months`, shared by the commands that run the model.
+struct SimulationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A bundled scenario name or a scenario file.", valueName: "NAME|FILE"))
+    var scenario: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a parameter (repeatable); `moneyloop params` lists them.", valueName: "ID=VALUE"))
+    var sets: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Months to simulate, 1 … 120 (default: the scenario's horizon).",
+                                            valueName: "N"))
+    var months: String?
+
+    func resolve() throws(ConfigError) -> SimulationSetup {
+        try SimulationSetup.resolve(scenario: scenario, sets: sets, months: months)
+    }
+}
+
+/// `--format`, checked by the shared error path rather than by the parser.
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("table, csv or json.", valueName: "FORMAT"))
+    var format: String = "table"
+
+    func resolve(allowed: [OutputFormat] = OutputFormat.allCases) throws(ConfigError) -> OutputFormat {
+        guard let f = OutputFormat(rawValue: format), allowed.contains(f) else {
+            throw ConfigError(file: "--format", keyPath: format,
+                              message: "unknown format; allowed: \(allowed.map(\.rawValue).joined(separator: ", "))")
+        }
+        return f
+    }
+}
