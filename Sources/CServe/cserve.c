@@ -148,7 +148,8 @@ int cserve_unix_listen(const char *path, int backlog) {
 int cserve_unix_connect(const char *path) {
     struct sockaddr_un addr;
     if (fill_address(&addr, path) != 0) return -1;
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    // Non-blocking: a relay whose backlog is full gives EAGAIN instead of a hang.
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0) return -1;
     int rc;
     do {

@@ -6,7 +6,7 @@ struct Moneyloop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moneyloop",
         abstract: "A terminal dashboard for the money loop of AI infrastructure: NVIDIA → CoreWeave → Vast Data.",
-        subcommands: [DashboardCommand.self, SnapshotCommand.self],
+        subcommands: [DashboardCommand.self, SnapshotCommand.self, ServeCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

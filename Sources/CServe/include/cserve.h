@@ -43,8 +43,9 @@ int cserve_kill_group(pid_t pgid, int sig);
 /// path does not fit in sockaddr_un).
 int cserve_unix_listen(const char *path, int backlog);
 
-/// Connects a close-on-exec, non-blocking-after-connect Unix stream socket to `path`.
-/// Returns the fd or -1.
+/// Connects a close-on-exec, non-blocking Unix stream socket to `path`. Returns the fd,
+/// or -1 (EAGAIN when the listener's backlog is full, ECONNREFUSED/ENOENT when nobody
+/// listens).
 int cserve_unix_connect(const char *path);
 
 /// Returns the uid of the peer of a connected Unix socket (SO_PEERCRED), or -1.
