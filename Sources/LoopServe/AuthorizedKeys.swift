@@ -42,7 +42,8 @@ public struct AuthorizedKeys: Sendable {
         var warnings: [Warning] = []
         var index: [NIOSSHPublicKey: Int] = [:]
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is a single Character in Swift: split on both.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             switch AuthorizedKeys.parseLine(Substring(rawLine), line: lineNumber) {
             case .blank:

@@ -56,8 +56,8 @@ public final class ShareRelay: Sendable {
         }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
-        let hub = NIOLoopBound(ShareHub(log: log), eventLoop: loop)
         do {
+            let hub = try loop.submit { NIOLoopBound(ShareHub(log: log), eventLoop: loop) }.wait()
             let listener = try ServerBootstrap(group: loop)
                 .childChannelOption(
                     ChannelOptions.writeBufferWaterMark, value: .init(low: 1 << 20, high: ShareHub.maximumBacklog))
