@@ -8,7 +8,7 @@ public struct ServerLimits: Sendable, Equatable {
     /// Sessions on one SSH connection (OpenSSH can multiplex several).
     public var maxSessionsPerConnection: Int = 4
     /// Connections that have not authenticated yet; more are closed at once.
-    public var maxUnauthenticated: Int = 16
+    public var maxUnauthenticated: Int = 64
     /// Seconds a connection may take to authenticate (OpenSSH's LoginGraceTime).
     public var loginGrace: TimeAmount = .seconds(30)
     /// Authentication requests per connection, probes and `none` included; after that

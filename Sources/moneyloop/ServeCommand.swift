@@ -70,6 +70,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     private func serve(log: ServeLog) throws(ServeError) {
+        // Watch for signals from the start, so one that arrives while starting is not lost.
+        let stop = SignalWatch(signals: [SIGINT, SIGTERM, SIGHUP])
         let environment = ProcessInfo.processInfo.environment
         let address = try ListenAddress(parsing: listen)
         try address.checkPolicy(explicitAuthorizedKeys: authorizedKeys != nil)
@@ -136,41 +138,52 @@ struct ServeCommand: ParsableCommand {
             + (follow ? ", following the presenter" : ""))
         log.info("viewers connect with: ssh -t -x -p \(server.port) \(address.isLoopback ? "localhost" : "THIS-HOST")")
 
+        let signal = stop.wait()
+        log.info("received signal \(signal), stopping")
         let done = DispatchSemaphore(value: 0)
-        let stopping = SignalWatch(signals: [SIGINT, SIGTERM, SIGHUP]) { signal in
-            log.info("received signal \(signal), stopping")
-            Task {
-                await server.shutdown()
-                await relayForShutdown?.close()
-                done.signal()
-            }
+        Task {
+            await server.shutdown()
+            await relayForShutdown?.close()
+            done.signal()
         }
         done.wait()
-        withExtendedLifetime(stopping) {}
         log.info("stopped")
     }
 }
 
-/// Runs a handler on the first of the given signals (delivered through Dispatch); a
-/// second signal exits at once with 128 + signal.
+/// Catches the given signals through Dispatch: `wait()` returns the first one; a second
+/// signal exits at once with 128 + signal.
 final class SignalWatch {
-    private let sources: [any DispatchSourceSignal]
+    private final class State: Sendable {
+        let first = DispatchSemaphore(value: 0)
+        let received = Mutex<Int32?>(nil)
+    }
 
-    init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
+    private let sources: [any DispatchSourceSignal]
+    private let state = State()
+
+    init(signals: [Int32]) {
         let queue = DispatchQueue(label: "moneyloop.serve.signals")
-        let fired = Mutex(false)
-        sources = signals.map { number in
+        var sources: [any DispatchSourceSignal] = []
+        for number in signals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                let first = fired.withLock { fired in
-                    defer { fired = true }
-                    return !fired
+            source.setEventHandler { [state] in
+                let isFirst = state.received.withLock { value in
+                    defer { if value == nil { value = number } }
+                    return value == nil
                 }
-                if first { handler(number) } else { exit(128 + number) }
+                if isFirst { state.first.signal() } else { exit(128 + number) }
             }
             source.resume()
-            return source
+            sources.append(source)
         }
+        self.sources = sources
+    }
+
+    /// Blocks until a signal arrives and returns it.
+    func wait() -> Int32 {
+        state.first.wait()
+        return state.received.withLock { $0 ?? 0 }
     }
 }

@@ -180,6 +180,10 @@ struct SSHEndToEndTests {
         #expect(silent[0].waitForClose(timeout: .seconds(3)))
         #expect(silent[1].waitForClose(timeout: .seconds(3)))
         #expect(await log.waitFor("not authenticated within the login grace time"))
+        let deadline = ContinuousClock.now + .seconds(2)
+        while server.state.counts.connections > 0 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         #expect(server.state.counts.connections == 0)
         #expect(server.state.counts.unauthenticated == 0)
     }

@@ -12,6 +12,16 @@ enum Fixture {
     static let python = which("python3")
     static var hasOpenSSH: Bool { ssh != nil && sshKeygen != nil }
 
+    /// `.build/<config>/moneyloop`, beside the test bundle.
+    static let moneyloop: String? = {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [dir, dir.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("moneyloop").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }()
+
     static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for dir in path.split(separator: ":") + ["/usr/bin", "/bin"] {
