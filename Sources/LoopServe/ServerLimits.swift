@@ -17,8 +17,10 @@ public struct ServerLimits: Sendable, Equatable {
     /// A connection with no traffic in either direction for this long is closed
     /// (`--idle-timeout`); nil: never.
     public var idleTimeout: TimeAmount? = .seconds(3600)
-    /// How long a session may stay open without asking for its shell.
-    public var sessionSetupTimeout: TimeAmount = .seconds(30)
+    /// How long a session may stay open without asking for its shell. Clients send
+    /// `pty-req` and `shell` at once; a session stalled by an `x11-req` (which
+    /// swift-nio-ssh misparses) is ended with advice after this.
+    public var sessionSetupTimeout: TimeAmount = .seconds(10)
     /// How long a dashboard gets to exit after SIGHUP before SIGKILL.
     public var killGrace: TimeAmount = .seconds(2)
 

@@ -61,7 +61,11 @@ final class SessionHandler: ChannelInboundHandler {
         setupTimer = context.eventLoop.assumeIsolated().scheduleTask(in: server.limits.sessionSetupTimeout) {
             [weak self] in
             guard let self, self.phase == .setup else { return }
-            self.refuse("no shell request within the set-up time", logAs: "session set-up timed out", wantReply: false)
+            // The usual cause: an X11 forwarding request (ssh -X, ForwardX11 yes), which
+            // swift-nio-ssh misparses, so nothing after it on the channel arrives.
+            self.refuse("the session was not set up in time. If you use ssh -X or ForwardX11, "
+                    + "connect with ssh -x (X11 forwarding stalls this server).",
+                logAs: "set-up timed out (no shell request; X11 forwarding stalls sessions like this)", wantReply: false)
         }
     }
 

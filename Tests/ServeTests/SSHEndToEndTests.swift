@@ -87,6 +87,21 @@ struct SSHEndToEndTests {
         #expect(await log.waitFor("refused remote port forwarding"))
     }
 
+    @Test func x11ForwardingStallsAndIsEndedWithAdvice() async throws {
+        // swift-nio-ssh misparses x11-req; the session set-up timer ends it with advice.
+        var limits = ServerLimits()
+        limits.sessionSetupTimeout = .milliseconds(800)
+        let (server, log) = try await Fixture.startServer(command: Self.probe, limits: limits)
+        defer { Task { await server.shutdown() } }
+        let keys = try #require(Fixture.keys)
+        let client = try TerminalClient(
+            Fixture.sshCommand(port: server.port, key: keys.viewer).map { $0 == "-x" ? "-X" : $0 },
+            environment: ["DISPLAY": ":0"])
+        #expect(client.waitForExit(timeout: .seconds(5)) == .exited(1))
+        #expect(client.text.contains("connect with ssh -x"), "\(client.text)")
+        #expect(await log.waitFor("set-up timed out"))
+    }
+
     @Test func windowChangeReachesTheSession() async throws {
         let (server, log) = try await Fixture.startServer(command: Self.probe)
         defer { Task { await server.shutdown() } }
