@@ -186,7 +186,7 @@ final class SessionHandler: ChannelInboundHandler {
                 throw error
             }
         } catch {
-            log.warning("\(label) cannot start the session: \(error)")
+            log.warning("\(label) not started: \(error)")
             refuse("the dashboard could not be started; the server log says why.", logAs: nil, wantReply: wantReply)
             return
         }
@@ -299,7 +299,9 @@ final class SessionHandler: ChannelInboundHandler {
         } else {
             // The terminal is gone but the process lives on: hang up on it.
             if ptyDone && phase == .running { stopChild() }
-            schedulePoll(after: .seconds(1))
+            // An exit is normally noticed through EIO on the terminal (see ptyClosed); this
+            // slow poll only catches a dashboard whose terminal a grandchild keeps open.
+            schedulePoll(after: .seconds(5))
         }
     }
 
@@ -317,7 +319,7 @@ final class SessionHandler: ChannelInboundHandler {
                     self.schedulePoll(after: .milliseconds(20))
                 }
             }
-            fastPolls = 10
+            fastPolls = 50
             schedulePoll(after: .milliseconds(20))
         }
         if ptyOpen { ptyChannel?.close(promise: nil) }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What each SSH session runs and with which environment.
 ///
 /// By default that is this executable (`/proc/self/exe`) with no subcommand — the
@@ -34,15 +38,30 @@ public struct SessionLaunch: Sendable {
             baseEnvironment: base, terminalType: TerminalType(environment: serverEnvironment))
     }
 
-    /// Another program (tests, demos): `command[0]` with the rest as arguments.
+    /// Another program (tests, demos): `command[0]` (looked up in the server's PATH when
+    /// it has no slash) with the rest as arguments.
     public static func custom(
         _ command: [String], serverEnvironment: [String: String], shareSocket: String?
-    ) -> SessionLaunch {
+    ) throws(ServeError) -> SessionLaunch {
+        guard let name = command.first, !name.isEmpty else { throw ServeError.usage("--session-command needs a program") }
+        guard let executable = resolve(name, path: serverEnvironment["PATH"] ?? "/usr/bin:/bin") else {
+            throw ServeError.usage("--session-command: \(name) not found or not executable")
+        }
         var base = inheritedEnvironment(serverEnvironment)
         if let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
         return SessionLaunch(
-            executable: command.first ?? "/bin/false", arguments: command,
+            executable: executable, arguments: command,
             baseEnvironment: base, terminalType: TerminalType(environment: serverEnvironment))
+    }
+
+    /// `name` itself when it contains a slash, else the first executable `DIR/name` in `path`.
+    static func resolve(_ name: String, path: String) -> String? {
+        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = "\(dir)/\(name)"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
     }
 
     /// The server variables passed on to sessions.

@@ -79,6 +79,15 @@ public final class ShareRelay: Sendable {
         }
     }
 
+    /// `close()` for synchronous code (not on an event loop).
+    public func closeNow() {
+        unlink(path)
+        try? listener.close().wait()
+        let hub = self.hub
+        try? listener.eventLoop.submit { hub.value.closeAll() }.wait()
+        try? group.syncShutdownGracefully()
+    }
+
     /// Closes every connection, removes the socket and stops the relay's thread.
     public func close() async {
         unlink(path)

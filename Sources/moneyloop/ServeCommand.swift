@@ -106,32 +106,30 @@ struct ServeCommand: ParsableCommand {
         }
         log.info("host key \(hostKey.fingerprint) (ED25519) \(hostKey.created ? "created in" : "from") \(hostKey.path)")
 
-        var relay: ShareRelay? = nil
+        var sharePath: String? = nil
         if follow {
-            var path = try ShareLink.socketPath(environment: environment)
-            if let shareSocket { path = shareSocket }
-            relay = try ShareRelay.start(path: path, log: log)
+            sharePath = try ShareLink.socketPath(environment: environment)
+            if let shareSocket { sharePath = shareSocket }
         }
-        let relayForShutdown = relay
         let launch = sessionCommand.isEmpty
-            ? SessionLaunch.dashboard(serverEnvironment: environment, follow: follow, shareSocket: relay?.path)
-            : SessionLaunch.custom(sessionCommand, serverEnvironment: environment, shareSocket: relay?.path)
+            ? SessionLaunch.dashboard(serverEnvironment: environment, follow: follow, shareSocket: sharePath)
+            : try SessionLaunch.custom(sessionCommand, serverEnvironment: environment, shareSocket: sharePath)
 
         var limits = ServerLimits()
         limits.maxSessions = maxSessions
         limits.idleTimeout = idleTimeout == 0 ? nil : .seconds(Int64(idleTimeout))
         limits.loginGrace = .seconds(Int64(loginGrace))
 
+        let relay = try sharePath.map { path throws(ServeError) in try ShareRelay.start(path: path, log: log) }
         signal(SIGPIPE, SIG_IGN)
         let server: SSHServer
         do {
             server = try SSHServer.start(ServeConfiguration(
                 listen: address, hostKey: hostKey, authorizedKeys: keys, limits: limits, launch: launch, log: log
             )).wait()
-        } catch let error as ServeError {
-            throw error
         } catch {
-            throw ServeError.system("\(error)")
+            relay?.closeNow()
+            throw (error as? ServeError) ?? ServeError.system("\(error)")
         }
         let shown = ListenAddress(host: address.host, port: server.port)
         log.info("listening on \(shown), \(parsed.entries.count) authorized key(s), at most \(maxSessions) sessions"
@@ -143,7 +141,7 @@ struct ServeCommand: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         Task {
             await server.shutdown()
-            await relayForShutdown?.close()
+            await relay?.close()
             done.signal()
         }
         done.wait()

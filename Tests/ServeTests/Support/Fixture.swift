@@ -105,7 +105,7 @@ enum Fixture {
         let keys = try #require(keys)
         let capture = LogCapture()
         let hostKey = try HostKey.loadOrCreate(path: keys.dir + "/host_key", createIfMissing: true)
-        var launch = SessionLaunch.custom(
+        var launch = try SessionLaunch.custom(
             command, serverEnvironment: ProcessInfo.processInfo.environment, shareSocket: shareSocket)
         if let terminfo { launch.terminalType = TerminalType(searchDirectories: terminfo) }
         let configuration = ServeConfiguration(
