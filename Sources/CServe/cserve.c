@@ -36,14 +36,6 @@ int cserve_set_window_size(int fd, unsigned short columns, unsigned short rows) 
     return ioctl(fd, TIOCSWINSZ, &ws);
 }
 
-int cserve_get_window_size(int fd, unsigned short *columns, unsigned short *rows) {
-    struct winsize ws;
-    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
-    *columns = ws.ws_col;
-    *rows = ws.ws_row;
-    return 0;
-}
-
 int cserve_spawn_on_tty(pid_t *pid, const char *path, char *const argv[],
                         char *const envp[], const char *tty_path) {
     posix_spawnattr_t attr;
@@ -162,13 +154,6 @@ int cserve_unix_connect(const char *path) {
         return -1;
     }
     return fd;
-}
-
-long cserve_peer_uid(int fd) {
-    struct ucred cred;
-    socklen_t len = sizeof cred;
-    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0) return -1;
-    return (long)cred.uid;
 }
 
 int cserve_set_nonblocking(int fd, int on) {

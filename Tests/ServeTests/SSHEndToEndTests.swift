@@ -147,6 +147,24 @@ struct SSHEndToEndTests {
         #expect(server.state.counts.childrenRunning == 3)
     }
 
+    @Test func aCrashingSessionEndsOnlyItself() async throws {
+        // The viewer who sends LC_CRASH gets a session that dies of SIGSEGV.
+        let (server, log) = try await Fixture.startServer(command: ["/bin/sh", "-c",
+            "echo READY; if [ -n \"$LC_CRASH\" ]; then kill -SEGV $$; fi; exec cat"])
+        defer { Task { await server.shutdown() } }
+        let keys = try #require(Fixture.keys)
+        let calm = try TerminalClient(Fixture.sshCommand(port: server.port, key: keys.viewer))
+        #expect(calm.waitFor("READY"))
+        let crashing = try TerminalClient(
+            Fixture.sshCommand(port: server.port, key: keys.viewer, extra: ["-o", "SendEnv=LC_CRASH"]),
+            environment: ["LC_CRASH": "1"])
+        #expect(crashing.waitForExit() == .exited(128 + SIGSEGV))
+        #expect(await log.waitFor("killed by signal \(SIGSEGV)"))
+        calm.send("alive\r")
+        #expect(calm.waitFor("alive\r\nalive"), "\(calm.text)")  // the pty echoes, cat repeats
+        #expect(server.state.counts.sessions == 1)
+    }
+
     @Test func sessionEndsWithTheDashboardsExitStatus() async throws {
         let (server, _) = try await Fixture.startServer(command: ["/bin/sh", "-c", "echo BYE; exit 7"])
         defer { Task { await server.shutdown() } }

@@ -79,6 +79,18 @@ struct ServeCommandTests {
         #expect(bad.output.contains("cannot read the authorized keys"), "\(bad.output)")
     }
 
+    @Test(.enabled(if: Fixture.hasOpenSSH, "ssh-keygen is not installed"))
+    func rejectsAMissingSessionCommandBeforeListening() throws {
+        let keys = try #require(Fixture.keys)
+        let root = Fixture.temporaryDirectory("cli")
+        let serve = try ServeProcess(
+            ["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized, "--session-command", "no-such-program-here"],
+            environment: environment(root))
+        #expect(serve.waitForExit(timeout: .seconds(10)) == 2)
+        #expect(serve.output.contains("no-such-program-here not found"), "\(serve.output)")
+        #expect(!serve.output.contains("listening on"))
+    }
+
     @Test(.enabled(if: Fixture.hasOpenSSH, "the OpenSSH client is not installed"))
     func startsPrintsTheFingerprintServesAndStopsCleanly() throws {
         let keys = try #require(Fixture.keys)

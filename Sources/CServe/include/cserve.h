@@ -20,9 +20,6 @@ int cserve_open_pty(char *slave_path, size_t slave_path_len);
 /// the terminal gets SIGWINCH from the kernel.
 int cserve_set_window_size(int fd, unsigned short columns, unsigned short rows);
 
-/// Reads the window size of a terminal (TIOCGWINSZ).
-int cserve_get_window_size(int fd, unsigned short *columns, unsigned short *rows);
-
 /// Spawns `path` as the leader of a new session whose controlling terminal is the
 /// terminal at `tty_path`, opened as fd 0 and duplicated to 1 and 2. Every other fd is
 /// closed in the child, the signal mask is cleared and the usual signals are reset to
@@ -47,9 +44,6 @@ int cserve_unix_listen(const char *path, int backlog);
 /// or -1 (EAGAIN when the listener's backlog is full, ECONNREFUSED/ENOENT when nobody
 /// listens).
 int cserve_unix_connect(const char *path);
-
-/// Returns the uid of the peer of a connected Unix socket (SO_PEERCRED), or -1.
-long cserve_peer_uid(int fd);
 
 /// Sets or clears O_NONBLOCK.
 int cserve_set_nonblocking(int fd, int on);
