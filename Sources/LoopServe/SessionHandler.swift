@@ -343,6 +343,7 @@ final class SessionHandler: ChannelInboundHandler {
         let channel = context.channel
         let promise = context.eventLoop.makePromise(of: Void.self)
         if inputClosed {
+            log.debug("\(label) ending after the client's EOF: barrier, exit-status \(exitStatus), close")
             let empty = SSHChannelData(type: .channel, data: .byteBuffer(channel.allocator.buffer(capacity: 0)))
             context.writeAndFlush(wrapOutboundOut(empty), promise: promise)
         } else {

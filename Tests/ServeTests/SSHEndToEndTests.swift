@@ -180,6 +180,20 @@ struct SSHEndToEndTests {
         #expect(bulk.text.contains("19999\r\n20000\r\nEND"))
     }
 
+    @Test func clientEOFThenExitKeepsTheExitStatus() async throws {
+        // `ssh -tt` with stdin not a terminal: a 0x0 size (the server uses 80x24), and EOF at
+        // once. After the client's EOF the server must not send EOF (NIOSSH throws and the
+        // client would see status -1): a zero-length write is the barrier before exit-status.
+        let (server, log) = try await Fixture.startServer(command: ["/bin/sh", "-c", "sleep 0.3; echo BYE $(stty size); exit 5"])
+        defer { Task { await server.shutdown() } }
+        let keys = try #require(Fixture.keys)
+        let result = try Fixture.run(Fixture.sshCommand(port: server.port, key: keys.viewer))
+        #expect(result.status == 5, "\(result.output)")
+        #expect(result.output.contains("BYE 24 80"), "\(result.output)")
+        #expect(await log.waitFor("ended: exit status 5"))
+        #expect(await log.waitFor("ending after the client's EOF"))
+    }
+
     @Test func serverFullAndSessionLimits() async throws {
         var limits = ServerLimits()
         limits.maxSessions = 2
