@@ -70,6 +70,15 @@ def main():
         time.sleep(0.02)
     idle = proc_status(server.pid)
 
+    try:
+        run(a, server, key, port, cols, rows, idle, log, tmp)
+    finally:
+        if server.poll() is None:
+            server.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(a, server, key, port, cols, rows, idle, log, tmp):
     sel = selectors.DefaultSelector()
     clients, setup_ms = [], []
     total_bytes = [0]
@@ -145,7 +154,6 @@ def main():
     }, indent=1))
     if sessions_alive < a.sessions:
         sys.stderr.write(open(log.name).read()[-3000:])
-    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ struct FollowEndToEndTests {
     }
 
     @Test func twentyViewersSeeAPresentersChangeWithinOneSecond() async throws {
-        let socket = "/tmp/ml-follow-\(getpid())/share.sock"
+        let socket = Fixture.temporaryDirectory("follow") + "/share.sock"
         let relay = try ShareRelay.start(path: socket, log: .silent)
         let python = try #require(Fixture.python)
         let (server, log) = try await Fixture.startServer(command: [python, "-u", "-c", Self.follower], shareSocket: socket)

@@ -141,7 +141,7 @@ struct ServeCommandTests {
     @Test(.enabled(if: Fixture.hasOpenSSH, "ssh-keygen is not installed"))
     func followCreatesThePrivateRelaySocket() throws {
         let keys = try #require(Fixture.keys)
-        let root = "/tmp/ml-cli-\(getpid())"
+        let root = Fixture.temporaryDirectory("cli")
         var env = environment(root)
         env["XDG_RUNTIME_DIR"] = root
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)

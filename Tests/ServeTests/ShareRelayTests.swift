@@ -18,8 +18,7 @@ struct ShareRelayTests {
     }
 
     func socketPath() -> String {
-        // Unix socket paths are short (108 bytes): use /tmp directly.
-        "/tmp/ml-relay-\(getpid())-\(UUID().uuidString.prefix(6))/share.sock"
+        Fixture.temporaryDirectory("relay") + "/share.sock"
     }
 
     @Test func twentyFollowersGetAPublishedLineWithinOneSecond() async throws {

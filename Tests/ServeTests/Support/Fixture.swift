@@ -31,9 +31,18 @@ enum Fixture {
         return nil
     }
 
-    /// A fresh temporary directory.
+    /// One directory per test process, removed when it exits. Short, because Unix socket
+    /// paths must fit in 108 bytes.
+    static let root: String = {
+        let path = "/tmp/ml-serve-tests-\(getpid())"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: "/tmp/ml-serve-tests-\(getpid())") }
+        return path
+    }()
+
+    /// A fresh directory inside `root`.
     static func temporaryDirectory(_ tag: String = "serve") -> String {
-        let path = NSTemporaryDirectory() + "moneyloop-\(tag)-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let path = root + "/\(tag)-\(UUID().uuidString.prefix(6))"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
