@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", .upToNextMinor(from: "0.15.1")),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The model: parameters, scenarios, the monthly engine, metrics. Foundation only.
@@ -27,10 +30,25 @@ let package = Package(
         .target(name: "CTerminalGuard"),
         // The only module that calls curses.
         .target(name: "LoopTerminal", dependencies: ["LoopDashboard", "CNcursesw", "CTerminalGuard"]),
+        // C shim for pseudo-terminals, posix_spawn and Unix sockets (variadic ioctl,
+        // spawn attributes, sockaddr_un): the parts of POSIX Swift cannot call directly.
+        .target(name: "CServe"),
+        // `moneyloop serve`: SSH server (swift-nio-ssh), one dashboard process per viewer on
+        // its own pty, and the presenter relay (ShareLink). No curses.
+        .target(
+            name: "LoopServe",
+            dependencies: [
+                "CServe",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "moneyloop",
             dependencies: [
-                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal",
+                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal", "LoopServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +56,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim"]),
         .testTarget(name: "EndToEndTests", dependencies: ["moneyloop"]),
+        .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe"]),
     ],
     swiftLanguageModes: [.v6]
 )

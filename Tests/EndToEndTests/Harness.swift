@@ -22,8 +22,8 @@ func runProcess(_ path: String, _ args: [String], stdin: FileHandle? = nil,
     let dir = FileManager.default.temporaryDirectory
     let outURL = dir.appendingPathComponent("ml-out-\(UUID().uuidString)")
     let errURL = dir.appendingPathComponent("ml-err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer {
         try? FileManager.default.removeItem(at: outURL)
         try? FileManager.default.removeItem(at: errURL)

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What each SSH session runs and with which environment.
+///
+/// By default that is this executable (`/proc/self/exe`) with no subcommand — the
+/// dashboard — plus `--follow` when the server follows a presenter. The environment is
+/// built from scratch: a few variables of the server's own (PATH, HOME, locale, XDG
+/// and terminfo directories), the client's locale and colour hints, `TERM` chosen by
+/// ``TerminalType``, and `MONEYLOOP_SHARE_SOCKET` when following.
+public struct SessionLaunch: Sendable {
+    /// The program to execute.
+    public var executable: String
+    /// argv, argv[0] included.
+    public var arguments: [String]
+    /// Variables every session gets (from the server's environment).
+    public var baseEnvironment: [String: String]
+    /// Picks TERM for each client.
+    public var terminalType: TerminalType
+
+    public init(executable: String, arguments: [String], baseEnvironment: [String: String], terminalType: TerminalType) {
+        self.executable = executable
+        self.arguments = arguments
+        self.baseEnvironment = baseEnvironment
+        self.terminalType = terminalType
+    }
+
+    /// The dashboard itself: `/proc/self/exe [--follow]`, with the share socket in the
+    /// environment when following.
+    public static func dashboard(
+        serverEnvironment: [String: String], follow: Bool, shareSocket: String?
+    ) -> SessionLaunch {
+        var base = inheritedEnvironment(serverEnvironment)
+        if follow, let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
+        return SessionLaunch(
+            executable: "/proc/self/exe", arguments: follow ? ["moneyloop", "--follow"] : ["moneyloop"],
+            baseEnvironment: base, terminalType: TerminalType(environment: serverEnvironment))
+    }
+
+    /// Another program (tests, demos): `command[0]` (looked up in the server's PATH when
+    /// it has no slash) with the rest as arguments.
+    public static func custom(
+        _ command: [String], serverEnvironment: [String: String], shareSocket: String?
+    ) throws(ServeError) -> SessionLaunch {
+        guard let name = command.first, !name.isEmpty else { throw ServeError.usage("--session-command needs a program") }
+        guard let executable = resolve(name, path: serverEnvironment["PATH"] ?? "/usr/bin:/bin") else {
+            throw ServeError.usage("--session-command: \(name) not found or not executable")
+        }
+        var base = inheritedEnvironment(serverEnvironment)
+        if let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
+        return SessionLaunch(
+            executable: executable, arguments: command,
+            baseEnvironment: base, terminalType: TerminalType(environment: serverEnvironment))
+    }
+
+    /// `name` itself when it contains a slash, else the first executable `DIR/name` in `path`.
+    static func resolve(_ name: String, path: String) -> String? {
+        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = "\(dir)/\(name)"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    /// The server variables passed on to sessions.
+    static func inheritedEnvironment(_ env: [String: String]) -> [String: String] {
+        let names = [
+            "PATH", "HOME", "USER", "LOGNAME", "SHELL", "TZ", "LANG", "LANGUAGE",
+            "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
+            "TERMINFO", "TERMINFO_DIRS",
+        ]
+        var out: [String: String] = [:]
+        for name in names { if let v = env[name] { out[name] = v } }
+        for (name, value) in env where name.hasPrefix("LC_") { out[name] = value }
+        if out["PATH"] == nil { out["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
+        // A crash report must not wait 30 s for a key on a viewer's screen.
+        out["SWIFT_BACKTRACE"] = "interactive=no"
+        return out
+    }
+
+    /// Whether a client may set `name` with an SSH `env` request: the locale and
+    /// colour hints only (OpenSSH clients send LANG and LC_* by default).
+    public static func acceptsClientVariable(name: String, value: String) -> Bool {
+        guard value.utf8.count <= 256, !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f })
+        else { return false }
+        if ["LANG", "LANGUAGE", "COLORTERM", "NO_COLOR"].contains(name) { return true }
+        guard name.hasPrefix("LC_"), name.count <= 32 else { return false }
+        return name.dropFirst(3).allSatisfy { ("A"..."Z").contains($0) || $0 == "_" }
+    }
+
+    /// The full environment for one session.
+    public func environment(
+        clientTerm: String, clientVariables: [String: String], user: String
+    ) -> (environment: [String: String], term: TerminalType.Choice) {
+        var env = baseEnvironment
+        for (name, value) in clientVariables where SessionLaunch.acceptsClientVariable(name: name, value: value) {
+            env[name] = value
+        }
+        let choice = terminalType.choose(clientTerm: clientTerm)
+        env["TERM"] = choice.term
+        if choice.replaced { env["MONEYLOOP_CLIENT_TERM"] = String(clientTerm.unicodeScalars.prefix(64)) }
+        env["MONEYLOOP_SERVED"] = "1"
+        env["MONEYLOOP_VIEWER"] = String(user.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }.prefix(64))
+        return (env, choice)
+    }
+}

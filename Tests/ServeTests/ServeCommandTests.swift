@@ -1,0 +1,159 @@
+import Foundation
+import LoopServe
+import Synchronization
+import Testing
+
+/// `moneyloop serve` as a program: options, start-up output, host key on first use,
+/// shutdown on SIGTERM.
+@Suite(.serialized, .enabled(if: Fixture.moneyloop != nil, "the moneyloop executable is not built"))
+struct ServeCommandTests {
+    /// A running `moneyloop serve` whose stderr is collected.
+    final class ServeProcess {
+        let process = Process()
+        final class Buffer: Sendable {
+            let text = Mutex<String>("")
+        }
+        private let lines = Buffer()
+
+        init(_ arguments: [String], environment: [String: String]) throws {
+            process.executableURL = URL(fileURLWithPath: Fixture.moneyloop!)
+            process.arguments = ["serve"] + arguments
+            process.environment = environment
+            let pipe = Pipe()
+            process.standardError = pipe
+            process.standardOutput = pipe
+            process.standardInput = FileHandle.nullDevice
+            pipe.fileHandleForReading.readabilityHandler = { [lines] handle in
+                let data = handle.availableData
+                lines.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
+            try process.run()
+        }
+
+        var output: String { lines.text.withLock { $0 } }
+
+        func waitFor(_ needle: String, timeout: Duration = .seconds(10)) -> Bool {
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline {
+                if output.contains(needle) { return true }
+                usleep(10_000)
+            }
+            return output.contains(needle)
+        }
+
+        /// The port from "listening on 127.0.0.1:PORT".
+        var port: Int? {
+            guard let range = output.range(of: "listening on 127.0.0.1:") else { return nil }
+            return Int(output[range.upperBound...].prefix(while: \.isNumber))
+        }
+
+        func waitForExit(timeout: Duration) -> Int32? {
+            let deadline = ContinuousClock.now + timeout
+            while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
+            return process.isRunning ? nil : process.terminationStatus
+        }
+
+        deinit {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+    }
+
+    func environment(_ root: String) -> [String: String] {
+        ["HOME": root, "XDG_STATE_HOME": root + "/state", "PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no"]
+    }
+
+    @Test func refusesANonLoopbackAddressWithoutAuthorizedKeys() throws {
+        let root = Fixture.temporaryDirectory("cli")
+        let serve = try ServeProcess(["--listen", "0.0.0.0:0"], environment: environment(root))
+        #expect(serve.waitForExit(timeout: .seconds(10)) == 2)
+        #expect(serve.output.contains("refusing to listen on 0.0.0.0:0 without --authorized-keys"), "\(serve.output)")
+    }
+
+    @Test func explainsAMissingAuthorizedKeysFile() throws {
+        let root = Fixture.temporaryDirectory("cli")
+        let serve = try ServeProcess(["--listen", "127.0.0.1:0"], environment: environment(root))
+        #expect(serve.waitForExit(timeout: .seconds(10)) == 2)
+        #expect(serve.output.contains("/.ssh/authorized_keys does not exist"), "\(serve.output)")
+        let bad = try ServeProcess(["--listen", "127.0.0.1:0", "--authorized-keys", root + "/none"], environment: environment(root))
+        #expect(bad.waitForExit(timeout: .seconds(10)) == 2)
+        #expect(bad.output.contains("cannot read the authorized keys"), "\(bad.output)")
+    }
+
+    @Test(.enabled(if: Fixture.hasOpenSSH, "ssh-keygen is not installed"))
+    func rejectsAMissingSessionCommandBeforeListening() throws {
+        let keys = try #require(Fixture.keys)
+        let root = Fixture.temporaryDirectory("cli")
+        let serve = try ServeProcess(
+            ["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized, "--session-command", "no-such-program-here"],
+            environment: environment(root))
+        #expect(serve.waitForExit(timeout: .seconds(10)) == 2)
+        #expect(serve.output.contains("no-such-program-here not found"), "\(serve.output)")
+        #expect(!serve.output.contains("listening on"))
+    }
+
+    @Test(.enabled(if: Fixture.hasOpenSSH, "the OpenSSH client is not installed"))
+    func startsPrintsTheFingerprintServesAndStopsCleanly() throws {
+        let keys = try #require(Fixture.keys)
+        let root = Fixture.temporaryDirectory("cli")
+        let serve = try ServeProcess(
+            ["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized, "--max-sessions", "4",
+             "--session-command", "/bin/sh", "-c", "echo PID $$; exec cat"],
+            environment: environment(root))
+        #expect(serve.waitFor("listening on 127.0.0.1:"), "\(serve.output)")
+        let port = try #require(serve.port)
+
+        // The host key was created on first use, private, and its fingerprint printed.
+        let keyPath = root + "/state/moneyloop/ssh_host_ed25519_key"
+        var info = stat()
+        #expect(stat(keyPath, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        let hostKey = try HostKey.load(path: keyPath)
+        #expect(serve.output.contains("host key \(hostKey.fingerprint) (ED25519) created in \(keyPath)"), "\(serve.output)")
+
+        // The client checks the host key against a known_hosts line made from that file.
+        let knownHosts = root + "/known_hosts"
+        try "[127.0.0.1]:\(port) \(hostKey.publicKeyLine)\n".write(toFile: knownHosts, atomically: true, encoding: .utf8)
+        let command = Fixture.sshCommand(port: port, key: keys.viewer).map {
+            $0 == "UserKnownHostsFile=/dev/null" ? "UserKnownHostsFile=\(knownHosts)"
+                : $0 == "StrictHostKeyChecking=no" ? "StrictHostKeyChecking=yes" : $0
+        }
+        let viewers = try (0..<2).map { _ in try TerminalClient(command) }
+        for viewer in viewers { #expect(viewer.waitFor("PID "), "\(viewer.text)") }
+        let pids = viewers.compactMap { viewer -> Int32? in
+            guard let range = viewer.text.range(of: "PID ") else { return nil }
+            return Int32(viewer.text[range.upperBound...].prefix(while: \.isNumber))
+        }
+        #expect(pids.count == 2)
+
+        // SIGTERM: viewers are disconnected, their sessions end, the server exits 0.
+        serve.process.terminate()
+        #expect(serve.waitForExit(timeout: .seconds(8)) == 0, "\(serve.output)")
+        for viewer in viewers { #expect(viewer.waitForExit(timeout: .seconds(3)) != nil) }
+        for pid in pids { #expect(kill(pid, 0) != 0, "session process \(pid) outlived the server") }
+        #expect(serve.output.contains("stopped"))
+
+        // The second start reuses the key.
+        let again = try ServeProcess(["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized], environment: environment(root))
+        #expect(again.waitFor("host key \(hostKey.fingerprint) (ED25519) from \(keyPath)"), "\(again.output)")
+        again.process.interrupt()
+        #expect(again.waitForExit(timeout: .seconds(8)) == 0)
+    }
+
+    @Test(.enabled(if: Fixture.hasOpenSSH, "ssh-keygen is not installed"))
+    func followCreatesThePrivateRelaySocket() throws {
+        let keys = try #require(Fixture.keys)
+        let root = Fixture.temporaryDirectory("cli")
+        var env = environment(root)
+        env["XDG_RUNTIME_DIR"] = root
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized, "--follow"], environment: env)
+        #expect(serve.waitFor("listening on 127.0.0.1:"), "\(serve.output)")
+        let socket = root + "/moneyloop/share.sock"
+        #expect(serve.output.contains("presenter relay listening on \(socket)"))
+        var info = stat()
+        #expect(stat(socket, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(stat(root + "/moneyloop", &info) == 0 && info.st_mode & 0o777 == 0o700)
+        serve.process.terminate()
+        #expect(serve.waitForExit(timeout: .seconds(8)) == 0)
+        #expect(stat(socket, &info) != 0, "the socket is removed on exit")
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import LoopServe
+import NIOCore
+import Synchronization
+import Testing
+
+/// Temporary files, keys and a helper to start servers for the tests.
+enum Fixture {
+    /// The OpenSSH client and ssh-keygen, when installed.
+    static let ssh = which("ssh")
+    static let sshKeygen = which("ssh-keygen")
+    static let python = which("python3")
+    static var hasOpenSSH: Bool { ssh != nil && sshKeygen != nil }
+
+    /// `.build/<config>/moneyloop`, beside the test bundle.
+    static let moneyloop: String? = {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [dir, dir.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("moneyloop").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }()
+
+    static func which(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") + ["/usr/bin", "/bin"] {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// One directory per test process, removed when it exits. Short, because Unix socket
+    /// paths must fit in 108 bytes.
+    static let root: String = {
+        let path = "/tmp/ml-serve-tests-\(getpid())"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: "/tmp/ml-serve-tests-\(getpid())") }
+        return path
+    }()
+
+    /// A fresh directory inside `root`.
+    static func temporaryDirectory(_ tag: String = "serve") -> String {
+        let path = root + "/\(tag)-\(UUID().uuidString.prefix(6))"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Runs a program to completion and returns its exit status and output.
+    @discardableResult
+    static func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        if input == nil { process.standardInput = FileHandle.nullDevice }
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Keys made once per test run with ssh-keygen.
+    struct Keys: Sendable {
+        let dir: String
+        /// Listed in `authorized`.
+        let viewer: String
+        /// Not listed.
+        let stranger: String
+        /// The authorized_keys file.
+        let authorized: String
+    }
+
+    static let keys: Keys? = {
+        guard let keygen = sshKeygen else { return nil }
+        let dir = temporaryDirectory("keys")
+        for name in ["viewer", "stranger"] {
+            guard (try? run([keygen, "-q", "-t", "ed25519", "-N", "", "-C", "\(name)@test", "-f", "\(dir)/\(name)"]))?.status == 0
+            else { return nil }
+        }
+        let authorized = "\(dir)/authorized_keys"
+        let line = (try? String(contentsOfFile: "\(dir)/viewer.pub", encoding: .utf8)) ?? ""
+        try? ("# attendees\n" + line).write(toFile: authorized, atomically: true, encoding: .utf8)
+        return Keys(dir: dir, viewer: "\(dir)/viewer", stranger: "\(dir)/stranger", authorized: authorized)
+    }()
+
+    /// A log that keeps its lines for assertions.
+    final class LogCapture: Sendable {
+        private let lines = Mutex<[String]>([])
+        var log: ServeLog {
+            ServeLog(sink: .custom({ [self] line in self.lines.withLock { $0.append(line) } }), verbose: true)
+        }
+        var text: String { lines.withLock { $0.joined() } }
+
+        /// Waits until some line contains `needle`.
+        func waitFor(_ needle: String, timeout: Duration = .seconds(5)) async -> Bool {
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline {
+                if text.contains(needle) { return true }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+            return text.contains(needle)
+        }
+    }
+
+    /// Starts a server on a free loopback port running `command` in each session.
+    static func startServer(
+        command: [String], limits: ServerLimits = ServerLimits(), shareSocket: String? = nil,
+        terminfo: [String]? = nil
+    ) async throws -> (server: SSHServer, log: LogCapture) {
+        let keys = try #require(keys)
+        let capture = LogCapture()
+        let hostKey = try HostKey.loadOrCreate(path: keys.dir + "/host_key", createIfMissing: true)
+        var launch = try SessionLaunch.custom(
+            command, serverEnvironment: ProcessInfo.processInfo.environment, shareSocket: shareSocket)
+        if let terminfo { launch.terminalType = TerminalType(searchDirectories: terminfo) }
+        let configuration = ServeConfiguration(
+            listen: ListenAddress(host: "127.0.0.1", port: 0), hostKey: hostKey,
+            authorizedKeys: try AuthorizedKeysSource(path: keys.authorized, log: capture.log),
+            limits: limits, launch: launch, log: capture.log)
+        let server = try await SSHServer.start(configuration).get()
+        return (server, capture)
+    }
+
+    /// The OpenSSH client command for a viewer, isolated from the user's configuration.
+    static func sshCommand(port: Int, key: String, tty: Bool = true, extra: [String] = [], command: [String] = []) -> [String] {
+        [ssh ?? "/usr/bin/ssh", "-F", "/dev/null",
+         "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+         "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "ConnectTimeout=5",
+         "-i", key, "-x", tty ? "-tt" : "-T", "-p", "\(port)"] + extra + ["viewer@127.0.0.1"] + command
+    }
+}
