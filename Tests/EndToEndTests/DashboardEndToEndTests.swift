@@ -66,3 +66,48 @@ struct DashboardEndToEndTests {
         #expect(r.err.contains("size"))
     }
 }
+
+/// Every panel's title in a real terminal: all at once at 160×48; by Tab at 80×24.
+@Suite(.enabled(if: TmuxSession.available, "tmux is not installed"), .serialized)
+struct LayoutEndToEndTests {
+    static let titles = ["Funding graph", "Utilization & levers", "Revenue runway", "Concentration", "Stall cost",
+                         "Fact check"]
+
+    @Test func wideShowsEveryPanel() throws {
+        let t = try TmuxSession(width: 160, height: 48, command: [moneyloopBinary, "--paused"])
+        let s = try t.waitFor { screen in Self.titles.allSatisfy { screen.contains($0) } }
+        for title in Self.titles { #expect(s.contains(title), "missing \(title) at 160x48:\n\(s)") }
+        try t.send("q")
+        #expect(t.waitForExit())
+    }
+
+    @Test func compactTabsThroughEveryPanel() throws {
+        let t = try TmuxSession(width: 80, height: 24, command: [moneyloopBinary, "--paused"])
+        var seen = Set<String>()
+        try t.waitFor { $0.contains("Funding graph") }
+        for _ in 0..<6 {
+            let s = try t.screen()
+            for title in Self.titles where s.contains(title) || (title == "Utilization & levers" && s.contains("Lever")) {
+                seen.insert(title)
+            }
+            try t.send("Tab")
+            Thread.sleep(forTimeInterval: 0.15)
+        }
+        #expect(seen == Set(Self.titles), "not seen at 80x24: \(Set(Self.titles).subtracting(seen))")
+        try t.send("q")
+        #expect(t.waitForExit())
+    }
+
+    @Test func resizeRelaysOutAtOnce() throws {
+        let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "--paused"])
+        try t.waitFor { $0.contains("Revenue runway") }
+        try t.tmux(["resize-window", "-t", t.name, "-x", "60", "-y", "20"])
+        let small = try t.waitFor { $0.contains("terminal too small") }
+        #expect(small.contains("need 80×24, have 60×20"))
+        try t.tmux(["resize-window", "-t", t.name, "-x", "200", "-y", "60"])
+        let big = try t.waitFor { $0.contains("Fact check") && $0.contains("Stall cost") }
+        #expect(big.contains("Fact check"))
+        try t.send("q")
+        #expect(t.waitForExit())
+    }
+}

@@ -75,7 +75,7 @@ public enum KeyTable {
         let context: KeyContext? = switch focus {
         case .levers: .levers
         case .graph: .graph
-        case .runway: nil
+        default: nil
         }
         if let c = context, let b = bindings.first(where: { $0.context == c && $0.keys.contains(key) }) {
             return b.action

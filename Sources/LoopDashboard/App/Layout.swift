@@ -10,52 +10,68 @@ public struct Layout: Equatable, Sendable {
     public var status: Rect
     /// The hint bar (bottom row).
     public var hints: Rect
-    /// The panels shown and their rectangles.
-    public var panels: [(Panel, Rect)]
+    /// The panels shown, in drawing order, with their rectangles.
+    public var panels: [Placed]
     /// The compact layout's tab strip.
     public var tabs: Rect?
 
-    public static func == (a: Layout, b: Layout) -> Bool {
-        a.kind == b.kind && a.status == b.status && a.hints == b.hints && a.tabs == b.tabs
-            && a.panels.map(\.0) == b.panels.map(\.0) && a.panels.map(\.1) == b.panels.map(\.1)
+    /// A panel and where it goes.
+    public struct Placed: Equatable, Sendable {
+        public var panel: Panel
+        public var rect: Rect
     }
 
-    public func rect(of p: Panel) -> Rect? { panels.first { $0.0 == p }?.1 }
+    public func rect(of p: Panel) -> Rect? { panels.first { $0.panel == p }?.rect }
+
+    /// The kind of layout a size gets.
+    public static func kind(width: Int, height: Int) -> Kind {
+        if width < minimumWidth || height < minimumHeight { return .tooSmall }
+        if width >= 160 && height >= 48 { return .wide }
+        if width >= 120 && height >= 36 { return .standard }
+        return .compact
+    }
 
     /// The layout for a `width`×`height` terminal and the model's focus and tab state.
     public static func make(width: Int, height: Int, model: Model) -> Layout {
-        let full = Rect(x: 0, y: 0, width: width, height: height)
-        guard width >= minimumWidth, height >= minimumHeight else {
-            return Layout(kind: .tooSmall, status: Rect(x: 0, y: 0, width: 0, height: 0),
-                          hints: Rect(x: 0, y: 0, width: 0, height: 0), panels: [], tabs: nil)
-        }
-        let (status, rest) = full.splitTop(1)
-        let body = Rect(x: 0, y: rest.y, width: width, height: rest.height - 1)
+        let kind = kind(width: width, height: height)
+        let empty = Rect(x: 0, y: 0, width: 0, height: 0)
+        guard kind != .tooSmall else { return Layout(kind: kind, status: empty, hints: empty, panels: [], tabs: nil) }
+        let status = Rect(x: 0, y: 0, width: width, height: 1)
         let hints = Rect(x: 0, y: height - 1, width: width, height: 1)
+        let body = Rect(x: 0, y: 1, width: width, height: height - 2)
         if model.maximized {
-            return Layout(kind: kindFor(width, height), status: status, hints: hints,
-                          panels: [(model.focus, body)], tabs: nil)
+            return Layout(kind: kind, status: status, hints: hints, panels: [Placed(panel: model.focus, rect: body)],
+                          tabs: nil)
         }
-        if width >= 120 && height >= 36 {
-            // Graph above runway on the left; levers on the right.
-            let leverWidth = width >= 160 ? 52 : 44
-            let (left, right) = body.splitLeft(width - leverWidth)
+        let panels: [Placed]
+        var tabs: Rect?
+        switch kind {
+        case .wide:
+            // Graph above runway; the risk panels in a middle column; the levers on the right.
+            let leverWidth = 44 + max(0, (width - 160) / 4)
+            let riskWidth = 42 + max(0, (width - 160) / 4)
+            let (left, rest) = body.splitLeft(width - leverWidth - riskWidth)
+            let (middle, right) = rest.splitLeft(riskWidth)
             let (graph, runway) = left.splitTop(left.height * 11 / 20)
-            return Layout(kind: kindFor(width, height), status: status, hints: hints,
-                          panels: [(.graph, graph), (.levers, right), (.runway, runway)], tabs: nil)
+            let (conc, below) = middle.splitTop(14)
+            let (stall, facts) = below.splitTop(10)
+            panels = [.init(panel: .graph, rect: graph), .init(panel: .runway, rect: runway),
+                      .init(panel: .concentration, rect: conc), .init(panel: .stall, rect: stall),
+                      .init(panel: .factcheck, rect: facts), .init(panel: .levers, rect: right)]
+        case .standard:
+            // Graph above runway on the left; levers above the shared risk slot on the right.
+            let (left, right) = body.splitLeft(width - 44)
+            let (graph, runway) = left.splitTop(left.height * 11 / 20)
+            let (levers, risk) = right.splitTop(right.height * 3 / 5)
+            panels = [.init(panel: .graph, rect: graph), .init(panel: .runway, rect: runway),
+                      .init(panel: .levers, rect: levers), .init(panel: model.riskTab, rect: risk)]
+        default:
+            // A tab strip, the main view, and the slider strip always visible.
+            let (strip, below) = body.splitTop(1)
+            let (main, levers) = below.splitTop(below.height - 5)
+            tabs = strip
+            panels = [.init(panel: model.compactTab, rect: main), .init(panel: .levers, rect: levers)]
         }
-        // Compact: a tab strip, the main view, and the slider strip always visible.
-        let (tabs, below) = body.splitTop(1)
-        let stripHeight = 5
-        let (main, strip) = below.splitTop(below.height - stripHeight)
-        let tab: Panel = model.compactTab == .levers ? .graph : model.compactTab
-        return Layout(kind: .compact, status: status, hints: hints,
-                      panels: [(tab, main), (.levers, strip)], tabs: tabs)
-    }
-
-    static func kindFor(_ w: Int, _ h: Int) -> Kind {
-        if w >= 160 && h >= 48 { return .wide }
-        if w >= 120 && h >= 36 { return .standard }
-        return .compact
+        return Layout(kind: kind, status: status, hints: hints, panels: panels, tabs: tabs)
     }
 }

@@ -24,8 +24,10 @@ public struct Model: Sendable {
     public var showHelp = false
     /// The focused panel fills the screen.
     public var maximized = false
-    /// The panel shown in the main area of the compact layout.
+    /// The panel shown in the main area of the compact layout: the last focused one that is not the levers.
     public var compactTab: Panel = .graph
+    /// The risk panel shown in the standard layout's shared slot: the last focused one.
+    public var riskTab: Panel = .concentration
     public var themeName = "default"
     /// A one-line notice in the status area (an error or a confirmation).
     public var notice: String?
@@ -47,6 +49,13 @@ public struct Model: Sendable {
 
     /// The horizon in months.
     public var horizon: Int { projection.horizon }
+
+    /// Moves focus to `p`; the compact main area and the risk slot follow it.
+    public mutating func setFocus(_ p: Panel) {
+        focus = p
+        if p != .levers { compactTab = p }
+        if p.isRisk { riskTab = p }
+    }
 
     /// The what-if's value of a parameter at the present month.
     public func value(_ id: ParameterID) -> Double { schedule.values(at: month)[id] }

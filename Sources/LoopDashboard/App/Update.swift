@@ -38,8 +38,8 @@ func perform(_ action: Action, on m: inout Model) -> [Effect] {
     case .quit:
         m.quitRequested = true
         return [.quit]
-    case .focusNext: m.focus = next(m.focus, by: 1); m.compactTab = m.focus == .levers ? m.compactTab : m.focus
-    case .focusPrevious: m.focus = next(m.focus, by: -1); m.compactTab = m.focus == .levers ? m.compactTab : m.focus
+    case .focusNext: m.setFocus(next(m.focus, by: 1))
+    case .focusPrevious: m.setFocus(next(m.focus, by: -1))
     case .moveUp: move(&m, by: -1)
     case .moveDown: move(&m, by: 1)
     case .leverDown: step(&m, by: -1)
@@ -88,7 +88,7 @@ private func move(_ m: inout Model, by d: Int) {
         let order = FundingGraph.selectionOrder
         let i = order.firstIndex(of: m.selectedNode) ?? 0
         m.selectedNode = order[(i + d + order.count) % order.count]
-    case .runway:
+    case .runway, .concentration, .stall, .factcheck:
         break
     }
 }

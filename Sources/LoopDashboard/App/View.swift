@@ -11,7 +11,8 @@ public func view(_ model: Model, width: Int, height: Int, caps: Capabilities) ->
     }
     StatusBar(model: model).draw(into: &f, layout.status)
     if let tabs = layout.tabs { drawTabs(&f, tabs, model: model) }
-    for (panel, rect) in layout.panels {
+    for placed in layout.panels {
+        let panel = placed.panel, rect = placed.rect
         let focused = model.focus == panel
         let badge = layout.kind == .compact && panel == .levers ? "" : (model.maximized ? "e restore" : "e max")
         let title = layout.kind == .compact && panel == .levers && !model.maximized ? "Lever" : panel.title
@@ -24,6 +25,12 @@ public func view(_ model: Model, width: Int, height: Int, caps: Capabilities) ->
             if layout.kind == .compact && !model.maximized { lp.drawStrip(into: &f, inner) } else { lp.draw(into: &f, inner) }
         case .runway:
             RunwayPanel(model: model, caps: caps).draw(into: &f, inner)
+        case .concentration:
+            ConcentrationPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
+        case .stall:
+            StallPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
+        case .factcheck:
+            FactCheckPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
         }
     }
     HintBar(focus: model.focus).draw(into: &f, layout.hints)
@@ -36,10 +43,10 @@ private func drawTabs(_ f: inout Frame, _ r: Rect, model: Model) {
     var x = r.x + 1
     for p in Panel.allCases where p != .levers {
         let active = model.compactTab == p
-        let label = active ? "[\(p.title)]" : " \(p.title) "
+        let label = active ? "[\(p.tabTitle)]" : " \(p.tabTitle) "
         x = f.text(x, r.y, label, Style(active ? .titleFocused : .dim, active ? [.bold, .reverse] : [])) + 1
     }
-    f.text(x + 1, r.y, "Tab switches", Style(.dim))
+    if x + 14 < r.maxX { f.text(x + 1, r.y, "Tab switches", Style(.dim)) }
 }
 
 /// Below the minimum size: a centred message, never a garbled dashboard.

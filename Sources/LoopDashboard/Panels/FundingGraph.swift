@@ -10,7 +10,10 @@ public struct FundingGraph: Sendable {
     public var month: MonthSnapshot
     public var projection: Projection
     public var present: Int
+    /// The node whose box is highlighted (when the graph has focus).
     public var selected: Node?
+    /// The node whose details are shown.
+    public var detailed: Node
     public var phase: Int
     public var glyphs: Glyphs
     /// The usage price before hyperscaler pressure.
@@ -21,6 +24,7 @@ public struct FundingGraph: Sendable {
         projection = model.projection
         present = model.month
         selected = focused ? model.selectedNode : nil
+        detailed = model.selectedNode
         phase = model.phase
         self.glyphs = glyphs
         listPrice = model.value("price.gpuHour")
@@ -41,7 +45,9 @@ public struct FundingGraph: Sendable {
         let gap = (r.width - 3 * bw) / 2
         guard gap >= 10 else { return nil }
         let topH = min(lines, 2) + 2
-        let top = r.y
+        // Centre the graph (and the details under it) when the panel is taller than it needs.
+        let needed = topH + edge + lines + 2 + edge + topH + 6
+        let top = r.y + max(0, (r.height - needed) / 2)
         let middle = top + topH + edge
         let bottom = middle + lines + 2 + edge
         return Geometry(boxWidth: bw, gap: gap, boxLines: lines, edgeRows: edge, top: top, middle: middle,
@@ -121,7 +127,7 @@ public struct FundingGraph: Sendable {
 
         // Details of the selected node, bottom-left; a legend bottom-right.
         let detail = Rect(x: r.x, y: customers.maxY + 1, width: cx - r.x - 1, height: r.maxY - customers.maxY - 1)
-        if let sel = selected { drawDetails(into: &f, detail, node: sel) }
+        drawDetails(into: &f, detail, node: detailed)
         let legend = Rect(x: lenders.maxX + 2, y: vastBox.maxY + 1, width: r.maxX - lenders.maxX - 2,
                           height: r.maxY - vastBox.maxY - 1)
         if legend.height >= 1 {

@@ -44,9 +44,8 @@ public struct Slider: Sendable {
             if c >= full { f.put(x + c, y, g.marker, Style(.sliderDefault)) }
         }
         if let t = target {
-            // The target sits on the bar when the row above is not ours to draw on.
-            let c = column(of: t, width: width)
-            if c >= full || part == 0 { f.put(x + c, y, g.target, Style(.sliderTarget, .bold)) }
+            // The target always shows, on the fill or on the track.
+            f.put(x + column(of: t, width: width), y, g.target, Style(.sliderTarget, .bold))
         }
     }
 }

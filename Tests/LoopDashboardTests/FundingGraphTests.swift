@@ -1,0 +1,62 @@
+import LoopSim
+import Testing
+@testable import LoopDashboard
+
+/// The funding graph shows the engine's numbers, month by month.
+@Suite struct FundingGraphTests {
+    func graphText(_ m: Model, width: Int = 100, height: Int = 24) -> String {
+        var f = Frame(width: width, height: height)
+        FundingGraph(model: m, glyphs: .of(.braille), focused: true).draw(into: &f, f.bounds)
+        return f.text
+    }
+
+    @Test(arguments: [0, 3, 6, 18, 40, 60])
+    func everyEdgeLabelIsTheEnginesFlow(month: Int) {
+        var m = Model(paused: true)
+        m.month = month
+        let s = m.projection.months[month]
+        let text = graphText(m)
+        let revenue = Node.customers.reduce(0.0) { $0 + s.flow(from: $1, to: .coreweave) }
+        let edges: [(String, Double)] = [
+            ("revenue", revenue),
+            ("storage", s.flow(from: .coreweave, to: .vast)),
+            ("GPUs", s.flow(from: .coreweave, to: .nvidia)),
+            ("backstop", s.flow(from: .nvidia, to: .coreweave)),
+            ("draws", s.flow(from: .lenders, to: .coreweave)),
+            ("debt service", s.coreweave.interest + s.coreweave.principal),
+        ]
+        for (name, amount) in edges {
+            #expect(text.contains(Format.dollars(amount) + "/mo"), "\(name) \(Format.dollars(amount)) missing at month \(month)")
+        }
+        #expect(text.contains("cash \(Format.dollars(s.coreweave.cash))"))
+        #expect(text.contains("cash \(Format.dollars(s.vast.cash))"))
+        #expect(text.contains("valuation \(Format.dollars(s.vast.valuation))"))
+    }
+
+    @Test func pulsesMoveAlongEdgesAndOnlyThere() {
+        var m = Model(paused: true)
+        m.month = 4
+        var a = Frame(width: 100, height: 24), b = Frame(width: 100, height: 24)
+        FundingGraph(model: m, glyphs: .of(.braille), focused: false).draw(into: &a, a.bounds)
+        m.phase += 1
+        FundingGraph(model: m, glyphs: .of(.braille), focused: false).draw(into: &b, b.bounds)
+        let changed = a.changedCells(since: b)
+        #expect(changed > 0, "no pulse moved")
+        #expect(changed <= 16, "a pulse step repainted \(changed) cells")
+        for y in 0..<a.height {
+            for x in 0..<a.width where a[x, y] != b[x, y] {
+                #expect(a[x, y].scalar == "●" || b[x, y].scalar == "●")
+            }
+        }
+    }
+
+    @Test func noFlowNoPulse() {
+        #expect(FundingGraph.pulsePeriod(0) == nil)
+        #expect(FundingGraph.pulsePeriod(600e6)! < FundingGraph.pulsePeriod(1e6)!)
+    }
+
+    @Test func tooSmallForBoxesFallsBackToAList() {
+        let text = graphText(Model(paused: true), width: 50, height: 8)
+        #expect(text.contains("CoreWeave → Vast"))
+    }
+}
