@@ -23,7 +23,7 @@ let package = Package(
         // Headless output of the command line: simulate / params / factcheck as table, CSV, JSON.
         .target(name: "LoopReport", dependencies: ["LoopSim", "LoopConfig"]),
         // The Elm-style core: model, messages, update, view -> Frame. No curses.
-        .target(name: "LoopDashboard", dependencies: ["LoopSim", "LoopConfig"]),
+        .target(name: "LoopDashboard", dependencies: ["LoopSim", "LoopConfig", "LoopReport"]),
         // System-library shim exposing the parts of ncursesw Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Async-signal-safe terminal restore for crashes (C: signal handlers).

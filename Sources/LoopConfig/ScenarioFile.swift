@@ -15,6 +15,7 @@ public enum ScenarioFile {
                                            ("maturity", .scalar), ("floating", .scalar), ("amortizing", .scalar)]))),
         ("scenes", .sequence(.mapping([("name", .scalar), ("caption", .scalar), ("month", .scalar),
                                        ("levers", .dictionary(.scalar))]))),
+        ("changes", .sequence(.mapping([("month", .scalar), ("levers", .dictionary(.scalar))]))),
     ])
 
     struct DTO: Decodable {
@@ -27,6 +28,11 @@ public enum ScenarioFile {
         var contracts: [ContractDTO]?
         var facilities: [FacilityDTO]?
         var scenes: [SceneDTO]?
+        var changes: [ChangeDTO]?
+    }
+    struct ChangeDTO: Decodable {
+        var month: Int
+        var levers: [String: Double]?
     }
     struct Opening: Decodable {
         struct Cash: Decodable { var cash: Double }
@@ -136,8 +142,21 @@ public enum ScenarioFile {
             }
             scenes.append(Scene(name: s.name, caption: s.caption ?? "", month: s.month, levers: levers))
         }
+        var changes: [LeverChange] = []
+        for (i, c) in (dto.changes ?? []).enumerated() {
+            let at: [KeyPathComponent] = [.key("changes"), .index(i)]
+            guard (0...horizon).contains(c.month) else {
+                throw doc.error(at: at + [.key("month")], "\(c.month) is out of range; allowed 0 … \(horizon) (the horizon)")
+            }
+            for (id, value) in try ordered(c.levers, doc, at + [.key("levers")]) {
+                var check = ParameterValues.defaults
+                try setParameter(&check, id, value, doc, at + [.key("levers"), .key(id)])
+                changes.append(LeverChange(month: c.month, id: ParameterID(id), value: check[ParameterID(id)]))
+            }
+        }
         return Scenario(name: name, title: dto.title ?? name, start: start, horizon: horizon, parameters: values,
-                        coreweaveCash: cash, contracts: contracts, facilities: facilities, scenes: scenes)
+                        coreweaveCash: cash, contracts: contracts, facilities: facilities, scenes: scenes,
+                        changes: changes)
     }
 
     /// The entries of a decoded `[id: value]` mapping in the order the file lists them.

@@ -52,6 +52,15 @@ public enum ScenarioWriter {
                 }
             }
         }
+        if !s.changes.isEmpty {
+            // The what-if, in the order it was made: each entry applies from its month on.
+            out += "changes:\n"
+            for c in s.changes {
+                out += "  - month: \(c.month)\n"
+                out += "    levers:\n"
+                out += "      \(c.id): \(number(c.value))\n"
+            }
+        }
         return out
     }
 

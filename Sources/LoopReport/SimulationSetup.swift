@@ -7,7 +7,7 @@ public struct SimulationSetup: Sendable {
     public var scenario: Scenario
     public var months: Int
 
-    public var schedule: LeverSchedule { LeverSchedule(base: scenario.parameters) }
+    public var schedule: LeverSchedule { LeverSchedule(base: scenario.parameters, changes: scenario.changes) }
 
     public init(scenario: Scenario, months: Int) { self.scenario = scenario; self.months = months }
 

@@ -20,7 +20,7 @@ public enum Engine {
     /// parameter values of `schedule` (the scenario's own when nil). Opening stocks
     /// (`cw.gpus`, `vast.cash`) are read from the values in force at month 0.
     public static func project(_ scenario: Scenario, schedule: LeverSchedule? = nil, months: Int? = nil) -> Projection {
-        let schedule = schedule ?? LeverSchedule(base: scenario.parameters)
+        let schedule = schedule ?? LeverSchedule(base: scenario.parameters, changes: scenario.changes)
         let horizon = max(1, min(Scenario.maxHorizon, months ?? scenario.horizon))
         // Changes in month order; for one id they are already in month order, so the
         // values in force match `schedule.values(at:)`.

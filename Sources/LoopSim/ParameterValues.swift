@@ -66,7 +66,7 @@ public struct ParameterValues: Sendable, Equatable {
 }
 
 /// Levenshtein distance between two strings.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     var row = Array(0...b.count)

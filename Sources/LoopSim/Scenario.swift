@@ -43,12 +43,15 @@ public struct Scenario: Sendable, Equatable {
     public var facilities: [DebtFacility]
     /// Up to nine presentation scenes (see `Scene`).
     public var scenes: [Scene]
+    /// A saved what-if: lever changes dated from a month on, applied over `parameters`.
+    public var changes: [LeverChange]
     public init(name: String, title: String, start: YearMonth, horizon: Int, parameters: ParameterValues,
-                coreweaveCash: Double, contracts: [Contract], facilities: [DebtFacility], scenes: [Scene] = [])
+                coreweaveCash: Double, contracts: [Contract], facilities: [DebtFacility], scenes: [Scene] = [],
+                changes: [LeverChange] = [])
     {
         self.name = name; self.title = title; self.start = start; self.horizon = horizon
         self.parameters = parameters; self.coreweaveCash = coreweaveCash
-        self.contracts = contracts; self.facilities = facilities; self.scenes = scenes
+        self.contracts = contracts; self.facilities = facilities; self.scenes = scenes; self.changes = changes
     }
 
     /// The horizon used when a scenario does not set one (the deal's 3–5 years).

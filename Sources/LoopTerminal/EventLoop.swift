@@ -17,11 +17,13 @@ public final class EventLoop: @unchecked Sendable {
     private var drawScheduled = false
     private var lastDraw: DispatchTime = .init(uptimeNanoseconds: 0)
     private var lastFrame: Frame?
+    private let sideEffects: SideEffects
 
     /// Pulse steps per second while the clock runs.
     static let animationRate = 8.0
 
-    public init(model: Model, terminal: Terminal, fps: Double) {
+    public init(model: Model, terminal: Terminal, fps: Double, sideEffects: @escaping SideEffects) {
+        self.sideEffects = sideEffects
         var m = model
         if let n = terminal.notice { m.notice = n }
         self.model = m
@@ -75,6 +77,8 @@ public final class EventLoop: @unchecked Sendable {
             switch e {
             case .quit: finish(status: 0)
             case .speedChanged, .clockChanged: resetClocks()
+            case .write, .loadScenario, .setTheme:
+                if let answer = sideEffects(e) { send(answer) }
             }
         }
         requestDraw()

@@ -8,13 +8,13 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notATerminal:
-            "moneyloop: the dashboard needs a terminal on stdin and stdout; for text output try `moneyloop snapshot` or `moneyloop simulate`"
+            "the dashboard needs a terminal on stdin and stdout; for text output try `moneyloop snapshot` or `moneyloop simulate`"
         case .noTerm:
-            "moneyloop: TERM is not set, so the terminal's abilities are unknown; set TERM (e.g. TERM=xterm-256color) or try `moneyloop snapshot`"
+            "TERM is not set, so the terminal's abilities are unknown; set TERM (e.g. TERM=xterm-256color) or try `moneyloop snapshot`"
         case .dumbTerm:
-            "moneyloop: TERM=dumb cannot show a full-screen dashboard; use a real terminal, or try `moneyloop snapshot`"
+            "TERM=dumb cannot show a full-screen dashboard; use a real terminal, or try `moneyloop snapshot`"
         case let .cannotOpen(term):
-            "moneyloop: cannot open terminal '\(term)' (no terminfo entry here, nor for xterm-256color); install ncurses-term or set TERM=xterm-256color"
+            "cannot open terminal '\(term)' (no terminfo entry here, nor for xterm-256color); install ncurses-term or set TERM=xterm-256color"
         }
     }
 }

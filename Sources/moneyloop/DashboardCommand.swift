@@ -1,15 +1,23 @@
 import ArgumentParser
-import LoopDashboard
-import LoopTerminal
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+import LoopConfig
+import LoopDashboard
+import LoopSim
+import LoopTerminal
 
 /// `moneyloop` (the default): the live dashboard in this terminal.
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard", abstract: "Start the live dashboard (the default).")
+
+    @Option(help: "Scenario: a bundled name (see `moneyloop scenario list`) or a YAML file.")
+    var scenario: String?
+
+    @Option(name: .customLong("set"), help: "Set a parameter, e.g. --set cw.utilization=0.9 (repeatable).")
+    var sets: [String] = []
+
+    @Option(help: "Key remapping file (default $XDG_CONFIG_HOME/moneyloop/keys.yaml when present).")
+    var keys: String?
 
     @Flag(help: "Start with the simulation clock paused.")
     var paused = false
@@ -32,17 +40,36 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
-        var model = Model(paused: paused)
+        let env = ProcessInfo.processInfo.environment
+        // Everything that reads files comes first, so a bad file never leaves a half-drawn screen.
+        var model: Model
+        do {
+            var loaded = try ScenarioLocator.standard().resolve(scenario)
+            try SetOption.apply(sets, to: &loaded.parameters)
+            model = Model(scenario: loaded, paused: paused)
+            if let s = scenario, ScenarioLocator.isPath(s) { model.scenarioPath = s }
+            if let map = try DashboardCommand.keyMap(path: keys, environment: env) { model.keys = map }
+        } catch {
+            CommandOutput.fail(error.description)
+        }
         model.speed = speed
         let terminal: Terminal
         do {
             terminal = try Terminal(options: TerminalOptions(color: color.tier, ascii: ascii),
-                                    theme: .builtInDefault, environment: ProcessInfo.processInfo.environment)
+                                    theme: .builtInDefault, environment: env)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(2)
+            CommandOutput.fail(error.description)
         }
-        EventLoop(model: model, terminal: terminal, fps: fps).run()
+        EventLoop(model: model, terminal: terminal, fps: fps, sideEffects: FileEffects.perform).run()
+    }
+
+    /// The key map from `--keys`, or from the user's config folder when that file exists.
+    static func keyMap(path: String?, environment env: [String: String]) throws(ConfigError) -> KeyMap? {
+        if let path { return try KeyMap.load(contentsOf: path) }
+        let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? "") + "/.config")
+        let file = config + "/moneyloop/keys.yaml"
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        return try KeyMap.load(contentsOf: file)
     }
 }
 

@@ -8,6 +8,7 @@ public enum Action: String, CaseIterable, Sendable {
     case undo, redo
     case pause, stepForward, stepBack, faster, slower, toStart, toEnd
     case maximize
+    case enterValue, commandLine, save, scene
 }
 
 /// Where a binding applies: everywhere, or only while a panel has focus.
@@ -34,8 +35,15 @@ public struct KeyBinding: Sendable {
         self.context = context; self.hint = hint
     }
 
-    /// The keys as written in docs: `?` / `F1`.
-    public var keyLabel: String { keys.map(\.description).joined(separator: " / ") }
+    /// The keys as written in docs, with the digits 1…9 as one name: `?`, `F1`, `1–9`.
+    public var keyNames: [String] {
+        let digits = (1...9).map { Key.char(Character("\($0)")) }
+        if keys == digits { return ["1–9"] }
+        return keys.map(\.description)
+    }
+
+    /// The keys as written in the help: `? / F1`.
+    public var keyLabel: String { keyNames.joined(separator: " / ") }
 }
 
 /// The one table of key bindings: it drives key handling, the hint bar, the help
@@ -48,15 +56,19 @@ public enum KeyTable {
         KeyBinding([.backTab], .focusPrevious, "focus back", "Focus the previous panel"),
         KeyBinding([.up, .char("k")], .moveUp, "up", "Select the lever or node above"),
         KeyBinding([.down, .char("j")], .moveDown, "down", "Select the lever or node below"),
+        KeyBinding([.left, .char("h")], .moveUp, "node", "Select the previous node", context: .graph),
+        KeyBinding([.right, .char("l")], .moveDown, "node", "Select the next node", context: .graph, hint: true),
         KeyBinding([.left, .char("h")], .leverDown, "−", "Step the selected lever down", context: .levers, hint: true),
         KeyBinding([.right, .char("l")], .leverUp, "+", "Step the selected lever up", context: .levers, hint: true),
         KeyBinding([.shiftLeft, .char("[")], .leverDownCoarse, "−10", "Step the selected lever down by ten steps",
                    context: .levers),
         KeyBinding([.shiftRight, .char("]")], .leverUpCoarse, "+10", "Step the selected lever up by ten steps",
                    context: .levers),
+        KeyBinding([.enter], .enterValue, "type", "Type an exact value for the selected lever (82%, 1.2B, 18mo)",
+                   context: .levers, hint: true),
         KeyBinding([.char("0")], .resetLever, "reset", "Reset the selected lever to the scenario's value",
                    context: .levers),
-        KeyBinding([.char("r")], .resetAll, "reset all", "Reset every lever to the scenario's values"),
+        KeyBinding([.char("r")], .resetAll, "reset all", "Reset every lever to the scenario's values (asks first)"),
         KeyBinding([.char("u")], .undo, "undo", "Undo the last lever change"),
         KeyBinding([.ctrl("r")], .redo, "redo", "Redo the last undone change"),
         KeyBinding([.char(" ")], .pause, "pause", "Pause or resume the simulation clock", hint: true),
@@ -68,23 +80,15 @@ public enum KeyTable {
         KeyBinding([.end], .toEnd, "end", "Run to the horizon"),
         KeyBinding([.char("e"), .function(11)], .maximize, "max", "Maximise the focused panel, or restore it",
                    hint: true),
+        KeyBinding([.char(":")], .commandLine, "cmd",
+                   "Command line: set, reset, scene, scenario, theme, save, export, help", hint: true),
+        KeyBinding([.char("s"), .function(2)], .save, "save", "Save the scenario with the what-if changes as YAML"),
+        KeyBinding((1...9).map { .char(Character("\($0)")) }, .scene, "scene", "Jump to scene 1–9 of the scenario"),
     ]
 
-    /// The action bound to `key` when `focus` has focus: a panel's own binding first.
-    public static func action(for key: Key, focus: Panel) -> Action? {
-        let context: KeyContext? = switch focus {
-        case .levers: .levers
-        case .graph: .graph
-        default: nil
-        }
-        if let c = context, let b = bindings.first(where: { $0.context == c && $0.keys.contains(key) }) {
-            return b.action
-        }
-        return bindings.first { $0.context == .global && $0.keys.contains(key) }?.action
-    }
+    /// The action bound to `key` with the table as shipped.
+    public static func action(for key: Key, focus: Panel) -> Action? { KeyMap.standard.action(for: key, focus: focus) }
 
-    /// The bindings shown in the hint bar while `focus` has focus.
-    public static func hints(focus: Panel) -> [KeyBinding] {
-        bindings.filter { $0.hint && ($0.context == .global || ($0.context == .levers && focus == .levers)) }
-    }
+    /// The hint-bar bindings of the table as shipped.
+    public static func hints(focus: Panel) -> [KeyBinding] { KeyMap.standard.hints(focus: focus) }
 }

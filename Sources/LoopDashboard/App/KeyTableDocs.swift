@@ -9,7 +9,7 @@ extension KeyTable {
     public static func markdown() -> String {
         var lines = ["| keys | where | what |", "| --- | --- | --- |"]
         for b in bindings {
-            let keys = b.keys.map { "`" + $0.description.map { $0 == "|" ? "\\|" : String($0) }.joined() + "`" }
+            let keys = b.keyNames.map { "`" + $0.map { $0 == "|" ? "\\|" : String($0) }.joined() + "`" }
                 .joined(separator: " ")
             let place = b.context == .global ? "anywhere" : "\(b.context.rawValue) panel"
             lines.append("| \(keys) | \(place) | \(b.long) |")

@@ -1,3 +1,5 @@
+import LoopSim
+
 /// Everything that can change the dashboard's model: the inputs of `update`.
 public enum Message: Sendable {
     case key(Key)
@@ -7,6 +9,12 @@ public enum Message: Sendable {
     case frame
     /// The terminal changed size.
     case resize(width: Int, height: Int)
+    /// A file was written (`error` nil) or could not be (`error` says why).
+    case written(path: String, error: String?)
+    /// A scenario was read for `:scenario`.
+    case scenarioLoaded(Scenario, path: String?)
+    /// Reading a file failed; the message names the file, line and key.
+    case loadFailed(String)
 }
 
 /// What `update` asks the outside world to do: the only side effects of the core.
@@ -16,4 +24,10 @@ public enum Effect: Equatable, Sendable {
     case speedChanged
     /// Pause state changed: start or stop the clocks.
     case clockChanged
+    /// Write `contents` to `path` atomically (temporary file + rename); answer with `.written`.
+    case write(path: String, contents: String)
+    /// Find and read a scenario by name or path; answer with `.scenarioLoaded` or `.loadFailed`.
+    case loadScenario(String)
+    /// Switch to the theme of this name.
+    case setTheme(String)
 }

@@ -39,12 +39,59 @@ public struct Model: Sendable {
     /// The levers offered on the levers panel: utilization first.
     public let levers: [Parameter] = ParameterRegistry.levers
 
+    /// The key bindings in force (the key table with the user's remapping).
+    public var keys: KeyMap = .standard
+    /// A text field being edited (command line, exact value, help search), if any.
+    public var input: TextInput?
+    /// A question waiting for an answer (reset all? quit without saving?).
+    public var confirm: Confirmation?
+    /// Command lines entered this session, oldest first.
+    public var history: [String] = []
+    /// The caption of the scene last jumped to, shown as a banner until the next change.
+    public var caption: String?
+    /// The help overlay's search text.
+    public var helpQuery = ""
+    /// The file the scenario came from or was last saved to; nil for a bundled one.
+    public var scenarioPath: String?
+    /// The what-if as last saved or loaded: the schedule differs from it when there are unsaved changes.
+    public private(set) var savedSchedule: LeverSchedule
+
     public init(scenario: Scenario = .article2025, paused: Bool = false) {
         self.scenario = scenario
-        self.schedule = LeverSchedule(base: scenario.parameters)
-        self.baseline = Engine.project(scenario)
-        self.projection = baseline
+        let schedule = LeverSchedule(base: scenario.parameters, changes: scenario.changes)
+        self.schedule = schedule
+        self.savedSchedule = schedule
+        self.baseline = Engine.project(scenario, schedule: LeverSchedule(base: scenario.parameters))
+        self.projection = Engine.project(scenario, schedule: schedule)
         self.paused = paused
+    }
+
+    /// Replaces the scenario (`:scenario`): a new baseline, levers as the file gives them,
+    /// the clock back to the start; undo history cleared.
+    public mutating func load(_ scenario: Scenario, path: String?) {
+        let keep = (keys, paused, speed, focus, themeName, history)
+        self = Model(scenario: scenario, paused: keep.1)
+        (keys, speed, focus, themeName, history) = (keep.0, keep.2, keep.3, keep.4, keep.5)
+        scenarioPath = path
+    }
+
+    /// True when the what-if differs from what was last saved or loaded.
+    public var hasUnsavedChanges: Bool { schedule != savedSchedule }
+
+    /// A save waiting for its write to finish.
+    public var pendingSave: PendingSave?
+
+    /// Records that the what-if `saved` has been written to `path`.
+    public mutating func markSaved(_ saved: LeverSchedule, to path: String) {
+        savedSchedule = saved
+        scenarioPath = path
+    }
+
+    /// The scenario with the what-if folded in, as `:save` writes it.
+    public var scenarioWithWhatIf: Scenario {
+        var s = scenario
+        s.changes = schedule.changes
+        return s
     }
 
     /// The horizon in months.
@@ -78,6 +125,7 @@ public struct Model: Sendable {
 
     /// Replaces the schedule (recording undo) and recomputes the what-if.
     public mutating func replaceSchedule(_ next: LeverSchedule) {
+        guard next != schedule else { return }
         undoStack.append(schedule)
         redoStack.removeAll()
         schedule = next

@@ -22,20 +22,67 @@ public func update(_ model: inout Model, _ message: Message) -> [Effect] {
         return []
     case .resize:
         return []
+    case let .written(path, error):
+        let pending = model.pendingSave?.path == path ? model.pendingSave : nil
+        model.pendingSave = nil
+        if let error {
+            model.notice = error
+            return []
+        }
+        model.notice = "wrote \(path)"
+        if let p = pending {
+            model.markSaved(p.schedule, to: path)
+            if p.thenQuit {
+                model.quitRequested = true
+                return [.quit]
+            }
+        }
+        return []
+    case let .scenarioLoaded(scenario, path):
+        model.load(scenario, path: path)
+        model.notice = "scenario \(scenario.name) loaded"
+        return [.clockChanged]
+    case let .loadFailed(message):
+        model.notice = message
+        return []
     case let .key(key):
-        if model.showHelp, key == .escape { model.showHelp = false; return [] }
-        if key == .escape, model.maximized { model.maximized = false; return [] }
-        guard let action = KeyTable.action(for: key, focus: model.focus) else { return [] }
-        model.notice = nil
-        return perform(action, on: &model)
+        return handleKey(key, &model)
     }
 }
 
+/// Routes a key: to the text field being edited, to a pending question, to the help
+/// overlay, or through the key map to an action.
+func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
+    if m.input != nil { return editInput(key, &m) }
+    if let question = m.confirm {
+        m.confirm = nil
+        return answer(question, with: key, &m)
+    }
+    if m.showHelp {
+        switch key {
+        case .escape: m.showHelp = false; m.helpQuery = ""; return []
+        case .char("/"): m.input = TextInput(purpose: .helpSearch, text: m.helpQuery); return []
+        default: break
+        }
+    }
+    if key == .escape {
+        if m.maximized { m.maximized = false } else { m.caption = nil; m.notice = nil }
+        return []
+    }
+    guard let action = m.keys.action(for: key, focus: m.focus) else { return [] }
+    m.notice = nil
+    return perform(action, key: key, on: &m)
+}
+
 /// Carries out one key-table action.
-func perform(_ action: Action, on m: inout Model) -> [Effect] {
+func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
     switch action {
     case .help: m.showHelp.toggle()
     case .quit:
+        if m.hasUnsavedChanges {
+            m.confirm = .quit
+            return []
+        }
         m.quitRequested = true
         return [.quit]
     case .focusNext: m.setFocus(next(m.focus, by: 1))
@@ -50,18 +97,15 @@ func perform(_ action: Action, on m: inout Model) -> [Effect] {
         let id = m.currentLever.id
         m.setLever(id, to: m.scenario.parameters[id])
     case .resetAll:
-        guard !m.schedule.isEmpty else { m.notice = "no changes to reset"; break }
-        m.replaceSchedule(LeverSchedule(base: m.scenario.parameters))
-        m.notice = "all levers reset (u undoes)"
+        guard !m.changedLevers.isEmpty || !m.schedule.isEmpty else { m.notice = "no changes to reset"; break }
+        m.confirm = .resetAll
     case .undo: m.undo()
     case .redo: m.redo()
     case .pause:
         m.paused.toggle()
         return [.clockChanged]
-    case .stepForward:
-        m.month = min(m.horizon, m.month + 1)
-    case .stepBack:
-        m.month = max(0, m.month - 1)
+    case .stepForward: m.month = min(m.horizon, m.month + 1)
+    case .stepBack: m.month = max(0, m.month - 1)
     case .faster, .slower:
         let i = clockSpeeds.firstIndex { $0 >= m.speed } ?? clockSpeeds.count - 1
         let j = max(0, min(clockSpeeds.count - 1, i + (action == .faster ? 1 : -1)))
@@ -70,6 +114,30 @@ func perform(_ action: Action, on m: inout Model) -> [Effect] {
     case .toStart: m.month = 0
     case .toEnd: m.month = m.horizon
     case .maximize: m.maximized.toggle()
+    case .enterValue:
+        let p = m.currentLever
+        m.input = TextInput(purpose: .leverValue(p.id), text: Format.parameterValue(m.value(p.id), unit: p.unit))
+    case .commandLine: m.input = TextInput(purpose: .command)
+    case .save: return save(&m, to: nil)
+    case .scene:
+        if case let .char(c) = key, let n = c.wholeNumberValue { return run(.scene(n), &m) }
+    }
+    return []
+}
+
+/// The answer to a pending question.
+private func answer(_ question: Confirmation, with key: Key, _ m: inout Model) -> [Effect] {
+    switch (question, key) {
+    case (.resetAll, .char("y")), (.resetAll, .enter):
+        m.replaceSchedule(LeverSchedule(base: m.scenario.parameters))
+        m.notice = "all levers reset (u undoes)"
+    case (.quit, .char("y")), (.quit, .char("q")), (.quit, .function(10)):
+        m.quitRequested = true
+        return [.quit]
+    case (.quit, .char("s")):
+        return save(&m, to: nil, thenQuit: true)
+    default:
+        m.notice = "cancelled"
     }
     return []
 }
@@ -88,7 +156,7 @@ private func move(_ m: inout Model, by d: Int) {
         let order = FundingGraph.selectionOrder
         let i = order.firstIndex(of: m.selectedNode) ?? 0
         m.selectedNode = order[(i + d + order.count) % order.count]
-    case .runway, .concentration, .stall, .factcheck:
+    default:
         break
     }
 }

@@ -33,8 +33,8 @@ public func view(_ model: Model, width: Int, height: Int, caps: Capabilities) ->
             FactCheckPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
         }
     }
-    HintBar(focus: model.focus).draw(into: &f, layout.hints)
-    if model.showHelp { HelpOverlay(glyphs: glyphs).draw(into: &f, f.bounds) }
+    if model.showHelp { HelpOverlay(model: model, glyphs: glyphs).draw(into: &f, f.bounds) }
+    BottomLines(model: model, glyphs: glyphs).draw(into: &f, hints: layout.hints)
     return f
 }
 

@@ -14,8 +14,24 @@ public struct LeversPanel: Sendable {
     /// Rows each lever takes: a label line and a bar line.
     static let rowsPerLever = 2
 
-    public func draw(into f: inout Frame, _ r: Rect) {
-        guard r.width >= 20, r.height >= 2 else { return }
+    /// "what-if: GPU utilization 90% · Demand delay 12 mo", or nil when nothing differs.
+    public static func whatIfLine(_ model: Model) -> String? {
+        let changed = model.changedLevers
+        guard !changed.isEmpty else { return nil }
+        let values = model.schedule.values(at: model.month)
+        let parts = changed.compactMap { id in
+            ParameterRegistry.parameter(id).map { "\($0.label) \(Format.parameterValue(values[id], unit: $0.unit))" }
+        }
+        return "what-if: " + parts.joined(separator: " · ")
+    }
+
+    public func draw(into f: inout Frame, _ full: Rect) {
+        guard full.width >= 20, full.height >= 2 else { return }
+        var r = full
+        if let line = Self.whatIfLine(model), full.height >= 4 {
+            r = Rect(x: full.x, y: full.y, width: full.width, height: full.height - 1)
+            f.text(full.x, full.maxY - 1, line.truncated(to: full.width, ellipsis: glyphs.ellipsis), Style(.warn))
+        }
         let levers = model.levers
         let visible = max(1, r.height / Self.rowsPerLever)
         // Keep the selection in view.
@@ -37,8 +53,12 @@ public struct LeversPanel: Sendable {
         let p = model.currentLever
         drawLever(&f, p, value: model.value(p.id), x: r.x, y: r.y, width: r.width, selected: focused)
         if r.height >= 3 {
-            let hint = "lever \(model.selectedLever + 1)/\(model.levers.count) · ↑↓ choose · ←→ change"
-            f.text(r.x, r.y + 2, hint.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.dim))
+            if let line = Self.whatIfLine(model) {
+                f.text(r.x, r.y + 2, line.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.warn))
+            } else {
+                let hint = "lever \(model.selectedLever + 1)/\(model.levers.count) · ↑↓ choose · ←→ change · Enter type"
+                f.text(r.x, r.y + 2, hint.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.dim))
+            }
         }
     }
 

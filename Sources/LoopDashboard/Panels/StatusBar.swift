@@ -17,31 +17,34 @@ public struct StatusBar: Sendable {
         var parts = [" moneyloop", "\(date.shortLabel) · month \(m.month)/\(m.horizon)", clock, speed,
                      m.scenario.name, "theme \(m.themeName)"]
         if changes > 0 { parts.append("what-if: \(changes) changed") }
+        // A notice takes the place of the parts at the end that it needs.
+        let notice = m.notice.map { " " + $0.truncated(to: max(8, r.width - 40)) + " " }
+        let limit = r.maxX - (notice?.count ?? 0)
         var x = r.x
         for (i, p) in parts.enumerated() {
             let style: Style = i == 2 ? Style(m.paused ? .statusPaused : .statusRunning, .bold)
                 : Style(.statusBar, i == 0 ? .bold : [])
             let text = (i == 0 ? "" : " · ") + p
-            guard x + text.count <= r.maxX else { break }
+            guard x + text.count <= limit else { break }
             x = f.text(x, r.y, text, style)
         }
-        if let n = m.notice, x + 3 < r.maxX {
-            let t = " " + n.truncated(to: r.maxX - x - 2)
-            f.text(r.maxX - t.count, r.y, t, Style(.warn, .bold))
+        if let n = notice {
+            f.text(r.maxX - n.count, r.y, n, Style(.warn, [.bold, .reverse]))
         }
     }
 }
 
-/// The bottom line: key hints for the focused panel, generated from the key table.
+/// The bottom line: key hints for the focused panel, generated from the key map.
 public struct HintBar: Sendable {
+    public var keys: KeyMap
     public var focus: Panel
 
-    public init(focus: Panel) { self.focus = focus }
+    public init(keys: KeyMap = .standard, focus: Panel) { self.keys = keys; self.focus = focus }
 
     public func draw(into f: inout Frame, _ r: Rect) {
         var x = r.x
-        for b in KeyTable.hints(focus: focus) {
-            let key = b.keys.map(\.description).joined(separator: "/")
+        for b in keys.hints(focus: focus) {
+            let key = b.keyNames.joined(separator: "/")
             guard x + key.count + b.short.count + 2 <= r.maxX else { break }
             x = f.text(x, r.y, key, Style(.keyHint, .bold))
             x = f.text(x + 1, r.y, b.short, Style(.keyLabel)) + 2

@@ -1,0 +1,77 @@
+import LoopSim
+
+/// A one-line text field: the `:` command line, a lever's exact value, the help search.
+public struct TextInput: Sendable, Equatable {
+    /// What the text is for.
+    public enum Purpose: Sendable, Equatable {
+        case command
+        case leverValue(ParameterID)
+        case helpSearch
+    }
+
+    public var purpose: Purpose
+    public var text: String = ""
+    /// Cursor position in characters, 0 … text.count.
+    public var cursor: Int = 0
+    /// Why the last attempt was refused, shown under the line.
+    public var error: String?
+    /// Position in the history while browsing it with ↑/↓ (nil: editing a new line).
+    var historyIndex: Int?
+
+    public init(purpose: Purpose, text: String = "") {
+        self.purpose = purpose; self.text = text; self.cursor = text.count
+    }
+
+    /// The prompt shown before the text.
+    public var prompt: String {
+        switch purpose {
+        case .command: ":"
+        case let .leverValue(id): "\(ParameterRegistry.parameter(id)?.label ?? id.rawValue) = "
+        case .helpSearch: "/"
+        }
+    }
+
+    /// Applies an editing key; returns false for keys the field does not handle.
+    public mutating func edit(_ key: Key, history: [String]) -> Bool {
+        switch key {
+        case let .char(c):
+            var chars = Array(text)
+            chars.insert(c, at: cursor)
+            text = String(chars); cursor += 1
+        case .backspace:
+            guard cursor > 0 else { return true }
+            var chars = Array(text)
+            chars.remove(at: cursor - 1)
+            text = String(chars); cursor -= 1
+        case .delete:
+            guard cursor < text.count else { return true }
+            var chars = Array(text)
+            chars.remove(at: cursor)
+            text = String(chars)
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(text.count, cursor + 1)
+        case .home, .ctrl("a"): cursor = 0
+        case .end, .ctrl("e"): cursor = text.count
+        case .ctrl("u"): text = ""; cursor = 0
+        case .up:
+            guard !history.isEmpty else { return true }
+            let i = max(0, (historyIndex ?? history.count) - 1)
+            historyIndex = i
+            text = history[i]; cursor = text.count
+        case .down:
+            guard let i = historyIndex else { return true }
+            if i + 1 < history.count {
+                historyIndex = i + 1
+                text = history[i + 1]
+            } else {
+                historyIndex = nil
+                text = ""
+            }
+            cursor = text.count
+        default:
+            return false
+        }
+        error = nil
+        return true
+    }
+}

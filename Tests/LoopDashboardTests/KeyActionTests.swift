@@ -1,0 +1,83 @@
+import LoopSim
+import Testing
+@testable import LoopDashboard
+
+/// Every action of the key table, pressed through its first key: the model and the frame change as promised.
+@Suite struct KeyActionTests {
+    /// A model to press keys on, and a check of what the press did.
+    struct Case: Sendable, CustomStringConvertible {
+        var action: Action
+        var setUp: @Sendable (inout Model) -> Void = { _ in }
+        var check: @Sendable (Model, [Effect], String) -> Bool
+        var description: String { action.rawValue }
+    }
+
+    static let cases: [Case] = [
+        Case(action: .help) { m, _, text in m.showHelp && text.contains("Keys") },
+        Case(action: .quit) { m, e, _ in e == [.quit] && m.quitRequested },
+        Case(action: .focusNext) { m, _, text in m.focus == .runway && text.contains("[Revenue runway]") },
+        Case(action: .focusPrevious) { m, _, text in m.focus == .graph && text.contains("[Funding graph]") },
+        Case(action: .moveUp, setUp: { $0.selectedLever = 2 }) { m, _, _ in m.selectedLever == 1 },
+        Case(action: .moveDown) { m, _, _ in m.selectedLever == 1 },
+        Case(action: .leverDown) { m, _, text in abs(m.value("cw.utilization") - 0.74) < 1e-9 && text.contains("74%") },
+        Case(action: .leverUp) { m, _, text in abs(m.value("cw.utilization") - 0.76) < 1e-9 && text.contains("76%") },
+        Case(action: .leverDownCoarse) { m, _, _ in abs(m.value("cw.utilization") - 0.65) < 1e-9 },
+        Case(action: .leverUpCoarse) { m, _, text in abs(m.value("cw.utilization") - 0.85) < 1e-9 && text.contains("85%") },
+        Case(action: .resetLever, setUp: { $0.setLever("cw.utilization", to: 0.9) }) { m, _, _ in
+            m.value("cw.utilization") == 0.75
+        },
+        Case(action: .resetAll, setUp: { $0.setLever("cw.utilization", to: 0.9) }) { m, _, text in
+            m.confirm == .resetAll && text.contains("Reset every lever")
+        },
+        Case(action: .undo, setUp: { $0.setLever("cw.utilization", to: 0.9) }) { m, _, _ in m.value("cw.utilization") == 0.75 },
+        Case(action: .redo, setUp: { $0.setLever("cw.utilization", to: 0.9); $0.undo() }) { m, _, _ in
+            m.value("cw.utilization") == 0.9
+        },
+        Case(action: .pause) { m, e, text in !m.paused && e == [.clockChanged] && text.contains("running") },
+        Case(action: .stepForward) { m, _, text in m.month == 1 && text.contains("month 1/60") },
+        Case(action: .stepBack, setUp: { $0.month = 5 }) { m, _, _ in m.month == 4 },
+        Case(action: .faster) { m, e, _ in m.speed == 4 && e == [.speedChanged] },
+        Case(action: .slower) { m, e, _ in m.speed == 1 && e == [.speedChanged] },
+        Case(action: .toStart, setUp: { $0.month = 9 }) { m, _, _ in m.month == 0 },
+        Case(action: .toEnd) { m, _, text in m.month == 60 && text.contains("month 60/60") },
+        Case(action: .maximize) { m, _, text in m.maximized && text.contains("e restore") },
+        Case(action: .enterValue) { m, _, text in
+            m.input?.purpose == .leverValue("cw.utilization") && text.contains("GPU utilization = 75%")
+        },
+        Case(action: .commandLine) { m, _, text in m.input?.purpose == .command && text.contains("Tab completes") },
+        Case(action: .save) { m, e, _ in
+            if case .write(let path, let contents)? = e.first {
+                return path == "article-2025-whatif.yaml" && contents.contains("name: \"article-2025\"") && m.pendingSave != nil
+            }
+            return false
+        },
+        Case(action: .scene) { m, _, text in m.caption?.hasPrefix("As announced") == true && text.contains("As announced") },
+    ]
+
+    @Test func everyActionHasACase() {
+        #expect(Set(Self.cases.map(\.action)) == Set(Action.allCases))
+        for a in Action.allCases { #expect(KeyTable.bindings.contains { $0.action == a }, "\(a) has no key") }
+    }
+
+    @Test(arguments: cases)
+    func pressingTheKeyDoesTheAction(c: Case) throws {
+        let binding = try #require(KeyTable.bindings.first { $0.action == c.action })
+        var m = Model(paused: true)
+        m.setFocus(binding.context == .graph ? .graph : .levers)
+        if c.action == .focusPrevious { m.setFocus(.levers) }
+        c.setUp(&m)
+        let effects = update(&m, .key(binding.keys[0]))
+        let text = view(m, width: 120, height: 40, caps: .plain).text
+        #expect(c.check(m, effects, text), "\(binding.keyLabel) → \(c.action)")
+    }
+
+    @Test func everyFunctionKeyHasALetterTwin() {
+        for b in KeyTable.bindings where b.keys.contains(where: { if case .function = $0 { true } else { false } }) {
+            #expect(b.keys.contains { if case .char = $0 { true } else { false } }, "\(b.action) has only an F-key")
+        }
+    }
+
+    @Test func noKeyIsBoundTwiceInOneContext() {
+        #expect(KeyMap.standard.firstConflict() == nil)
+    }
+}
