@@ -16,6 +16,9 @@ struct DashboardEndToEndTests {
         let after = try t.waitFor { $0.contains("76%") }
         #expect(after.contains("76%"), "utilization did not change:\n\(after)")
         try t.send("q")
+        let asked = try t.waitFor { $0.contains("Quit anyway?") }
+        #expect(asked.contains("Unsaved what-if changes"), "q with unsaved changes did not ask:\n\(asked)")
+        try t.send("q")
         #expect(t.waitForExit())
         #expect(t.exitStatus == 0)
         #expect(try t.format("#{alternate_on}") == "0")
