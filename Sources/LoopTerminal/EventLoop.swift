@@ -70,14 +70,18 @@ public final class EventLoop: @unchecked Sendable {
         for k in keys { send(.key(k)) }
     }
 
-    /// Applies a message and carries out its effects.
-    private func send(_ message: Message) {
+    /// Called on the main queue after every message with the new model (e.g. to publish it).
+    public var onModelChange: ((Model) -> Void)?
+
+    /// Applies a message and carries out its effects. Call on the main queue only.
+    public func send(_ message: Message) {
         let effects = update(&model, message)
+        onModelChange?(model)
         for e in effects {
             switch e {
             case .quit: finish(status: 0)
             case .speedChanged, .clockChanged: resetClocks()
-            case .write, .loadScenario, .setTheme:
+            case .write, .loadScenario, .setTheme, .followChanged:
                 if let answer = sideEffects(e) { send(answer) }
             }
         }

@@ -3,6 +3,7 @@ import Foundation
 import LoopConfig
 import LoopDashboard
 import LoopSim
+import LoopServe
 import LoopTerminal
 
 /// `moneyloop` (the default): the live dashboard in this terminal.
@@ -21,6 +22,12 @@ struct DashboardCommand: ParsableCommand {
 
     @Flag(help: "Start with the simulation clock paused.")
     var paused = false
+
+    @Flag(help: "Publish this dashboard's levers and clock to `moneyloop serve --follow` viewers.")
+    var share = false
+
+    @Flag(help: "Follow the presenter's levers and clock (read-only; f explores alone).")
+    var follow = false
 
     @Option(help: "Colours: auto, direct, 256, 16, 8 or mono.")
     var color: ColorChoice = .auto
@@ -53,6 +60,15 @@ struct DashboardCommand: ParsableCommand {
             CommandOutput.fail(error.description)
         }
         model.speed = speed
+        model.isFollower = follow
+        model.following = follow
+        let sharing: Sharing?
+        do {
+            sharing = share || follow ? Sharing(path: try ShareLink.socketPath(environment: env)) : nil
+        } catch {
+            CommandOutput.fail(error.description)
+        }
+        let loopBox = LoopBox()
         let terminal: Terminal
         do {
             terminal = try Terminal(options: TerminalOptions(color: color.tier, ascii: ascii),
@@ -60,7 +76,17 @@ struct DashboardCommand: ParsableCommand {
         } catch {
             CommandOutput.fail(error.description)
         }
-        EventLoop(model: model, terminal: terminal, fps: fps, sideEffects: FileEffects.perform).run()
+        let loop = EventLoop(model: model, terminal: terminal, fps: fps) { effect in
+            if case let .followChanged(on) = effect, let loop = loopBox.loop {
+                sharing?.follow(loop, on)
+                return nil
+            }
+            return FileEffects.perform(effect)
+        }
+        loopBox.loop = loop
+        if share { sharing?.share(loop) }
+        if follow { sharing?.follow(loop, true) }
+        loop.run()
     }
 
     /// The key map from `--keys`, or from the user's config folder when that file exists.
@@ -72,6 +98,9 @@ struct DashboardCommand: ParsableCommand {
         return try KeyMap.load(contentsOf: file)
     }
 }
+
+/// Lets the side-effect closure reach the loop it belongs to (set once, main queue only).
+final class LoopBox: @unchecked Sendable { weak var loop: EventLoop? }
 
 /// The `--color` choices.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

@@ -9,6 +9,18 @@ public enum Action: String, CaseIterable, Sendable {
     case pause, stepForward, stepBack, faster, slower, toStart, toEnd
     case maximize
     case enterValue, commandLine, save, scene
+    case follow
+
+    /// Actions that change the what-if or the clock: a follower leaves them to the presenter.
+    public var changesSharedState: Bool {
+        switch self {
+        case .leverDown, .leverUp, .leverDownCoarse, .leverUpCoarse, .resetLever, .resetAll, .undo, .redo,
+             .pause, .stepForward, .stepBack, .faster, .slower, .toStart, .toEnd, .enterValue, .scene:
+            true
+        default:
+            false
+        }
+    }
 }
 
 /// Where a binding applies: everywhere, or only while a panel has focus.
@@ -84,6 +96,7 @@ public enum KeyTable {
                    "Command line: set, reset, scene, scenario, theme, save, export, help", hint: true),
         KeyBinding([.char("s"), .function(2)], .save, "save", "Save the scenario with the what-if changes as YAML"),
         KeyBinding((1...9).map { .char(Character("\($0)")) }, .scene, "scene", "Jump to scene 1–9 of the scenario"),
+        KeyBinding([.char("f")], .follow, "follow", "Follow the presenter, or explore alone (with --follow)"),
     ]
 
     /// The action bound to `key` with the table as shipped.

@@ -57,6 +57,14 @@ private func submit(_ input: TextInput, _ m: inout Model) -> [Effect] {
 
 /// Carries out a parsed command.
 func run(_ command: Command, _ m: inout Model) -> [Effect] {
+    if m.following {
+        switch command {
+        case .set, .reset, .scene, .scenario:
+            m.notice = "following the presenter: f to explore alone"
+            return []
+        default: break
+        }
+    }
     switch command {
     case let .set(id, value):
         m.setLever(id, to: value)

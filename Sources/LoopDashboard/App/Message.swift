@@ -15,6 +15,8 @@ public enum Message: Sendable {
     case scenarioLoaded(Scenario, path: String?)
     /// Reading a file failed; the message names the file, line and key.
     case loadFailed(String)
+    /// The presenter's state arrived (follow mode).
+    case shared(SharedState)
 }
 
 /// What `update` asks the outside world to do: the only side effects of the core.
@@ -30,4 +32,6 @@ public enum Effect: Equatable, Sendable {
     case loadScenario(String)
     /// Switch to the theme of this name.
     case setTheme(String)
+    /// Start or stop following the presenter.
+    case followChanged(Bool)
 }

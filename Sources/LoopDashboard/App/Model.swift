@@ -78,6 +78,11 @@ public struct Model: Sendable {
     /// True when the what-if differs from what was last saved or loaded.
     public var hasUnsavedChanges: Bool { schedule != savedSchedule }
 
+    /// Following a presenter (`--follow`): levers are theirs; `f` toggles exploring alone.
+    public var following = false
+    /// Whether this dashboard was started as a follower (so `f` can rejoin).
+    public var isFollower = false
+
     /// A save waiting for its write to finish.
     public var pendingSave: PendingSave?
 

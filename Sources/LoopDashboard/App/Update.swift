@@ -45,6 +45,11 @@ public func update(_ model: inout Model, _ message: Message) -> [Effect] {
     case let .loadFailed(message):
         model.notice = message
         return []
+    case let .shared(state):
+        guard model.following else { return [] }
+        let before = (model.paused, model.speed)
+        model.follow(state)
+        return before != (model.paused, model.speed) ? [.clockChanged] : []
     case let .key(key):
         return handleKey(key, &model)
     }
@@ -71,6 +76,10 @@ func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
     }
     guard let action = m.keys.action(for: key, focus: m.focus) else { return [] }
     m.notice = nil
+    if m.following && action.changesSharedState {
+        m.notice = "following the presenter: f to explore alone"
+        return []
+    }
     return perform(action, key: key, on: &m)
 }
 
@@ -121,6 +130,11 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
     case .save: return save(&m, to: nil)
     case .scene:
         if case let .char(c) = key, let n = c.wholeNumberValue { return run(.scene(n), &m) }
+    case .follow:
+        guard m.isFollower else { m.notice = "not following anyone: start with --follow"; break }
+        m.following.toggle()
+        m.notice = m.following ? "following the presenter" : "exploring alone: f follows again"
+        return [.followChanged(m.following)]
     }
     return []
 }
