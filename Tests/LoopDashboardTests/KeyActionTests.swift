@@ -52,6 +52,10 @@ import Testing
             return false
         },
         Case(action: .scene) { m, _, text in m.caption?.hasPrefix("As announced") == true && text.contains("As announced") },
+        Case(action: .follow) { m, e, text in
+            // Not started with --follow: nothing to follow, and it says so.
+            !m.following && e.isEmpty && text.contains("not following anyone")
+        },
     ]
 
     @Test func everyActionHasACase() {

@@ -202,3 +202,31 @@ import Testing
         #expect(!text.contains("Quit and give the terminal back"))
     }
 }
+
+/// Follow mode: the presenter's inputs apply; a follower's own lever keys are refused.
+@Suite struct FollowTests {
+    @Test func sharedStateRoundTripsAndFollowingAppliesIt() throws {
+        var presenter = Model(paused: true)
+        presenter.setLever("cw.utilization", to: 0.9)
+        presenter.month = 7
+        let line = SharedState(presenter).line()
+        let state = try #require(SharedState.parse(line))
+        var follower = Model(paused: false)
+        follower.isFollower = true
+        follower.following = true
+        _ = update(&follower, .shared(state))
+        #expect(follower.month == 7 && follower.paused)
+        #expect(follower.projection == presenter.projection)
+        _ = update(&follower, .key(.right))
+        #expect(follower.value("cw.utilization") == 0.9)
+        #expect(follower.notice == "following the presenter: f to explore alone")
+        _ = update(&follower, .key(.char("f")))
+        _ = update(&follower, .key(.right))
+        #expect(abs(follower.value("cw.utilization") - 0.91) < 1e-9)
+    }
+
+    @Test func garbageIsNotAState() {
+        #expect(SharedState.parse("not json") == nil)
+        #expect(SharedState.parse("{\"month\": 3}") == nil)
+    }
+}
