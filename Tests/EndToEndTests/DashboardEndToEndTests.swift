@@ -7,7 +7,7 @@ import Testing
 struct DashboardEndToEndTests {
     @Test func panelsAppearRightKeyChangesUtilizationAndQuitRestores() throws {
         let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "--paused"])
-        let first = try t.waitFor { $0.contains("GPU utilization") }
+        let first = try t.waitFor { $0.contains("GPU utilization") && $0.contains("Revenue runway") }
         for title in ["Funding graph", "Utilization & levers", "Revenue runway", "75%"] {
             #expect(first.contains(title), "missing \(title):\n\(first)")
         }
