@@ -69,12 +69,5 @@ extension ParameterValues {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-
     func replacingUnderscores() -> String { String(filter { $0 != "_" }) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import func LoopSim.editDistance
 import Yams
 
 /// A YAML file composed into a node tree that keeps every position, so that decoding
@@ -167,24 +168,8 @@ public struct YAMLDocument {
 
     /// The candidate nearest to `word` when close enough to be a likely typo.
     public static func closest(_ word: String, in candidates: [String]) -> String? {
-        let best = candidates.map { ($0, levenshtein($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
+        let best = candidates.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
         guard let best, best.1 <= max(2, word.count / 3) else { return nil }
         return best.0
-    }
-
-    static func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var prev = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let cur = row[j]
-                row[j] = Swift.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-                prev = cur
-            }
-        }
-        return row[b.count]
     }
 }

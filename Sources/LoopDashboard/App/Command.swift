@@ -1,3 +1,4 @@
+import LoopConfig
 import LoopSim
 
 /// A command typed after `:`.
@@ -62,15 +63,15 @@ public enum CommandParser {
         case "quit", "q":
             return .quit
         default:
-            let near = names.min { editDistance($0, name) < editDistance($1, name) }
+            let near = YAMLDocument.closest(name, in: names)
             throw Failure(message: "unknown command '\(name)'" + (near.map { "; did you mean :\($0)?" } ?? ""))
         }
     }
 
     static func parameter(_ id: String) throws(Failure) -> Parameter {
         if let p = ParameterRegistry.parameter(ParameterID(id)) { return p }
-        let near = ParameterRegistry.all.min { editDistance($0.id.rawValue, id) < editDistance($1.id.rawValue, id) }
-        throw Failure(message: "unknown parameter '\(id)'" + (near.map { "; did you mean \($0.id)?" } ?? ""))
+        let near = YAMLDocument.closest(id, in: ParameterRegistry.all.map(\.id.rawValue))
+        throw Failure(message: "unknown parameter '\(id)'" + (near.map { "; did you mean \($0)?" } ?? ""))
     }
 
     /// Completes the last word of `line` (a command name or a parameter id); returns the

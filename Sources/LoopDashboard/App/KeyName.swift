@@ -1,3 +1,5 @@
+import LoopSim
+
 /// Key names as people write them in `keys.yaml` and as the help shows them.
 extension Key {
     /// Parses `q`, `Space`, `Enter`, `Esc`, `Tab`, `Shift-Tab`, `Backspace`, `Up`/`↑`,
@@ -23,15 +25,5 @@ extension Key {
         }
         guard n.count == 1, let c = n.first, !c.isWhitespace else { return nil }
         self = .char(c)
-    }
-}
-
-extension String {
-    /// The string without spaces at either end.
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }
