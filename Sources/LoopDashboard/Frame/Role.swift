@@ -35,8 +35,11 @@ public struct Attributes: OptionSet, Sendable, Hashable {
 public struct Style: Hashable, Sendable {
     public var role: Role
     public var attributes: Attributes
-    public init(_ role: Role, _ attributes: Attributes = []) {
-        self.role = role; self.attributes = attributes
+    /// A step along one of the theme's gradients; it replaces the role's foreground where
+    /// the theme has that gradient and the terminal has 256 colours or more.
+    public var shade: Shade?
+    public init(_ role: Role, _ attributes: Attributes = [], shade: Shade? = nil) {
+        self.role = role; self.attributes = attributes; self.shade = shade
     }
     public static let text = Style(.text)
 }

@@ -71,7 +71,7 @@ public struct LeversPanel: Sendable {
         var label = "\(pointer)\(mark)\(p.label)"
         let right = "\(shown) \(badge)"
         label = label.truncated(to: max(1, width - right.count - 1), ellipsis: glyphs.ellipsis)
-        let style = Style(selected ? .selection : .text, selected ? [.bold, .reverse] : [])
+        let style = Style(selected ? .selection : .text, selected ? .bold : [])
         f.text(x, y, label.padded(to: width - right.count), style)
         f.text(x + width - right.count, y, shown, Style(changed ? .warn : .text, .bold))
         f.text(x + width - badge.count, y, badge, Style(p.confidence == .article ? .good : .dim))

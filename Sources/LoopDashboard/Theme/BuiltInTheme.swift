@@ -46,6 +46,7 @@ extension Theme {
             .overlay: rs("default"),
             .error: rs("#e06c75", .bold, fb: "bright-red"),
         ]
-        return Theme(name: "default", kind: .dark, roles: roles)
+        let slider = Gradient(start: hex("#56b6c2"), mid: hex("#61afef"), end: hex("#c678dd"))
+        return Theme(name: "default", kind: .dark, roles: roles, gradients: [.slider: slider])
     }()
 }

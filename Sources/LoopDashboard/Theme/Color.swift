@@ -52,14 +52,34 @@ public enum ColorConversion {
         return greyDist < cubeDist ? 232 + gi2 : cube
     }
 
-    /// The nearest of the first `count` ANSI colours (16 or 8).
+    /// The nearest of the first `count` ANSI colours (16 or 8). A colour with a hue keeps
+    /// it: the nearest of the six ANSI hues, then the nearer of its normal and bright xterm
+    /// shades (so a pastel red stays red rather than turning grey). A grey goes to black,
+    /// bright black, white or bright white by lightness.
     public static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int) -> Int {
-        var best = 0, bestD = Int.max
-        for i in 0..<min(count, Color.ansiRGB.count) {
-            let d = dist(Color.ansiRGB[i], (Int(r), Int(g), Int(b)))
-            if d < bestD { best = i; bestD = d }
+        let (ri, gi, bi) = (Int(r), Int(g), Int(b))
+        let mx = max(ri, gi, bi), mn = min(ri, gi, bi), chroma = mx - mn
+        if chroma < 48 || mx < 48 {
+            let lightness = (mx + mn) / 2
+            let greys = count >= 16 ? [(0, 0), (8, 127), (7, 229), (15, 255)] : [(0, 0), (7, 229)]
+            return greys.min { abs($0.1 - lightness) < abs($1.1 - lightness) }!.0
         }
-        return best
+        let c = Double(chroma)
+        var hue: Double
+        if mx == ri {
+            hue = 60 * (Double(gi - bi) / c)
+            if hue < 0 { hue += 360 }
+        } else if mx == gi {
+            hue = 60 * (Double(bi - ri) / c + 2)
+        } else {
+            hue = 60 * (Double(ri - gi) / c + 4)
+        }
+        // Sectors of 60° centred on red, yellow, green, cyan, blue, magenta.
+        let sector = Int((hue + 30).truncatingRemainder(dividingBy: 360) / 60)
+        let base = [1, 3, 2, 6, 4, 5][sector]
+        guard count >= 16 else { return base }
+        let rgb = (ri, gi, bi)
+        return dist(Color.ansiRGB[base], rgb) <= dist(Color.ansiRGB[base + 8], rgb) ? base : base + 8
     }
 
     static func dist(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Int {
@@ -68,20 +88,60 @@ public enum ColorConversion {
         return 3 * dr * dr + 4 * dg * dg + 2 * db * db
     }
 
-    /// `color` as the terminal number for a tier; `fallback16` is used for 16 and 8 colours when given.
+    /// `color` as the terminal number for a tier; `fallback16` is used for 16 and 8 colours
+    /// when given. Eight-colour terminals get the bright colours' dark twins here; use
+    /// `foreground` to keep brightness as an attribute.
     public static func resolve(_ color: Color, tier: ColorTier, fallback16: Color? = nil) -> TerminalColor {
         switch (color, tier) {
         case (_, .mono), (.default, _): return -1
-        case let (.ansi(i), .c8): return i % 8
-        case let (.ansi(i), _): return i
-        case let (.rgb(r, g, b), .direct): return Int(r) << 16 | Int(g) << 8 | Int(b)
+        case let (.ansi(i), .direct):
+            // Colour numbers 8 and up mean RGB on direct-colour terminals.
+            guard i >= 8 else { return i }
+            let (r, g, b) = Color.ansiRGB[i]
+            return r << 16 | g << 8 | b
+        case let (.rgb(r, g, b), .direct):
+            // 0–7 would be read as ANSI colours; they are all but black anyway.
+            let v = Int(r) << 16 | Int(g) << 8 | Int(b)
+            return v < 8 ? 0 : v
+        case let (.ansi(i), _) where tier != .c8: return i
         case let (.rgb(r, g, b), .c256): return index256(r, g, b)
-        case let (.rgb(r, g, b), .c16):
-            if let fb = fallback16, fb != color { return resolve(fb, tier: .c16) }
-            return nearestANSI(r, g, b, count: 16)
-        case let (.rgb(r, g, b), .c8):
-            if let fb = fallback16, fb != color { return resolve(fb, tier: .c8) }
-            return nearestANSI(r, g, b, count: 8)
+        default:
+            let i = index16(color, fallback16: fallback16)
+            return tier == .c8 ? (i >= 8 ? i - 8 : i) : i
         }
+    }
+
+    /// The 16-colour index of `color`: the explicit fallback when given, else the nearest.
+    /// -1 for the terminal's default colour.
+    public static func index16(_ color: Color, fallback16: Color? = nil) -> Int {
+        switch fallback16 ?? color {
+        case .default: return -1
+        case let .ansi(i): return i
+        case let .rgb(r, g, b): return nearestANSI(r, g, b, count: 16)
+        }
+    }
+
+    /// A foreground colour for a tier, with the attribute that stands in for brightness on
+    /// eight-colour terminals: bright colours become bold, and bright black (grey) becomes a
+    /// dim white on dark themes or a dim black on light ones, never invisible.
+    public static func foreground(_ color: Color, tier: ColorTier, fallback16: Color? = nil,
+                                  kind: Theme.Kind = .dark) -> (color: TerminalColor, attributes: Attributes)
+    {
+        guard tier == .c8, color != .default else { return (resolve(color, tier: tier, fallback16: fallback16), []) }
+        let i = index16(color, fallback16: fallback16)
+        switch i {
+        case 8: return (kind == .dark ? 7 : 0, .dim)
+        case 9...15: return (i - 8, .bold)
+        default: return (i, [])
+        }
+    }
+
+    /// A background colour for a tier. On eight colours bright black is black on dark
+    /// themes and white on light ones; other bright colours lose their brightness.
+    public static func background(_ color: Color, tier: ColorTier, kind: Theme.Kind = .dark) -> TerminalColor {
+        guard tier == .c8, color != .default else { return resolve(color, tier: tier) }
+        let i = index16(color)
+        if i == 8 { return kind == .dark ? 0 : 7 }
+        return i >= 8 ? i - 8 : i
     }
 }

@@ -20,16 +20,24 @@ public struct ResolvedStyle: Equatable, Hashable, Sendable {
     }
 }
 
-/// A colour theme: semantic roles mapped to colours. Missing roles fall back to the
-/// built-in default's.
+/// A colour theme: semantic roles mapped to colours, plus gradients. Missing roles fall
+/// back to the built-in default's. The terminal's own colours stay where a theme says
+/// `default`, so its background stays transparent unless the theme sets `background`.
 public struct Theme: Equatable, Sendable {
-    public enum Kind: String, Sendable { case dark, light }
+    public enum Kind: String, CaseIterable, Sendable { case dark, light }
     public var name: String
     public var kind: Kind
     public var roles: [Role: RoleStyle]
+    /// What `default` means in this theme's roles: the terminal's own colours unless set.
+    public var foreground: Color
+    public var background: Color
+    public var gradients: [GradientName: Gradient]
 
-    public init(name: String, kind: Kind, roles: [Role: RoleStyle]) {
+    public init(name: String, kind: Kind, roles: [Role: RoleStyle], foreground: Color = .default,
+                background: Color = .default, gradients: [GradientName: Gradient] = [:])
+    {
         self.name = name; self.kind = kind; self.roles = roles
+        self.foreground = foreground; self.background = background; self.gradients = gradients
     }
 
     /// The style of `role`, falling back to the built-in default theme's.
@@ -44,16 +52,23 @@ public struct Theme: Equatable, Sendable {
         if tier == .mono {
             return ResolvedStyle(fg: -1, bg: -1, attributes: style.attributes.union(Theme.monoAttributes(style.role)))
         }
-        return ResolvedStyle(fg: ColorConversion.resolve(rs.fg, tier: tier, fallback16: rs.fallback16),
-                             bg: ColorConversion.resolve(rs.bg, tier: tier),
-                             attributes: style.attributes.union(rs.attributes))
+        var fgColor = rs.fg == .default ? foreground : rs.fg
+        var fallback = rs.fg == .default ? nil : rs.fallback16
+        // Gradients need the colours in between: 256 colours or more.
+        if let shade = style.shade, tier >= .c256, let g = gradients[shade.gradient] {
+            fgColor = g.color(at: shade.fraction)
+            fallback = nil
+        }
+        let fg = ColorConversion.foreground(fgColor, tier: tier, fallback16: fallback, kind: kind)
+        let bg = ColorConversion.background(rs.bg == .default ? background : rs.bg, tier: tier, kind: kind)
+        return ResolvedStyle(fg: fg.color, bg: bg, attributes: style.attributes.union(rs.attributes).union(fg.attributes))
     }
 
     /// Attributes that stand in for colour in mono.
     static func monoAttributes(_ role: Role) -> Attributes {
         switch role {
-        case .bad, .error, .selection, .statusBar, .titleFocused: .reverse
-        case .warn, .borderFocused, .keyHint, .pulse: .bold
+        case .bad, .error, .selection, .statusBar, .statusPaused, .statusRunning, .titleFocused, .banner: .reverse
+        case .warn, .borderFocused, .keyHint, .pulse, .sliderTarget: .bold
         case .ghost, .dim, .sliderTrack, .axis: .dim
         case .present: .dim
         default: []

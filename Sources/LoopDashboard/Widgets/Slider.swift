@@ -30,11 +30,15 @@ public struct Slider: Sendable {
         guard width > 0 else { return }
         let eighths = Int((fraction(value) * Double(width * 8)).rounded())
         let full = eighths / 8, part = eighths % 8
+        // The fill takes the theme's slider gradient by position along the bar.
+        func fill(_ i: Int) -> Style {
+            Style(style.role, style.attributes, shade: Shade(.slider, fraction: width > 1 ? Double(i) / Double(width - 1) : 0))
+        }
         for i in 0..<width {
             if i < full {
-                f.put(x + i, y, g.eighths[7], style)
+                f.put(x + i, y, g.eighths[7], fill(i))
             } else if i == full && part > 0 {
-                f.put(x + i, y, g.eighths[part - 1], style)
+                f.put(x + i, y, g.eighths[part - 1], fill(i))
             } else {
                 f.put(x + i, y, g.track, Style(.sliderTrack))
             }
