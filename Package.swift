@@ -23,7 +23,7 @@ let package = Package(
         // Headless output of the command line: simulate / params / factcheck as table, CSV, JSON.
         .target(name: "LoopReport", dependencies: ["LoopSim", "LoopConfig"]),
         // The Elm-style core: model, messages, update, view -> Frame. No curses.
-        .target(name: "LoopDashboard", dependencies: ["LoopSim", "LoopConfig", "LoopReport"]),
+        .target(name: "LoopDashboard", dependencies: ["LoopSim", "LoopConfig", "LoopReport", "Yams"]),
         // System-library shim exposing the parts of ncursesw Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Async-signal-safe terminal restore for crashes (C: signal handlers).
@@ -54,7 +54,9 @@ let package = Package(
         ),
         .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "LoopConfig", "LoopReport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim"]),
+        // Goldens and fixtures are read (and goldens rewritten) in the source tree.
+        .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig"],
+                    exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["moneyloop"]),
         .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe"]),
     ],

@@ -27,19 +27,7 @@ public struct ScenarioLocator: Sendable {
         var dirs: [String] = []
         if let env = environment["MONEYLOOP_SCENARIOS"], !env.isEmpty { dirs.append(env) }
         dirs.append(currentDirectory + "/scenarios")
-        if let executable {
-            let exeDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-            var dir = exeDir
-            for _ in 0..<6 {
-                if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                    dirs.append(dir.appendingPathComponent("scenarios").path)
-                    break
-                }
-                dir = dir.deletingLastPathComponent()
-            }
-            dirs.append(exeDir.deletingLastPathComponent().appendingPathComponent("share/moneyloop/scenarios").path)
-        }
-        dirs += ["/usr/local/share/moneyloop/scenarios", "/usr/share/moneyloop/scenarios"]
+        dirs += BundledData.directories("scenarios", executable: executable)
         var seen = Set<String>()
         return ScenarioLocator(searchDirectories: dirs.filter { seen.insert($0).inserted })
     }

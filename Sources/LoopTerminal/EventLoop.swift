@@ -83,6 +83,7 @@ public final class EventLoop: @unchecked Sendable {
             case .speedChanged, .clockChanged: resetClocks()
             case .write, .loadScenario, .setTheme, .followChanged:
                 if let answer = sideEffects(e) { send(answer) }
+            case .themeChanged: terminal.setTheme(model.themes.current)
             }
         }
         requestDraw()

@@ -35,6 +35,8 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII characters only.")
     var ascii = false
 
+    @OptionGroup var themeOptions: ThemeOptions
+
     @Option(help: "Simulated months per second.")
     var speed: Double = 2
 
@@ -60,6 +62,10 @@ struct DashboardCommand: ParsableCommand {
             CommandOutput.fail(error.description)
         }
         model.speed = speed
+        let themes = themeOptions.resolveOrExit()
+        model.themes = themes.cycle
+        model.themeName = themes.cycle.current.name
+        model.notice = themes.notice
         model.isFollower = follow
         model.following = follow
         let sharing: Sharing?
@@ -72,7 +78,7 @@ struct DashboardCommand: ParsableCommand {
         let terminal: Terminal
         do {
             terminal = try Terminal(options: TerminalOptions(color: color.tier, ascii: ascii),
-                                    theme: .builtInDefault, environment: env)
+                                    theme: model.themes.current, environment: env)
         } catch {
             CommandOutput.fail(error.description)
         }

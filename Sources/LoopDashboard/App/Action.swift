@@ -10,6 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case maximize
     case enterValue, commandLine, save, scene
     case follow
+    case nextTheme
 
     /// Actions that change the what-if or the clock: a follower leaves them to the presenter.
     public var changesSharedState: Bool {
@@ -97,6 +98,7 @@ public enum KeyTable {
         KeyBinding([.char("s"), .function(2)], .save, "save", "Save the scenario with the what-if changes as YAML"),
         KeyBinding((1...9).map { .char(Character("\($0)")) }, .scene, "scene", "Jump to scene 1–9 of the scenario"),
         KeyBinding([.char("f")], .follow, "follow", "Follow the presenter, or explore alone (with --follow)"),
+        KeyBinding([.char("t")], .nextTheme, "theme", "Switch to the next colour theme", hint: true),
     ]
 
     /// The action bound to `key` with the table as shipped.

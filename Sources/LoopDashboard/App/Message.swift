@@ -34,4 +34,6 @@ public enum Effect: Equatable, Sendable {
     case setTheme(String)
     /// Start or stop following the presenter.
     case followChanged(Bool)
+    /// The theme changed: redraw every cell with the model's current theme.
+    case themeChanged
 }

@@ -29,6 +29,8 @@ public struct Model: Sendable {
     /// The risk panel shown in the standard layout's shared slot: the last focused one.
     public var riskTab: Panel = .concentration
     public var themeName = "default"
+    /// The themes `t` cycles through; the current one is what the terminal draws with.
+    public var themes = ThemeCycle()
     /// A one-line notice in the status area (an error or a confirmation).
     public var notice: String?
     /// Lever schedules before each change, for undo; and after, for redo.

@@ -135,6 +135,7 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
         m.following.toggle()
         m.notice = m.following ? "following the presenter" : "exploring alone: f follows again"
         return [.followChanged(m.following)]
+    case .nextTheme: return m.cycleTheme()
     }
     return []
 }

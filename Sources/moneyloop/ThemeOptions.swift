@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import LoopConfig
+import LoopDashboard
+
+/// `--theme` and `--themes-dir`: which theme the dashboard starts with and where `t` finds
+/// the others.
+struct ThemeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A theme name (`moneyloop themes list`) or a theme file.",
+                                            valueName: "NAME|FILE"))
+    var theme: String?
+
+    @Option(name: .customLong("themes-dir"), help: ArgumentHelp(
+        "Look for themes here first, before ~/.config/moneyloop/themes and the bundled ones.", valueName: "DIR"))
+    var themesDir: String?
+
+    /// The catalog for these options; a `--themes-dir` that is not a directory is an error.
+    func catalog() throws(ConfigError) -> ThemeCatalog { try Self.catalog(themesDir: themesDir) }
+
+    static func catalog(themesDir: String?) throws(ConfigError) -> ThemeCatalog {
+        if let dir = themesDir {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ConfigError(file: "--themes-dir", keyPath: dir, message: "no such directory")
+            }
+        }
+        return ThemeCatalog.standard(themesDir: themesDir)
+    }
+
+    /// The themes `t` cycles through, starting at `--theme` (or the default), and a notice
+    /// for the status line when a theme file had warnings or did not load.
+    func resolve() throws(ConfigError) -> (cycle: ThemeCycle, notice: String?) {
+        let catalog = try catalog()
+        let found = catalog.cycle()
+        var notices = found.problems.map { "theme not loaded: \($0)" }
+        guard let name = theme else { return (ThemeCycle(themes: found.themes), notices.first) }
+        let loaded = try catalog.load(name)
+        notices = loaded.warnings.map { "warning: \($0.description)" } + notices
+        return (ThemeCycle(themes: found.themes, start: loaded.theme), notices.first)
+    }
+
+    /// `resolve`, or the error on stderr and exit status 2.
+    func resolveOrExit() -> (cycle: ThemeCycle, notice: String?) {
+        do {
+            return try resolve()
+        } catch {
+            CommandOutput.fail(error.description)
+        }
+    }
+}

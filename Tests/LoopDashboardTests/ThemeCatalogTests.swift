@@ -1,0 +1,99 @@
+import Foundation
+import LoopConfig
+import Testing
+@testable import LoopDashboard
+
+/// Where themes are found, in which order, and how `t` and `:theme` switch between them.
+@Suite struct ThemeCatalogTests {
+    /// A `--themes-dir`, an XDG config home and a bundled directory, each with themes.
+    func makeCatalog(_ dir: TemporaryDirectory) throws -> ThemeCatalog {
+        try dir.write("flag/ocean.yaml", "name: ocean\nkind: dark\n")
+        try dir.write("flag/paper.yaml", "name: paper\nkind: light\n")
+        try dir.write("xdg/moneyloop/themes/paper.yaml", "name: paper\nkind: dark\n")
+        try dir.write("xdg/moneyloop/themes/broken.yaml", "name: broken\nkind: dusk\n")
+        try dir.write("pkg/themes/ember.yaml", "name: ember\nkind: dark\n")
+        try dir.write("pkg/Package.swift", "")
+        return ThemeCatalog.standard(themesDir: dir.path + "/flag", environment: ["XDG_CONFIG_HOME": dir.path + "/xdg"],
+                                     executable: dir.path + "/pkg/.build/debug/moneyloop")
+    }
+
+    @Test func searchOrderIsFlagThenUserThenBundled() throws {
+        let dir = try TemporaryDirectory()
+        let catalog = try makeCatalog(dir)
+        #expect(catalog.sources.prefix(3) == [
+            ThemeSource(directory: dir.path + "/flag", origin: .themesDir),
+            ThemeSource(directory: dir.path + "/xdg/moneyloop/themes", origin: .user),
+            ThemeSource(directory: dir.path + "/pkg/themes", origin: .bundled),
+        ])
+        #expect(catalog.sources.contains(ThemeSource(directory: dir.path + "/pkg/.build/share/moneyloop/themes",
+                                                     origin: .bundled)))
+        let list = catalog.list()
+        #expect(list.map(\.name) == ["broken", "default", "ember", "ocean", "paper"])
+        // The first match wins: paper from --themes-dir (light), not the user's (dark).
+        let paper = try #require(list.first { $0.name == "paper" })
+        #expect(paper.kind == .light && paper.origin == .themesDir)
+        #expect(list.first { $0.name == "default" }?.origin == .builtIn)
+        let broken = try #require(list.first { $0.name == "broken" })
+        #expect(broken.kind == nil && broken.problem?.hasSuffix("kind: 'dusk' is not a kind; expected dark or light") == true)
+    }
+
+    @Test func homeConfigWhenXDGIsNotSet() {
+        let c = ThemeCatalog.standard(environment: ["HOME": "/home/ann"], executable: nil)
+        #expect(c.sources.first == ThemeSource(directory: "/home/ann/.config/moneyloop/themes", origin: .user))
+    }
+
+    @Test func namesFilesAndUnknownNames() throws {
+        let dir = try TemporaryDirectory()
+        let catalog = try makeCatalog(dir)
+        #expect(try catalog.theme(named: "ember").name == "ember")
+        #expect(try catalog.theme(named: "default") == Theme.builtInDefault)
+        #expect(try catalog.theme(named: dir.path + "/flag/ocean.yaml").name == "ocean")
+        #expect(throws: ConfigError(file: "--theme", keyPath: "embr",
+                                    message: "no such theme (did you mean ember?); known: broken, default, ember, ocean, paper; or give a path to a .yaml file")) {
+            try catalog.theme(named: "embr")
+        }
+    }
+
+    @Test func cycleStartsWithDefaultAndLeavesOutBrokenFiles() throws {
+        let dir = try TemporaryDirectory()
+        let found = try makeCatalog(dir).cycle()
+        #expect(found.themes.map(\.name) == ["default", "ember", "ocean", "paper"])
+        #expect(found.problems.count == 1 && found.problems[0].contains("broken.yaml:2:7"))
+    }
+
+    @Test func tCyclesThemesAndAsksForARedraw() {
+        var m = Model(paused: true)
+        m.themes = ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])])
+        #expect(update(&m, .key(.char("t"))) == [.themeChanged])
+        #expect(m.themes.current.name == "paper" && m.themeName == "paper")
+        #expect(view(m, width: 120, height: 40, caps: .plain).row(0).contains("theme paper"))
+        #expect(update(&m, .key(.char("t"))) == [.themeChanged])
+        #expect(m.themeName == "default")
+    }
+
+    @Test func withOneThemeTSaysWhereToAddMore() {
+        var m = Model(paused: true)
+        #expect(update(&m, .key(.char("t"))).isEmpty)
+        #expect(m.notice?.contains("only one theme") == true)
+    }
+
+    @Test func selectByNameAndUseAFileTheme() {
+        var m = Model(paused: true)
+        m.themes = ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])])
+        #expect(m.selectTheme(named: "paper") == [.themeChanged] && m.themeName == "paper")
+        #expect(m.selectTheme(named: "nope").isEmpty && m.notice == "no theme 'nope'; themes: default, paper")
+        #expect(m.useTheme(Theme(name: "mine", kind: .dark, roles: [:])) == [.themeChanged])
+        #expect(m.themes.names == ["default", "paper", "mine"] && m.themeName == "mine")
+    }
+
+    @Test func aThemeGivenByFileStartsTheCycle() {
+        let start = Theme(name: "mine", kind: .dark, roles: [:])
+        let cycle = ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])], start: start)
+        #expect(cycle.names == ["mine", "default", "paper"] && cycle.current.name == "mine")
+    }
+
+    @Test func theKeyTableOffersT() {
+        #expect(KeyTable.action(for: .char("t"), focus: .levers) == .nextTheme)
+        #expect(KeyTable.hints(focus: .graph).contains { $0.action == .nextTheme })
+    }
+}
