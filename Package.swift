@@ -57,6 +57,7 @@ let package = Package(
         // Goldens and fixtures are read (and goldens rewritten) in the source tree.
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig"],
                     exclude: ["Goldens", "Fixtures"]),
+        .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
         .testTarget(name: "EndToEndTests", dependencies: ["moneyloop"]),
         .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe"]),
     ],

@@ -70,6 +70,18 @@ static inline int ml_get_key(WINDOW *win, int *out) {
     return rc;
 }
 
+/// The `colors` of the terminfo entry `term` (-1 when it has none), read without starting
+/// curses or writing anything; -2 when there is no such entry.
+static inline int ml_terminfo_colors(const char *term) {
+    TERMINAL *saved = cur_term;
+    int err = 0;
+    if (setupterm(term, 1, &err) != OK) { set_curterm(saved); return -2; }
+    int n = tigetnum("colors");
+    TERMINAL *loaded = set_curterm(saved);
+    if (loaded != saved) del_curterm(loaded);
+    return n;
+}
+
 static inline int ml_nl_codeset_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);

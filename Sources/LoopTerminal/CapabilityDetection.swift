@@ -35,12 +35,55 @@ enum CapabilityDetection {
         if let forced = options.color { return forced }
         if let nc = env["NO_COLOR"], !nc.isEmpty { return .mono }
         if term == "dumb" || !has_colors() { return .mono }
-        let n = tigetnum("colors")
+        return tier(colors: Int(tigetnum("colors")), term: term)
+    }
+
+    /// The colours a tier needs from terminfo.
+    static func colorsNeeded(_ tier: ColorTier) -> Int {
+        switch tier {
+        case .mono: 0
+        case .c8: 8
+        case .c16: 16
+        case .c256: 256
+        case .direct: 1 << 24
+        }
+    }
+
+    /// The colour tier a terminfo entry with `colors` colours gives.
+    static func tier(colors n: Int, term: String) -> ColorTier {
         if term.hasSuffix("-direct") || n >= 1 << 24 { return .direct }
         if n >= 256 { return .c256 }
         if n >= 16 { return .c16 }
         if n >= 8 { return .c8 }
         return .mono
+    }
+
+    /// A forced `--color` tier the terminfo entry of `term` cannot show: the same terminal's
+    /// entry that can (`xterm` → `xterm-256color`, `xterm-256color` → `xterm-direct`), or
+    /// the best tier `term` has, with a notice saying so. Unchanged when `term` suffices.
+    static func negotiate(forced: ColorTier, term: String,
+                          colors: (String) -> Int = { Int(ml_terminfo_colors($0)) }) -> (term: String, tier: ColorTier, notice: String?)
+    {
+        let reported = colors(term)
+        let have = max(0, reported)  // -1: the entry has no colours at all
+        guard reported != -2, have < colorsNeeded(forced) else { return (term, forced, nil) }
+        let suffix: String? = switch forced {
+        case .c16: "-16color"
+        case .c256: "-256color"
+        case .direct: "-direct"
+        case .mono, .c8: nil
+        }
+        if let suffix {
+            var base = term
+            for s in ["-256color", "-direct", "-16color", "-88color", "-color"] where base.hasSuffix(s) {
+                base.removeLast(s.count)
+            }
+            let sibling = base + suffix
+            if colors(sibling) >= colorsNeeded(forced) { return (sibling, forced, nil) }
+        }
+        let best = tier(colors: have, term: term)
+        let shown = { (t: ColorTier) in t == .direct ? "direct colour" : t == .mono ? "no colour" : "\(t.rawValue) colours" }
+        return (term, best, "--color \(forced.rawValue): terminfo \(term) has \(have) colours; using \(shown(best))")
     }
 
     /// Whether this machine has a terminfo entry for `term` (ncurses' usual directories).

@@ -30,6 +30,13 @@ public final class Terminal {
             name = "xterm-256color"
             notice = "no terminfo for TERM=\(term): using xterm-256color"
         }
+        var options = options
+        if let forced = options.color {
+            let n = CapabilityDetection.negotiate(forced: forced, term: name)
+            name = n.term
+            options.color = n.tier
+            notice = n.notice ?? notice
+        }
         // Own these signals before curses so it does not install handlers of its own.
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP] { signal(sig, SIG_IGN) }
         ml_guard_save(1)
