@@ -25,7 +25,7 @@ struct SnapshotCommand: ParsableCommand {
         model.month = min(months, model.horizon)
         let caps = Capabilities(color: .mono, glyphs: ascii ? .ascii : .braille)
         let frame = view(model, width: size.width, height: size.height, caps: caps)
-        print(frame.text)
+        print(frame.text(for: caps.glyphs))
     }
 }
 

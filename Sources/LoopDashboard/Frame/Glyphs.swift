@@ -39,8 +39,8 @@ public struct Glyphs: Sendable {
     public static func asciiFallback(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.isASCII { return s }
         switch s {
-        case "─", "━", "═", "—", "–", "╌", "┄": return "-"
-        case "│", "┃", "║", "╎", "┆": return "|"
+        case "─", "━", "═", "—", "–", "−", "╌", "┄", "↔": return "-"
+        case "│", "┃", "║", "╎", "┆", "❚": return "|"
         case "╭", "╮", "╰", "╯", "┌", "┐", "└", "┘", "┬", "┴", "├", "┤", "┼": return "+"
         case "▶", "→", "►": return ">"
         case "◀", "←", "◄": return "<"
@@ -49,6 +49,8 @@ public struct Glyphs: Sendable {
         case "●", "◐", "○": return "o"
         case "✖", "✗": return "X"
         case "×": return "x"
+        case "÷": return "/"
+        case "∞": return "~"
         case "…": return "~"
         case "≥": return ">"
         case "≤": return "<"
