@@ -63,9 +63,8 @@ struct DashboardCommand: ParsableCommand {
         }
         model.speed = speed
         let themes = themeOptions.resolveOrExit()
-        model.themes = themes.cycle
-        model.themeName = themes.cycle.current.name
-        model.notice = themes.notice
+        model.setThemes(themes.cycle)
+        if let n = themes.notice { model.notice = n }
         model.isFollower = follow
         model.following = follow
         let sharing: Sharing?
@@ -82,12 +81,13 @@ struct DashboardCommand: ParsableCommand {
         } catch {
             CommandOutput.fail(error.description)
         }
+        let catalog = themes.catalog
         let loop = EventLoop(model: model, terminal: terminal, fps: fps) { effect in
             if case let .followChanged(on) = effect, let loop = loopBox.loop {
                 sharing?.follow(loop, on)
                 return nil
             }
-            return FileEffects.perform(effect)
+            return FileEffects.perform(effect, themes: catalog)
         }
         loopBox.loop = loop
         if share { sharing?.share(loop) }

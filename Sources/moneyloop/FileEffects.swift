@@ -3,7 +3,7 @@ import LoopDashboard
 
 /// The dashboard's file work: atomic writes, scenario loads, theme switches.
 enum FileEffects {
-    @Sendable static func perform(_ effect: Effect) -> Message? {
+    @Sendable static func perform(_ effect: Effect, themes: ThemeCatalog = .standard()) -> Message? {
         switch effect {
         case let .write(path, contents):
             do {
@@ -20,7 +20,11 @@ enum FileEffects {
                 return .loadFailed(error.description)
             }
         case let .setTheme(name):
-            return name == Theme.builtInDefault.name ? nil : .loadFailed("unknown theme '\(name)'; themes: default")
+            do {
+                return .themeLoaded(try themes.theme(named: name))
+            } catch {
+                return .loadFailed(error.description)
+            }
         default:
             return nil
         }

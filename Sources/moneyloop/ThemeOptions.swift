@@ -27,20 +27,20 @@ struct ThemeOptions: ParsableArguments {
         return ThemeCatalog.standard(themesDir: themesDir)
     }
 
-    /// The themes `t` cycles through, starting at `--theme` (or the default), and a notice
-    /// for the status line when a theme file had warnings or did not load.
-    func resolve() throws(ConfigError) -> (cycle: ThemeCycle, notice: String?) {
+    /// The catalog; the themes `t` cycles through, starting at `--theme` (or the default);
+    /// and a notice for the status line when a theme file had warnings or did not load.
+    func resolve() throws(ConfigError) -> (catalog: ThemeCatalog, cycle: ThemeCycle, notice: String?) {
         let catalog = try catalog()
         let found = catalog.cycle()
         var notices = found.problems.map { "theme not loaded: \($0)" }
-        guard let name = theme else { return (ThemeCycle(themes: found.themes), notices.first) }
+        guard let name = theme else { return (catalog, ThemeCycle(themes: found.themes), notices.first) }
         let loaded = try catalog.load(name)
         notices = loaded.warnings.map { "warning: \($0.description)" } + notices
-        return (ThemeCycle(themes: found.themes, start: loaded.theme), notices.first)
+        return (catalog, ThemeCycle(themes: found.themes, start: loaded.theme), notices.first)
     }
 
     /// `resolve`, or the error on stderr and exit status 2.
-    func resolveOrExit() -> (cycle: ThemeCycle, notice: String?) {
+    func resolveOrExit() -> (catalog: ThemeCatalog, cycle: ThemeCycle, notice: String?) {
         do {
             return try resolve()
         } catch {

@@ -28,10 +28,12 @@ struct CapabilityEndToEndTests {
 
     @Test func xterm256ColoursAndTCyclesTheTheme() throws {
         let r = try run(["--paused"], ["TERM": "xterm-256color"],
-                        keys: [("t", { $0.contains("theme colorblind") }), ("t", { $0.contains("theme high-contrast") })])
+                        keys: [("t", { $0.contains("theme colorblind") }), ("t", { $0.contains("theme high-contrast") }),
+                               (":theme light", { $0.contains(":theme light") }), ("Enter", { $0.contains("theme light ") })])
         #expect(r.screens[0].contains("theme default"))
         #expect(r.screens[1].contains("theme colorblind"), "t did not switch:\n\(r.screens[1])")
         #expect(r.screens[2].contains("theme high-contrast"))
+        #expect(r.screens[4].contains("· theme light"), ":theme did not switch:\n\(r.screens[4])")
         #expect(r.colourCodes.contains(38), "no 256-colour foreground")
         // high-contrast paints its own black background.
         #expect(r.text.contains("48;5;16m") || r.text.contains(";48;5;16"), "no painted background")

@@ -56,6 +56,9 @@ import Testing
             // Not started with --follow: nothing to follow, and it says so.
             !m.following && e.isEmpty && text.contains("not following anyone")
         },
+        Case(action: .nextTheme, setUp: {
+            $0.themes = ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])])
+        }) { m, e, text in e == [.themeChanged] && m.themes.current.name == "paper" && text.contains("theme paper") },
     ]
 
     @Test func everyActionHasACase() {

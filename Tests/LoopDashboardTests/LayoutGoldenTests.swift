@@ -1,12 +1,13 @@
 import Testing
 @testable import LoopDashboard
 
-/// The standard layout (120×40) as text, at the two ends of the capability range: what a
-/// UTF-8, 256-colour terminal shows, and what an ASCII, no-colour one shows.
+/// The standard layout (120×40) at the two ends of the capability range: what an ASCII,
+/// no-colour terminal shows, and what a UTF-8, 256-colour one shows, colours included.
 @Suite struct LayoutGoldenTests {
     @Test func standardLayoutBraille256() {
         let caps = Capabilities(color: .c256, glyphs: .braille)
-        expectGolden(view(Model(paused: true), width: 120, height: 40, caps: caps).text(for: caps.glyphs),
+        let frame = view(Model(paused: true), width: 120, height: 40, caps: caps)
+        expectGolden(frame.text(for: caps.glyphs) + "\n\n" + StyleMap.render(frame, theme: .builtInDefault, tier: caps.color),
                      "standard-120x40-braille-256")
     }
 
@@ -21,6 +22,7 @@ import Testing
                 #expect(Glyphs.asciiFallback(frame[x, y].scalar) != "?", "no ASCII for \(frame[x, y].scalar) at \(x),\(y)")
             }
         }
-        expectGolden(text, "standard-120x40-ascii-mono")
+        expectGolden(text + "\n\n" + StyleMap.render(frame, theme: .builtInDefault, tier: caps.color),
+                     "standard-120x40-ascii-mono")
     }
 }

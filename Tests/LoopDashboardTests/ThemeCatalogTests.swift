@@ -86,6 +86,23 @@ import Testing
         #expect(m.themes.names == ["default", "paper", "mine"] && m.themeName == "mine")
     }
 
+    @Test func colonThemePicksALoadedThemeOrAsksForTheFile() {
+        var m = Model(paused: true)
+        m.setThemes(ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])]))
+        func command(_ text: String) -> [Effect] {
+            _ = update(&m, .key(.char(":")))
+            for c in text { _ = update(&m, .key(.char(c))) }
+            return update(&m, .key(.enter))
+        }
+        #expect(command("theme paper") == [.themeChanged] && m.themeName == "paper")
+        #expect(command("theme ./mine.yaml") == [.setTheme("./mine.yaml")] && m.themeName == "paper")
+        #expect(update(&m, .themeLoaded(Theme(name: "mine", kind: .dark, roles: [:]))) == [.themeChanged])
+        #expect(m.themeName == "mine" && m.themes.current.name == "mine")
+        // Loading another scenario keeps the themes.
+        m.load(.article2025, path: nil)
+        #expect(m.themes.names == ["default", "paper", "mine"] && m.themes.current.name == "mine")
+    }
+
     @Test func aThemeGivenByFileStartsTheCycle() {
         let start = Theme(name: "mine", kind: .dark, roles: [:])
         let cycle = ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])], start: start)

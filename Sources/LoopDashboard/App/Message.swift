@@ -17,6 +17,8 @@ public enum Message: Sendable {
     case loadFailed(String)
     /// The presenter's state arrived (follow mode).
     case shared(SharedState)
+    /// A theme was read for `:theme` (a file, or one not loaded at start).
+    case themeLoaded(Theme)
 }
 
 /// What `update` asks the outside world to do: the only side effects of the core.

@@ -72,8 +72,10 @@ public struct Model: Sendable {
     /// the clock back to the start; undo history cleared.
     public mutating func load(_ scenario: Scenario, path: String?) {
         let keep = (keys, paused, speed, focus, themeName, history)
+        let keptThemes = themes
         self = Model(scenario: scenario, paused: keep.1)
         (keys, speed, focus, themeName, history) = (keep.0, keep.2, keep.3, keep.4, keep.5)
+        themes = keptThemes
         scenarioPath = path
     }
 

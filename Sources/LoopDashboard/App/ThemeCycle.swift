@@ -42,6 +42,12 @@ public struct ThemeCycle: Sendable {
 }
 
 extension Model {
+    /// The themes `t` cycles through, starting at the cycle's current one.
+    public mutating func setThemes(_ cycle: ThemeCycle) {
+        themes = cycle
+        themeName = cycle.current.name
+    }
+
     /// `t`: the next theme of the cycle.
     public mutating func cycleTheme() -> [Effect] {
         guard themes.themes.count > 1 else {

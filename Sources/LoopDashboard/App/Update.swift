@@ -50,6 +50,8 @@ public func update(_ model: inout Model, _ message: Message) -> [Effect] {
         let before = (model.paused, model.speed)
         model.follow(state)
         return before != (model.paused, model.speed) ? [.clockChanged] : []
+    case let .themeLoaded(theme):
+        return model.useTheme(theme)
     case let .key(key):
         return handleKey(key, &model)
     }
