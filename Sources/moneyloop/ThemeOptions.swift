@@ -27,16 +27,14 @@ struct ThemeOptions: ParsableArguments {
         return ThemeCatalog.standard(themesDir: themesDir)
     }
 
-    /// The catalog; the themes `t` cycles through, starting at `--theme` (or the default);
-    /// and a notice for the status line when a theme file had warnings or did not load.
+    /// The catalog; the themes `t` cycles through, starting at `--theme` (or `default`,
+    /// which a user's `default.yaml` may replace); a notice for the status line when that
+    /// theme's file has warnings.
     func resolve() throws(ConfigError) -> (catalog: ThemeCatalog, cycle: ThemeCycle, notice: String?) {
         let catalog = try catalog()
-        let found = catalog.cycle()
-        var notices = found.problems.map { "theme not loaded: \($0)" }
-        guard let name = theme else { return (catalog, ThemeCycle(themes: found.themes), notices.first) }
-        let loaded = try catalog.load(name)
-        notices = loaded.warnings.map { "warning: \($0.description)" } + notices
-        return (catalog, ThemeCycle(themes: found.themes, start: loaded.theme), notices.first)
+        let loaded = try catalog.load(theme ?? Theme.builtInDefault.name)
+        let notice = loaded.warnings.first.map { "warning: \($0.description)" }
+        return (catalog, ThemeCycle(names: catalog.names(), current: loaded.theme), notice)
     }
 
     /// `resolve`, or the error on stderr and exit status 2.

@@ -54,21 +54,29 @@ import Testing
         }
     }
 
-    @Test func cycleStartsWithDefaultAndLeavesOutBrokenFiles() throws {
+    @Test func cycleNamesStartWithDefaultAndReadNoFile() throws {
         let dir = try TemporaryDirectory()
-        let found = try makeCatalog(dir).cycle()
-        #expect(found.themes.map(\.name) == ["default", "ember", "ocean", "paper"])
-        #expect(found.problems.count == 1 && found.problems[0].contains("broken.yaml:2:7"))
+        #expect(try makeCatalog(dir).names() == ["default", "broken", "ember", "ocean", "paper"])
     }
 
-    @Test func tCyclesThemesAndAsksForARedraw() {
+    static let paper = Theme(name: "paper", kind: .light, roles: [:])
+
+    @Test func tShowsAThemeReadBeforeAtOnceAndAsksForTheOthers() {
         var m = Model(paused: true)
-        m.themes = ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])])
-        #expect(update(&m, .key(.char("t"))) == [.themeChanged])
+        m.setThemes(ThemeCycle(names: ["default", "paper", "ocean"]))
+        // Not read yet: the outside world reads it and answers.
+        #expect(update(&m, .key(.char("t"))) == [.setTheme("paper")])
+        #expect(m.themeName == "default")
+        #expect(update(&m, .themeLoaded(Self.paper)) == [.themeChanged])
         #expect(m.themes.current.name == "paper" && m.themeName == "paper")
         #expect(view(m, width: 120, height: 40, caps: .plain).row(0).contains("theme paper"))
-        #expect(update(&m, .key(.char("t"))) == [.themeChanged])
-        #expect(m.themeName == "default")
+        // A theme that does not load is passed over by the next t.
+        #expect(update(&m, .key(.char("t"))) == [.setTheme("ocean")])
+        _ = update(&m, .loadFailed("ocean.yaml:2:7: kind: 'dusk' is not a kind; expected dark or light"))
+        #expect(m.themeName == "paper" && m.notice?.hasPrefix("ocean.yaml:2:7") == true)
+        // Back to the start, read already.
+        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themeName == "default")
+        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themeName == "paper")
     }
 
     @Test func withOneThemeTSaysWhereToAddMore() {
@@ -77,18 +85,9 @@ import Testing
         #expect(m.notice?.contains("only one theme") == true)
     }
 
-    @Test func selectByNameAndUseAFileTheme() {
+    @Test func colonThemePicksAReadThemeAtOnceOrAsksForIt() {
         var m = Model(paused: true)
-        m.themes = ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])])
-        #expect(m.selectTheme(named: "paper") == [.themeChanged] && m.themeName == "paper")
-        #expect(m.selectTheme(named: "nope").isEmpty && m.notice == "no theme 'nope'; themes: default, paper")
-        #expect(m.useTheme(Theme(name: "mine", kind: .dark, roles: [:])) == [.themeChanged])
-        #expect(m.themes.names == ["default", "paper", "mine"] && m.themeName == "mine")
-    }
-
-    @Test func colonThemePicksALoadedThemeOrAsksForTheFile() {
-        var m = Model(paused: true)
-        m.setThemes(ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])]))
+        m.setThemes(ThemeCycle(themes: [.builtInDefault, Self.paper]))
         func command(_ text: String) -> [Effect] {
             _ = update(&m, .key(.char(":")))
             for c in text { _ = update(&m, .key(.char(c))) }
@@ -98,15 +97,16 @@ import Testing
         #expect(command("theme ./mine.yaml") == [.setTheme("./mine.yaml")] && m.themeName == "paper")
         #expect(update(&m, .themeLoaded(Theme(name: "mine", kind: .dark, roles: [:]))) == [.themeChanged])
         #expect(m.themeName == "mine" && m.themes.current.name == "mine")
+        #expect(m.themes.names == ["default", "paper", "mine"])
         // Loading another scenario keeps the themes.
         m.load(.article2025, path: nil)
         #expect(m.themes.names == ["default", "paper", "mine"] && m.themes.current.name == "mine")
     }
 
     @Test func aThemeGivenByFileStartsTheCycle() {
-        let start = Theme(name: "mine", kind: .dark, roles: [:])
-        let cycle = ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])], start: start)
+        let cycle = ThemeCycle(names: ["default", "paper"], current: Theme(name: "mine", kind: .dark, roles: [:]))
         #expect(cycle.names == ["mine", "default", "paper"] && cycle.current.name == "mine")
+        #expect(cycle.theme(named: "default") == .builtInDefault && cycle.theme(named: "paper") == nil)
     }
 
     @Test func theKeyTableOffersT() {

@@ -86,8 +86,7 @@ func run(_ command: Command, _ m: inout Model) -> [Effect] {
         return [.loadScenario(name)]
     case let .theme(name):
         m.notice = nil
-        if m.themes.names.contains(name) { return m.selectTheme(named: name) }
-        return [.setTheme(name)]
+        return m.selectTheme(named: name)
     case let .save(path):
         return save(&m, to: path)
     case let .export(path, format):

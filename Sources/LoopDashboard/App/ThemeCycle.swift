@@ -1,43 +1,57 @@
-/// The themes `t` steps through, loaded before the dashboard starts, and the one in use.
+/// The themes `t` steps through, by name, and the one in use. Themes are read when first
+/// shown (an `.setTheme` effect answered by `.themeLoaded`), so starting costs one file.
 public struct ThemeCycle: Sendable {
-    public private(set) var themes: [Theme]
-    public private(set) var index: Int
+    /// Theme names in `t` order.
+    public private(set) var names: [String]
+    /// The theme in use.
+    public private(set) var current: Theme
+    /// Themes read so far, by name.
+    private var loaded: [String: Theme]
+    /// Where `t` stands in `names`; it moves on even past a theme that does not load.
+    private var cursor: Int
 
-    /// `themes` in cycle order, starting at `current` (the built-in default when empty).
-    public init(themes: [Theme] = [.builtInDefault], current: Int = 0) {
-        self.themes = themes.isEmpty ? [.builtInDefault] : themes
-        index = max(0, min(self.themes.count - 1, current))
+    /// `names` in cycle order, starting at `current` (added at the front when it is not named).
+    public init(names: [String] = [Theme.builtInDefault.name], current: Theme = .builtInDefault) {
+        var all = names
+        if !all.contains(current.name) { all.insert(current.name, at: 0) }
+        self.names = all
+        self.current = current
+        loaded = [current.name: current]
+        if current.name != Theme.builtInDefault.name { loaded[Theme.builtInDefault.name] = .builtInDefault }
+        cursor = all.firstIndex(of: current.name) ?? 0
     }
 
-    /// A cycle of `themes` that starts at `start`, added at the front when it is not one of them.
-    public init(themes: [Theme], start: Theme) {
-        var all = themes
-        if let i = all.firstIndex(where: { $0.name == start.name }) { all[i] = start } else { all.insert(start, at: 0) }
-        self.init(themes: all, current: all.firstIndex { $0.name == start.name } ?? 0)
+    /// Themes already read, in cycle order, starting at the first.
+    public init(themes: [Theme]) {
+        self.init(names: themes.map(\.name), current: themes.first ?? .builtInDefault)
+        for t in themes { loaded[t.name] = t }
     }
 
-    public var current: Theme { themes[index] }
-    public var names: [String] { themes.map(\.name) }
+    /// The theme called `name` when it has been read.
+    public func theme(named name: String) -> Theme? { loaded[name] }
 
-    /// Moves to the next theme, wrapping round.
-    public mutating func advance() { index = (index + 1) % themes.count }
-
-    /// Switches to the theme called `name`; false when the cycle has none.
-    public mutating func select(named name: String) -> Bool {
-        guard let i = themes.firstIndex(where: { $0.name == name }) else { return false }
-        index = i
-        return true
+    /// Moves `t`'s place to the next name, wrapping round, and returns it.
+    public mutating func advance() -> String {
+        cursor = (cursor + 1) % names.count
+        return names[cursor]
     }
 
-    /// Switches to `theme`, adding it to the cycle when it is new (a file given by path).
+    /// Moves `t`'s place to `name` when the cycle has it.
+    public mutating func point(at name: String) {
+        if let i = names.firstIndex(of: name) { cursor = i }
+    }
+
+    /// Makes `theme` the one in use, keeping it; a theme the cycle did not name (a file)
+    /// joins it after the present place.
     public mutating func use(_ theme: Theme) {
-        if let i = themes.firstIndex(where: { $0.name == theme.name }) {
-            themes[i] = theme
-            index = i
+        loaded[theme.name] = theme
+        if let i = names.firstIndex(of: theme.name) {
+            cursor = i
         } else {
-            themes.insert(theme, at: index + 1)
-            index += 1
+            cursor = min(cursor + 1, names.count)
+            names.insert(theme.name, at: cursor)
         }
+        current = theme
     }
 }
 
@@ -50,29 +64,28 @@ extension Model {
 
     /// `t`: the next theme of the cycle.
     public mutating func cycleTheme() -> [Effect] {
-        guard themes.themes.count > 1 else {
+        guard themes.names.count > 1 else {
             notice = "only one theme found: add themes with --themes-dir or ~/.config/moneyloop/themes"
             return []
         }
-        themes.advance()
-        themeName = themes.current.name
-        return [.themeChanged]
+        return show(themes.advance())
     }
 
-    /// `:theme NAME`: the theme called `name` among those loaded; a notice when there is none.
+    /// `:theme NAME`: a theme by name or file; read first (`.setTheme`) unless it has been.
     public mutating func selectTheme(named name: String) -> [Effect] {
-        guard themes.select(named: name) else {
-            notice = "no theme '\(name)'; themes: \(themes.names.joined(separator: ", "))"
-            return []
-        }
-        themeName = themes.current.name
-        return [.themeChanged]
+        themes.point(at: name)
+        return show(name)
     }
 
-    /// Uses a theme loaded from elsewhere (`ThemeCatalog.theme(named:)`), e.g. a file.
+    /// Uses a theme that has been read (`.themeLoaded`, or `ThemeCatalog.theme(named:)`).
     public mutating func useTheme(_ theme: Theme) -> [Effect] {
         themes.use(theme)
         themeName = theme.name
         return [.themeChanged]
+    }
+
+    private mutating func show(_ name: String) -> [Effect] {
+        guard let theme = themes.theme(named: name) else { return [.setTheme(name)] }
+        return useTheme(theme)
     }
 }

@@ -112,14 +112,17 @@ public struct ThemeCatalog: Sendable {
         return found.values.sorted { $0.name < $1.name }
     }
 
-    /// The themes `t` steps through: `default` first, then the others by name, all loaded
-    /// now; files that do not load are left out and reported.
-    public func cycle() -> (themes: [Theme], problems: [String]) {
-        let entries = list()
-        var themes = entries.compactMap(\.theme)
-        let problems = entries.compactMap(\.problem)
-        let first = themes.firstIndex { $0.name == Theme.builtInDefault.name } ?? 0
-        if !themes.isEmpty { themes.insert(themes.remove(at: first), at: 0) }
-        return (themes, problems)
+    /// The names `t` steps through: `default` first, then the others by name. Only the
+    /// directories are read; each theme is read when it is first shown.
+    public func names() -> [String] {
+        var found = Set<String>()
+        for s in sources {
+            guard let files = try? FileManager.default.contentsOfDirectory(atPath: s.directory) else { continue }
+            for file in files where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
+                found.insert(String(file[..<file.lastIndex(of: ".")!]))
+            }
+        }
+        found.remove(Theme.builtInDefault.name)
+        return [Theme.builtInDefault.name] + found.sorted()
     }
 }
