@@ -17,11 +17,30 @@ public enum Engine {
     public static let dealReferenceUtilization = 0.75
 
     /// Runs `scenario` for `months` months (the scenario's horizon when nil) with the
-    /// parameter values of `schedule` (the scenario's own when nil). Opening stocks
-    /// (`cw.gpus`, `vast.cash`) are read from the values in force at month 0.
-    public static func project(_ scenario: Scenario, schedule: LeverSchedule? = nil, months: Int? = nil) -> Projection {
-        let schedule = schedule ?? LeverSchedule(base: scenario.parameters, changes: scenario.changes)
-        let horizon = max(1, min(Scenario.maxHorizon, months ?? scenario.horizon))
+    /// parameter values of `schedule` (the scenario's own when nil) and the discrete
+    /// `events` of a Monte Carlo path (none by default). Opening stocks (`cw.gpus`,
+    /// `vast.cash`) are read from the values in force at month 0.
+    public static func project(_ scenario: Scenario, schedule: LeverSchedule? = nil, months: Int? = nil,
+                               events: PathEvents = PathEvents()) -> Projection
+    {
+        let horizon = self.horizon(scenario, months: months)
+        var snapshots: [MonthSnapshot] = []
+        snapshots.reserveCapacity(horizon + 1)
+        run(scenario, schedule: schedule ?? scenario.schedule, horizon: horizon,
+            events: events, flows: true) { snapshots.append($0) }
+        return Projection(scenarioName: scenario.name, start: scenario.start, horizon: horizon, months: snapshots)
+    }
+
+    /// The horizon a run of `months` months (nil: the scenario's) really has.
+    static func horizon(_ scenario: Scenario, months: Int?) -> Int {
+        max(1, min(Scenario.maxHorizon, months ?? scenario.horizon))
+    }
+
+    /// The month loop: hands each month's snapshot to `body`, month 0 first. Without
+    /// `flows` the snapshots carry no flow list (nothing allocated per month).
+    static func run(_ scenario: Scenario, schedule: LeverSchedule, horizon: Int, events: PathEvents, flows: Bool,
+                    _ body: (MonthSnapshot) -> Void)
+    {
         // Changes in month order; for one id they are already in month order, so the
         // values in force match `schedule.values(at:)`.
         let changes = schedule.changes.enumerated().sorted {
@@ -35,8 +54,7 @@ public enum Engine {
         }
         var inputs = EngineInputs(values)
         var state = EngineState(scenario: scenario, horizon: horizon, opening: inputs)
-        var snapshots: [MonthSnapshot] = []
-        snapshots.reserveCapacity(horizon + 1)
+        state.events = events
         for t in 0...horizon {
             if next < changes.count, changes[next].month <= t {
                 while next < changes.count, changes[next].month <= t {
@@ -45,8 +63,7 @@ public enum Engine {
                 }
                 inputs = EngineInputs(values)
             }
-            snapshots.append(state.step(month: t, inputs))
+            body(state.step(month: t, inputs, flows: flows))
         }
-        return Projection(scenarioName: scenario.name, start: scenario.start, horizon: horizon, months: snapshots)
     }
 }

@@ -35,6 +35,8 @@ struct EngineState {
     var backstopUsed = 0.0
     var nvidiaSalesTotal = 0.0
     var nvidiaFundingTotal = 0.0
+    /// A Monte Carlo path's discrete events (none in a plain projection).
+    var events = PathEvents()
 
     init(scenario: Scenario, horizon: Int, opening p: EngineInputs) {
         self.scenario = scenario
@@ -74,8 +76,9 @@ struct EngineState {
         if month < arrivals.count { arrivals[month] += count }
     }
 
-    /// Advances one month under the inputs `p` and returns that month's snapshot.
-    mutating func step(month t: Int, _ p: EngineInputs) -> MonthSnapshot {
+    /// Advances one month under the inputs `p` and returns that month's snapshot (without
+    /// its flow list when `flows` is false).
+    mutating func step(month t: Int, _ p: EngineInputs, flows recordFlows: Bool = true) -> MonthSnapshot {
         let hours = Engine.hoursPerMonth
         let date = scenario.start.adding(months: t)
         var cw = CoreWeaveMonth()
@@ -118,7 +121,9 @@ struct EngineState {
         for i in contracts.indices where contracts[i].begun && contracts[i].remaining > 0 {
             let used = min(fraction, contracts[i].remaining)
             contracts[i].remaining -= used
-            contractPay[contracts[i].payer] += contracts[i].monthly * used * keep
+            let payer = contracts[i].payer
+            contractPay[payer] += contracts[i].monthly * used * keep
+                * (events.haircuts.isEmpty ? 1 : events.kept(payer: payer, month: t))
         }
         cw.waitingGPUs = min(capacity - served, waiting / perGPU)
         cw.committedGPUs = served + cw.waitingGPUs
@@ -146,7 +151,8 @@ struct EngineState {
         let orders = max(0, target - gpus - onOrder) + p.buildPerMonth
         cw.gpusOrdered = orders
         schedule(orders, landing: t + max(1, p.leadTime + p.buildDelay))
-        cw.debtDraw = max(0, min(cw.capex * p.loanToValue, p.newDebtCapacity - newDebtDrawn))
+        cw.debtDraw = events.creditClosed.contains(t) ? 0
+            : max(0, min(cw.capex * p.loanToValue, p.newDebtCapacity - newDebtDrawn))
         newDebtDrawn += cw.debtDraw
         let toNvidia = cw.capex * p.nvidiaCapexShare
         nvidiaSalesTotal += toNvidia
@@ -196,7 +202,7 @@ struct EngineState {
         nvidiaFundingTotal += nv.backstopPaid
         nv.roundTripShare = nvidiaSalesTotal > 0 ? nvidiaFundingTotal / nvidiaSalesTotal : 0
 
-        let flows: [Flow] = [
+        let flows: [Flow] = !recordFlows ? [] : [
             Flow(from: .microsoft, to: .coreweave, kind: .contract, amount: contractPay[0]),
             Flow(from: .openai, to: .coreweave, kind: .contract, amount: contractPay[1]),
             Flow(from: .meta, to: .coreweave, kind: .contract, amount: contractPay[2]),

@@ -45,13 +45,16 @@ public struct Scenario: Sendable, Equatable {
     public var scenes: [Scene]
     /// A saved what-if: lever changes dated from a month on, applied over `parameters`.
     public var changes: [LeverChange]
+    /// What a Monte Carlo run samples (see `Uncertainty`); empty for plain values.
+    public var uncertainty: Uncertainty
     public init(name: String, title: String, start: YearMonth, horizon: Int, parameters: ParameterValues,
                 coreweaveCash: Double, contracts: [Contract], facilities: [DebtFacility], scenes: [Scene] = [],
-                changes: [LeverChange] = [])
+                changes: [LeverChange] = [], uncertainty: Uncertainty = Uncertainty())
     {
         self.name = name; self.title = title; self.start = start; self.horizon = horizon
         self.parameters = parameters; self.coreweaveCash = coreweaveCash
         self.contracts = contracts; self.facilities = facilities; self.scenes = scenes; self.changes = changes
+        self.uncertainty = uncertainty
     }
 
     /// The horizon used when a scenario does not set one (the deal's 3–5 years).

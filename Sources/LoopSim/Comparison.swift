@@ -1,0 +1,122 @@
+/// Two projections side by side: for each headline metric, the baseline, the what-if
+/// and the difference (what-if − baseline). Runways beyond the horizon have no number,
+/// so their difference is nil.
+public struct Comparison: Sendable, Equatable {
+    /// What a row's numbers are.
+    public enum Quantity: String, Sendable {
+        case months, dollars
+    }
+
+    /// One metric of the comparison.
+    public struct Row: Sendable, Equatable {
+        /// A stable id for JSON: `coreweave.runway`, `vast.cashAtHorizon`.
+        public var id: String
+        public var label: String
+        public var quantity: Quantity
+        public var baseline: Double?
+        public var whatIf: Double?
+
+        public init(id: String, label: String, quantity: Quantity, baseline: Double?, whatIf: Double?) {
+            self.id = id; self.label = label; self.quantity = quantity; self.baseline = baseline; self.whatIf = whatIf
+        }
+
+        /// What-if minus baseline; nil when either has no number.
+        public var difference: Double? {
+            guard let b = baseline, let w = whatIf else { return nil }
+            return w - b
+        }
+    }
+
+    public var baselineName: String
+    public var whatIfName: String
+    /// The months both projections cover (the shorter horizon).
+    public var horizon: Int
+    public var rows: [Row]
+    /// Who runs out first in each (nil: nobody within the horizon).
+    public var baselineFirstOut: Node?
+    public var whatIfFirstOut: Node?
+
+    /// Compares `whatIf` with `baseline` over the months both cover.
+    public init(baseline: Projection, whatIf: Projection) {
+        let h = min(baseline.horizon, whatIf.horizon)
+        let b = Comparison.clip(baseline, to: h), w = Comparison.clip(whatIf, to: h)
+        baselineName = baseline.scenarioName
+        whatIfName = whatIf.scenarioName
+        horizon = h
+        baselineFirstOut = b.firstToRunOut
+        whatIfFirstOut = w.firstToRunOut
+        rows = Comparison.metrics.map { m in
+            Row(id: m.id, label: m.label, quantity: m.quantity, baseline: m.value(b), whatIf: m.value(w))
+        }
+    }
+
+    /// The projection's first `horizon` months.
+    static func clip(_ p: Projection, to horizon: Int) -> Projection {
+        guard p.horizon > horizon else { return p }
+        var q = p
+        q.horizon = horizon
+        q.months = Array(p.months.prefix(horizon + 1))
+        return q
+    }
+
+    struct Measure {
+        let id: String, label: String, quantity: Quantity
+        let value: @Sendable (Projection) -> Double?
+    }
+
+    /// The metrics compared, in order.
+    static let metrics: [Measure] = [
+        Measure(id: "coreweave.runway", label: "CoreWeave runway", quantity: .months) {
+            $0.runway(of: .coreweave).map(Double.init)
+        },
+        Measure(id: "vast.runway", label: "Vast Data runway", quantity: .months) {
+            $0.runway(of: .vast).map(Double.init)
+        },
+        Measure(id: "coreweave.lowestCash", label: "CoreWeave lowest cash", quantity: .dollars) {
+            $0.months.map(\.coreweave.cash).min()
+        },
+        Measure(id: "coreweave.cashAtHorizon", label: "CoreWeave cash at horizon", quantity: .dollars) {
+            $0.months.last?.coreweave.cash
+        },
+        Measure(id: "coreweave.debtAtHorizon", label: "CoreWeave debt at horizon", quantity: .dollars) {
+            $0.months.last?.coreweave.debt
+        },
+        Measure(id: "coreweave.revenueTotal", label: "CoreWeave revenue, all months", quantity: .dollars) {
+            $0.months.reduce(0) { $0 + $1.coreweave.revenue }
+        },
+        Measure(id: "vast.lowestCash", label: "Vast Data lowest cash", quantity: .dollars) {
+            $0.months.map(\.vast.cash).min()
+        },
+        Measure(id: "vast.cashAtHorizon", label: "Vast Data cash at horizon", quantity: .dollars) {
+            $0.months.last?.vast.cash
+        },
+        Measure(id: "vast.valuationAtHorizon", label: "Vast Data valuation at horizon", quantity: .dollars) {
+            $0.months.last?.vast.valuation
+        },
+        Measure(id: "nvidia.salesTotal", label: "NVIDIA sales to CoreWeave, all months", quantity: .dollars) {
+            $0.months.reduce(0) { $0 + $1.nvidia.salesToCoreWeave }
+        },
+        Measure(id: "nvidia.exposureAtHorizon", label: "NVIDIA exposure at horizon", quantity: .dollars) {
+            $0.months.last?.nvidia.exposure
+        },
+    ]
+
+    /// A row's value as shown: `31 mo`, `> 60 mo`, `$1.2B`.
+    public func format(_ v: Double?, _ q: Quantity) -> String {
+        switch q {
+        case .months: Format.runway(v.map { Int($0.rounded()) }, horizon: horizon)
+        case .dollars: v.map { Format.dollars($0) } ?? "—"
+        }
+    }
+
+    /// A difference as shown, signed: `+4 mo`, `-$1.2B`, `0`; "—" when there is none.
+    public func formatDifference(_ row: Row) -> String {
+        guard let d = row.difference else { return "—" }
+        guard d != 0 else { return "0" }
+        let sign = d > 0 ? "+" : ""
+        switch row.quantity {
+        case .months: return "\(sign)\(Int(d.rounded())) mo"
+        case .dollars: return sign + Format.dollars(d)
+        }
+    }
+}
