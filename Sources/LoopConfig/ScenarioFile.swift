@@ -7,7 +7,7 @@ public enum ScenarioFile {
     /// Every key a scenario file may contain.
     public static let schema: KeySchema = .mapping([
         ("name", .scalar), ("title", .scalar), ("start", .scalar), ("horizon", .scalar),
-        ("parameters", .dictionary(.scalar)),
+        ("parameters", .dictionary(distributionSchema)),
         ("opening", .mapping([("coreweave", .mapping([("cash", .scalar)])), ("vast", .mapping([("cash", .scalar)]))])),
         ("contracts", .sequence(.mapping([("customer", .scalar), ("value", .scalar), ("start", .scalar),
                                           ("termMonths", .scalar)]))),
@@ -16,6 +16,7 @@ public enum ScenarioFile {
         ("scenes", .sequence(.mapping([("name", .scalar), ("caption", .scalar), ("month", .scalar),
                                        ("levers", .dictionary(.scalar))]))),
         ("changes", .sequence(.mapping([("month", .scalar), ("levers", .dictionary(.scalar))]))),
+        ("shocks", .sequence(shockSchema)),
     ])
 
     struct DTO: Decodable {
@@ -23,12 +24,13 @@ public enum ScenarioFile {
         var title: String?
         var start: String
         var horizon: Int?
-        var parameters: [String: Double]?
+        var parameters: [String: NumberOrDistribution]?
         var opening: Opening
         var contracts: [ContractDTO]?
         var facilities: [FacilityDTO]?
         var scenes: [SceneDTO]?
         var changes: [ChangeDTO]?
+        var shocks: [ShockDTO]?
     }
     struct ChangeDTO: Decodable {
         var month: Int
@@ -89,8 +91,14 @@ public enum ScenarioFile {
             throw doc.error(at: [.key("horizon")], "\(horizon) is out of range; allowed 1 … \(Scenario.maxHorizon) months")
         }
         var values = ParameterValues.defaults
-        for (id, value) in try ordered(dto.parameters, doc, [.key("parameters")]) {
-            try setParameter(&values, id, value, doc, [.key("parameters"), .key(id)])
+        var uncertain: [UncertainParameter] = []
+        for (id, entry) in try ordered(dto.parameters, doc, [.key("parameters")]) {
+            switch entry {
+            case let .number(value): try setParameter(&values, id, value, doc, [.key("parameters"), .key(id)])
+            case let .distribution(d):
+                let path: [KeyPathComponent] = [.key("parameters"), .key(id)]
+                if let u = try parameterDistribution(d, id: id, values: &values, doc, path) { uncertain.append(u) }
+            }
         }
         let cash = dto.opening.coreweave.cash
         try requireAmount(cash, doc, [.key("opening"), .key("coreweave"), .key("cash")])
@@ -156,12 +164,13 @@ public enum ScenarioFile {
         }
         return Scenario(name: name, title: dto.title ?? name, start: start, horizon: horizon, parameters: values,
                         coreweaveCash: cash, contracts: contracts, facilities: facilities, scenes: scenes,
-                        changes: changes)
+                        changes: changes,
+                        uncertainty: Uncertainty(parameters: uncertain, shocks: try shocks(dto.shocks, doc)))
     }
 
     /// The entries of a decoded `[id: value]` mapping in the order the file lists them.
-    static func ordered(_ dict: [String: Double]?, _ doc: YAMLDocument,
-                        _ path: [KeyPathComponent]) throws(ConfigError) -> [(String, Double)]
+    static func ordered<V>(_ dict: [String: V]?, _ doc: YAMLDocument,
+                           _ path: [KeyPathComponent]) throws(ConfigError) -> [(String, V)]
     {
         guard let dict, case let .mapping(m)? = doc.node(at: path) else { return [] }
         return m.compactMap { pair in pair.key.string.flatMap { k in dict[k].map { (k, $0) } } }

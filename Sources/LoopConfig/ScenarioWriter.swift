@@ -12,14 +12,13 @@ public enum ScenarioWriter {
         out += "title: \(quote(s.title))\n"
         out += "start: \(s.start)\n"
         out += "horizon: \(s.horizon)\n"
-        let changed = s.parameters.differences(from: .defaults).filter { $0 != "vast.cash" }
-        if !changed.isEmpty {
-            out += "parameters:\n"
-            for id in changed { out += "  \(id): \(number(s.parameters[id]))\n" }
-        }
+        out += parametersYAML(s)
+        out += shocksYAML(s.uncertainty.shocks)
         out += "opening:\n"
         out += "  coreweave:\n    cash: \(number(s.coreweaveCash))\n"
-        out += "  vast:\n    cash: \(number(s.parameters["vast.cash"]))\n"
+        if s.uncertainty.distribution(of: "vast.cash") == nil {
+            out += "  vast:\n    cash: \(number(s.parameters["vast.cash"]))\n"
+        }
         if !s.contracts.isEmpty {
             out += "contracts:\n"
             for c in s.contracts {

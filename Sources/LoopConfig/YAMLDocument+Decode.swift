@@ -57,6 +57,7 @@ extension YAMLDocument {
 
     /// A Swift type as a person would name the value wanted.
     static func describe(_ type: Any.Type) -> String {
+        if let described = type as? any DescribedType.Type { return described.typeDescription }
         switch type {
         case is Double.Type, is Float.Type: return "a number"
         case is Int.Type: return "a whole number"
@@ -69,4 +70,9 @@ extension YAMLDocument {
             return "a mapping"
         }
     }
+}
+
+/// A decoded type that names the value it wants in messages ("a number or a mapping …").
+protocol DescribedType {
+    static var typeDescription: String { get }
 }

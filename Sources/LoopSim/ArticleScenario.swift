@@ -50,6 +50,7 @@ extension Scenario {
             Scene(name: "Deal halved", caption: "CoreWeave renegotiates Vast's deal to half at month 12",
                   month: 12, levers: [SceneLever(id: "vast.renegotiateMonth", value: 12),
                                       SceneLever(id: "vast.renegotiateShare", value: 0.5)]),
-        ]
+        ],
+        uncertainty: .article2025
     )
 }
