@@ -24,7 +24,9 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The forms `init(parsing:)` reads, for messages.
-    public static let syntax = "runway.coreweave, runway.vast, cash.coreweave@M, cash.vast@M (M a month)"
+    public static func syntax(horizon: Int) -> String {
+        "runway.coreweave, runway.vast, cash.coreweave@M, cash.vast@M with M a month 0 … \(horizon)"
+    }
 
     /// Reads `runway.coreweave`, `runway.vast`, `cash.coreweave@24`, `cash.vast@0`;
     /// nil for anything else or a month outside 0 … `horizon`.
