@@ -18,6 +18,10 @@ public final class EventLoop: @unchecked Sendable {
     private var lastDraw: DispatchTime = .init(uptimeNanoseconds: 0)
     private var lastFrame: Frame?
     private let sideEffects: SideEffects
+    /// Monte Carlo in the background; its messages come back on the main queue.
+    private lazy var analytics = AnalyticsRunner { [unowned self] message in
+        DispatchQueue.main.async { self.send(message) }
+    }
 
     /// Pulse steps per second while the clock runs.
     static let animationRate = 8.0
@@ -84,6 +88,8 @@ public final class EventLoop: @unchecked Sendable {
             case .write, .loadScenario, .setTheme, .followChanged:
                 if let answer = sideEffects(e) { send(answer) }
             case .themeChanged: terminal.setTheme(model.themes.current)
+            case let .analytics(a):
+                if !analytics.perform(a), let answer = sideEffects(e) { send(answer) }
             }
         }
         requestDraw()

@@ -43,6 +43,9 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "At most this many frames per second.")
     var fps: Double = 15
 
+    @Option(help: "Seed of the Monte Carlo paths behind `m` (the same seed gives the same bands).")
+    var seed: UInt64 = 1
+
     func validate() throws {
         guard speed > 0, speed <= 64, speed.isFinite else { throw ValidationError("--speed must be between 0 and 64") }
         guard fps >= 1, fps <= 60 else { throw ValidationError("--fps must be between 1 and 60") }
@@ -67,6 +70,7 @@ struct DashboardCommand: ParsableCommand {
         if let n = themes.notice { model.notice = n }
         model.isFollower = follow
         model.following = follow
+        model.analytics.seed = seed
         let sharing: Sharing?
         do {
             sharing = share || follow ? Sharing(path: try ShareLink.socketPath(environment: env)) : nil

@@ -19,6 +19,14 @@ enum FileEffects {
             } catch {
                 return .loadFailed(error.description)
             }
+        case .analytics(.listScenarios):
+            return .analytics(.scenarioList(ScenarioLocator.standard().list()))
+        case let .analytics(.loadComparison(name)):
+            do {
+                return .analytics(.comparisonLoaded(try ScenarioLocator.standard().resolve(name)))
+            } catch {
+                return .loadFailed(error.description)
+            }
         case let .setTheme(name):
             do {
                 return .themeLoaded(try themes.theme(named: name))

@@ -59,6 +59,11 @@ import Testing
         Case(action: .nextTheme, setUp: {
             $0.themes = ThemeCycle(themes: [.builtInDefault, Theme(name: "paper", kind: .light, roles: [:])])
         }) { m, e, text in e == [.themeChanged] && m.themes.current.name == "paper" && text.contains("theme paper") },
+        Case(action: .monteCarlo) { m, e, _ in
+            m.analytics.enabled && e.contains { if case .analytics(.startMonteCarlo) = $0 { true } else { false } }
+        },
+        Case(action: .tornado) { m, _, text in m.analytics.overlay == .tornado && text.contains("Sensitivity:") },
+        Case(action: .compare) { m, e, text in e == [.analytics(.listScenarios)] && text.contains("reading scenarios") },
     ]
 
     @Test func everyActionHasACase() {

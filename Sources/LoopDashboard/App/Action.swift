@@ -22,6 +22,7 @@ public enum Action: String, CaseIterable, Sendable {
             false
         }
     }
+    case monteCarlo, tornado, compare
 }
 
 /// Where a binding applies: everywhere, or only while a panel has focus.
@@ -99,6 +100,10 @@ public enum KeyTable {
         KeyBinding((1...9).map { .char(Character("\($0)")) }, .scene, "scene", "Jump to scene 1–9 of the scenario"),
         KeyBinding([.char("f")], .follow, "follow", "Follow the presenter, or explore alone (with --follow)"),
         KeyBinding([.char("t")], .nextTheme, "theme", "Switch to the next colour theme", hint: true),
+        KeyBinding([.char("m")], .monteCarlo, "bands",
+                   "Monte Carlo in the background: fan bands on the runway chart, odds of running out; again: off"),
+        KeyBinding([.char("K")], .tornado, "tornado", "Sensitivity: which lever moves the runway most (Tab: metric)"),
+        KeyBinding([.char("c")], .compare, "compare", "Compare the what-if with another scenario: a deltas table"),
     ]
 
     /// The action bound to `key` with the table as shipped.

@@ -19,6 +19,8 @@ public enum Message: Sendable {
     case shared(SharedState)
     /// A theme was read for `:theme` (a file, or one not loaded at start).
     case themeLoaded(Theme)
+    /// Monte Carlo progress and results, scenario lists for `c`.
+    case analytics(AnalyticsMessage)
 }
 
 /// What `update` asks the outside world to do: the only side effects of the core.
@@ -38,4 +40,6 @@ public enum Effect: Equatable, Sendable {
     case followChanged(Bool)
     /// The theme changed: redraw every cell with the model's current theme.
     case themeChanged
+    /// Monte Carlo in the background, scenarios to compare against.
+    case analytics(AnalyticsEffect)
 }

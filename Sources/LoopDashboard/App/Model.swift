@@ -57,6 +57,8 @@ public struct Model: Sendable {
     public var scenarioPath: String?
     /// The what-if as last saved or loaded: the schedule differs from it when there are unsaved changes.
     public private(set) var savedSchedule: LeverSchedule
+    /// Monte Carlo bands, the tornado and the comparison (`m`, `K`, `c`).
+    public var analytics = AnalyticsState()
 
     public init(scenario: Scenario = .article2025, paused: Bool = false) {
         self.scenario = scenario

@@ -6,6 +6,12 @@ public let clockSpeeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32]
 /// The one place the model changes: applies a message and returns the effects the
 /// outside world must carry out. Pure: no terminal, no clock, no files.
 public func update(_ model: inout Model, _ message: Message) -> [Effect] {
+    let before = AnalyticsUpdate.Before(model)
+    return updateModel(&model, message) + AnalyticsUpdate.follow(&model, from: before)
+}
+
+/// `update` before the analytics follow what changed.
+func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
     switch message {
     case .tick:
         guard !model.paused else { return [] }
@@ -54,6 +60,8 @@ public func update(_ model: inout Model, _ message: Message) -> [Effect] {
         return model.useTheme(theme)
     case let .key(key):
         return handleKey(key, &model)
+    case let .analytics(message):
+        return AnalyticsUpdate.apply(message, &model)
     }
 }
 
@@ -65,6 +73,7 @@ func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
         m.confirm = nil
         return answer(question, with: key, &m)
     }
+    if m.analytics.overlay != nil { return AnalyticsUpdate.key(key, &m) }
     if m.showHelp {
         switch key {
         case .escape: m.showHelp = false; m.helpQuery = ""; return []
@@ -138,6 +147,7 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
         m.notice = m.following ? "following the presenter" : "exploring alone: f follows again"
         return [.followChanged(m.following)]
     case .nextTheme: return m.cycleTheme()
+    case .monteCarlo, .tornado, .compare: return AnalyticsUpdate.perform(action, &m)
     }
     return []
 }

@@ -33,6 +33,7 @@ public func view(_ model: Model, width: Int, height: Int, caps: Capabilities) ->
             FactCheckPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
         }
     }
+    AnalyticsOverlayView(model: model, glyphs: glyphs).draw(into: &f, f.bounds)
     if model.showHelp { HelpOverlay(model: model, glyphs: glyphs).draw(into: &f, f.bounds) }
     BottomLines(model: model, glyphs: glyphs).draw(into: &f, hints: layout.hints)
     return f

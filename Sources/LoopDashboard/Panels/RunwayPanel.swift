@@ -15,7 +15,12 @@ public struct RunwayPanel: Sendable {
         let p = model.projection
         let glyphs = Glyphs.of(caps.glyphs)
         f.text(r.x, r.y, summary(p).truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.text, .bold))
-        let chartArea = Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 2)
+        var top = r.y + 1
+        if let line = AnalyticsLine(model: model, glyphs: glyphs) {
+            line.draw(into: &f, Rect(x: r.x, y: top, width: r.width, height: 1))
+            top += 1
+        }
+        let chartArea = Rect(x: r.x, y: top, width: r.width, height: r.maxY - 1 - top)
         let companies: [Node] = [.coreweave, .vast]
         let each = chartArea.height / companies.count
         guard each >= 3 else { return }
@@ -43,7 +48,8 @@ public struct RunwayPanel: Sendable {
     func drawCompany(_ f: inout Frame, _ c: Node, _ r: Rect, glyphs: Glyphs) {
         let whatIf = model.projection.months.map { $0.cash(of: c) }
         let ghost = model.baseline.months.map { $0.cash(of: c) }
-        let all = whatIf + ghost
+        let fan = FanBands(model: model, company: c, role: c == .coreweave ? .series1 : .series2)
+        let all = whatIf + ghost + (fan?.extremes ?? [])
         let lo = min(0, all.min() ?? 0), hi = max(all.max() ?? 1, lo + 1)
         let plot = Rect(x: r.x + Self.axisWidth, y: r.y + 1, width: r.width - Self.axisWidth, height: r.height - 1)
         let role: Role = c == .coreweave ? .series1 : .series2
@@ -59,6 +65,7 @@ public struct RunwayPanel: Sendable {
             .init(values: ghost, style: Style(.ghost), dotted: true, mark: "."),
             .init(values: whatIf, style: Style(role, .bold), mark: c == .coreweave ? "*" : "+"),
         ], yMin: lo, yMax: hi, count: whatIf.count)
+        fan?.draw(into: &f, plot, chart: chart, tier: caps.glyphs)
         // The zero line: below it the company is out of cash.
         if lo < 0 {
             let zy = plot.y + chart.row(of: 0, height: plot.height)
