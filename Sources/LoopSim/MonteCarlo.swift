@@ -11,7 +11,7 @@ import Darwin
 /// sorts them, so the result is identical whatever the number of threads.
 public enum MonteCarlo {
     public static let defaultPaths = 2_000
-    /// The most paths a run takes (about 100 MB of cash paths at 120 months).
+    /// The most paths a run takes (their cash: about 190 MB at 120 months).
     public static let maxPaths = 100_000
     /// Paths per unit of work a thread takes at a time.
     static let chunk = 64

@@ -23,9 +23,9 @@ public struct TornadoOverlay: Sendable {
         let base = t.metric.format(t.base, horizon: t.horizon)
         let intro = "Base \(base). Each lever low ↔ high, others as set; largest effect first."
         f.text(inner.x + 1, inner.y, intro.truncated(to: inner.width - 2, ellipsis: glyphs.ellipsis), Style(.overlay))
-        let legend = "\(lowGlyph) lever at its low end   \(highGlyph) at its high end   range: 90% interval or lever range"
+        let legend = "\(lowGlyph) lever at its low end  \(highGlyph) at its high end · left: lower result, right: higher"
         f.text(inner.x + 1, inner.y + 1, legend.truncated(to: inner.width - 2, ellipsis: glyphs.ellipsis), Style(.dim))
-        let valueWidth = 8
+        let valueWidth = 9
         let rangeWidth = inner.width >= 100 ? 18 : 0
         let labelWidth = min(32, max(12, inner.width - 2 - 2 * valueWidth - rangeWidth - 25))
         let barWidth = max(5, inner.width - 2 - labelWidth - 2 * valueWidth - rangeWidth - 4)
@@ -46,8 +46,14 @@ public struct TornadoOverlay: Sendable {
                 f.text(x, y, "\(v(b.low))…\(v(b.high))".padded(to: rangeWidth), Style(.dim))
                 x += rangeWidth + 1
             }
-            f.text(x, y, t.metric.format(b.atLow, horizon: t.horizon).padded(to: valueWidth, right: true),
-                   Style(.series2))
+            // The lower result on the left, the higher on the right, each marked with its end's glyph.
+            let mark = { (v: Double, glyph: Unicode.Scalar) in
+                b.atLow == b.atHigh ? t.metric.format(v, horizon: t.horizon) : "\(glyph) \(t.metric.format(v, horizon: t.horizon))"
+            }
+            let lowFirst = b.atLow <= b.atHigh
+            let lower = lowFirst ? mark(b.atLow, lowGlyph) : mark(b.atHigh, highGlyph)
+            let higher = lowFirst ? mark(b.atHigh, highGlyph) : mark(b.atLow, lowGlyph)
+            f.text(x, y, lower.padded(to: valueWidth, right: true), Style(lowFirst ? .series2 : .series1))
             x += valueWidth + 1
             let center = x + half
             // The longer end first, so the shorter one stays visible on top of it.
@@ -59,7 +65,7 @@ public struct TornadoOverlay: Sendable {
                 }
             }
             f.put(center, y, glyphs.vertical, Style(.axis))
-            f.text(x + barWidth + 1, y, t.metric.format(b.atHigh, horizon: t.horizon), Style(.series1))
+            f.text(x + barWidth + 1, y, higher, Style(lowFirst ? .series1 : .series2))
         }
     }
 }
