@@ -23,7 +23,7 @@ public struct TornadoOverlay: Sendable {
         let base = t.metric.format(t.base, horizon: t.horizon)
         let intro = "Base \(base). Each lever low ↔ high, others as set; largest effect first."
         f.text(inner.x + 1, inner.y, intro.truncated(to: inner.width - 2, ellipsis: glyphs.ellipsis), Style(.overlay))
-        let legend = "\(lowGlyph) lever at its low end  \(highGlyph) at its high end · left: lower result, right: higher"
+        let legend = "\(lowGlyph) lever low end  \(highGlyph) lever high end · left: lower result, right: higher"
         f.text(inner.x + 1, inner.y + 1, legend.truncated(to: inner.width - 2, ellipsis: glyphs.ellipsis), Style(.dim))
         let valueWidth = 9
         let rangeWidth = inner.width >= 100 ? 18 : 0
