@@ -3,28 +3,28 @@ import Testing
 
 /// `simulate --monte-carlo`, `sensitivity` and `compare` as a person runs them.
 @Suite struct AnalyticsCommandTests {
-    @Test func monteCarloIsTheSameWhateverTheThreadCount() throws {
+    @Test func monteCarloIsTheSameWhateverTheThreadCount() async throws {
         let args = ["simulate", "--monte-carlo", "256", "--seed", "9", "--months", "24", "--format", "json"]
-        let one = try runProcess(moneyloopBinary, args + ["--threads", "1"])
-        let three = try runProcess(moneyloopBinary, args + ["--threads", "3"])
+        let one = try await runProcess(moneyloopBinary, args + ["--threads", "1"])
+        let three = try await runProcess(moneyloopBinary, args + ["--threads", "3"])
         #expect(one.status == 0 && three.status == 0)
         #expect(one.out == three.out && one.out.contains("\"paths\": 256"))
         // Not a terminal: no progress bar on stderr.
         #expect(one.err.isEmpty)
     }
 
-    @Test func monteCarloTableNamesTheOdds() throws {
-        let r = try runProcess(moneyloopBinary, ["simulate", "--monte-carlo", "128", "--months", "30"])
+    @Test func monteCarloTableNamesTheOdds() async throws {
+        let r = try await runProcess(moneyloopBinary, ["simulate", "--monte-carlo", "128", "--months", "30"])
         #expect(r.status == 0)
         #expect(r.out.contains("Monte Carlo: 128 paths, seed 1, 30 months"))
         #expect(r.out.contains("P(< 24 mo)") && r.out.contains("CoreWeave cash"))
         #expect(r.out.split(separator: "\n").allSatisfy { $0.unicodeScalars.count <= 100 })
     }
 
-    @Test func sensitivityAndCompareRun() throws {
-        let s = try runProcess(moneyloopBinary, ["sensitivity", "--metric", "cash.vast@24", "--format", "json"])
+    @Test func sensitivityAndCompareRun() async throws {
+        let s = try await runProcess(moneyloopBinary, ["sensitivity", "--metric", "cash.vast@24", "--format", "json"])
         #expect(s.status == 0 && s.out.contains("\"metric\": \"cash.vast@24\""))
-        let c = try runProcess(moneyloopBinary, ["compare", "article-2025", "price-war"])
+        let c = try await runProcess(moneyloopBinary, ["compare", "article-2025", "price-war"])
         #expect(c.status == 0 && c.out.contains("CoreWeave runway") && c.out.contains("price-war"))
     }
 

@@ -26,7 +26,7 @@ struct CapabilityEndToEndTests {
         return r
     }
 
-    @Test func xterm256ColoursAndTCyclesTheTheme() throws {
+    @Test func xterm256ColoursAndTCyclesTheTheme() async throws {
         let r = try run(["--paused"], ["TERM": "xterm-256color"],
                         keys: [("t", { $0.contains("theme colorblind") }), ("t", { $0.contains("theme high-contrast") }),
                                (":theme light", { $0.contains(":theme light") }), ("Enter", { $0.contains("theme light ") })])
@@ -39,24 +39,24 @@ struct CapabilityEndToEndTests {
         #expect(r.text.contains("48;5;16m") || r.text.contains(";48;5;16"), "no painted background")
     }
 
-    @Test func xtermEightColours() throws {
+    @Test func xtermEightColours() async throws {
         let r = try run(["--paused"], ["TERM": "xterm"])
         #expect(!r.colourCodes.isEmpty && r.colourCodes.isSubset(of: Self.eightColours), "\(r.colourCodes.sorted())")
     }
 
-    @Test func linuxConsole() throws {
+    @Test func linuxConsole() async throws {
         let r = try run(["--paused"], ["TERM": "linux"])
         #expect(!r.colourCodes.isEmpty && r.colourCodes.isSubset(of: Self.eightColours), "\(r.colourCodes.sorted())")
     }
 
-    @Test func noColorSendsNoColourAtAll() throws {
+    @Test func noColorSendsNoColourAtAll() async throws {
         let r = try run(["--paused"], ["TERM": "xterm-256color", "NO_COLOR": "1"])
         #expect(r.colourCodes.isEmpty, "colour codes with NO_COLOR: \(r.colourCodes.sorted())")
         // Meaning still shows: reverse for the selection, bold for the focused panel.
         #expect(r.sgrParameters.isSuperset(of: [1, 7]))
     }
 
-    @Test func noUTF8LocaleSendsOnlyASCII() throws {
+    @Test func noUTF8LocaleSendsOnlyASCII() async throws {
         let r = try run(["--paused"], ["TERM": "xterm-256color", "LANG": "C", "LC_ALL": "C"])
         let high = r.bytes.filter { $0 >= 0x80 }
         #expect(high.isEmpty, "\(high.count) bytes ≥ 0x80")
@@ -70,17 +70,17 @@ struct CapabilityEndToEndTests {
         if tier == "16" { #expect(!r.colourCodes.isDisjoint(with: 90...97), "no bright colour in 16 colours") }
     }
 
-    @Test func forced256OnAnEightColourTERMUsesItsRicherEntry() throws {
+    @Test func forced256OnAnEightColourTERMUsesItsRicherEntry() async throws {
         let r = try run(["--paused", "--color", "256"], ["TERM": "xterm"])
         #expect(r.text.contains("38;5;"), "no 256-colour escape")
     }
 
-    @Test func forcedMonoSendsNoColour() throws {
+    @Test func forcedMonoSendsNoColour() async throws {
         let r = try run(["--paused", "--color", "mono"], ["TERM": "xterm-256color"])
         #expect(r.colourCodes.isEmpty)
     }
 
-    @Test func forcedDirectWithoutADirectEntrySaysSoAndUses256() throws {
+    @Test func forcedDirectWithoutADirectEntrySaysSoAndUses256() async throws {
         // A 256-colour entry under a name that has no -direct sibling anywhere.
         let dir = try Self.terminfoCopy(of: "xterm-256color", as: "mltest-256color")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -100,7 +100,7 @@ struct CapabilityEndToEndTests {
         #expect(r.text.contains("38:2::97:175:239") || r.text.contains("38;2;97;175;239"), "no direct colour")
     }
 
-    @Test func projectorThemePaintsAWhiteBackground() throws {
+    @Test func projectorThemePaintsAWhiteBackground() async throws {
         let r = try run(["--paused", "--theme", "projector"], ["TERM": "xterm-256color"])
         #expect(r.screens[0].contains("theme projector"))
         #expect(r.text.contains("48;5;231"), "no white background")
@@ -140,8 +140,8 @@ struct CapabilityEndToEndTests {
 
 /// `moneyloop themes` and `--theme` errors, without a terminal.
 @Suite struct ThemesCommandTests {
-    @Test func listShowsTheBundledThemesWithKindAndOrigin() throws {
-        let r = try runProcess(moneyloopBinary, ["themes", "list"])
+    @Test func listShowsTheBundledThemesWithKindAndOrigin() async throws {
+        let r = try await runProcess(moneyloopBinary, ["themes", "list"])
         #expect(r.status == 0)
         for name in ["colorblind", "default", "high-contrast", "light", "mono", "projector"] {
             #expect(r.out.contains("\n\(name) ") || r.out.hasPrefix("\(name) "), "missing \(name):\n\(r.out)")
@@ -149,25 +149,25 @@ struct CapabilityEndToEndTests {
         #expect(r.out.contains("light  bundled"))
     }
 
-    @Test func checkPassesABundledThemeAndFailsABrokenFileWithStatus2() throws {
-        let ok = try runProcess(moneyloopBinary, ["themes", "check", "projector"])
+    @Test func checkPassesABundledThemeAndFailsABrokenFileWithStatus2() async throws {
+        let ok = try await runProcess(moneyloopBinary, ["themes", "check", "projector"])
         #expect(ok.status == 0 && ok.out.contains("ok: projector (light), 39 roles set"))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ml-theme-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = dir + "/broken.yaml"
         try "name: broken\nkind: dark\nroles:\n  good: { fg: greeen }\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let bad = try runProcess(moneyloopBinary, ["themes", "check", file])
+        let bad = try await runProcess(moneyloopBinary, ["themes", "check", file])
         #expect(bad.status == 2 && bad.out.isEmpty)
         #expect(bad.err == "moneyloop: \(file):4:15: roles.good.fg: 'greeen' is not a colour (did you mean 'green'?); "
             + "expected #RRGGBB, a palette name, one of the 16 ANSI names or default\n")
         // The dashboard refuses the same file before it touches the terminal.
-        let dash = try runProcess(moneyloopBinary, ["--theme", file])
+        let dash = try await runProcess(moneyloopBinary, ["--theme", file])
         #expect(dash.status == 2 && dash.err.contains("broken.yaml:4:15: roles.good.fg"))
     }
 
-    @Test func unknownThemeNameListsTheKnownOnes() throws {
-        let r = try runProcess(moneyloopBinary, ["--theme", "projecter"])
+    @Test func unknownThemeNameListsTheKnownOnes() async throws {
+        let r = try await runProcess(moneyloopBinary, ["--theme", "projecter"])
         #expect(r.status == 2)
         #expect(r.err.hasPrefix("moneyloop: --theme: projecter: no such theme (did you mean projector?)"))
     }

@@ -5,57 +5,57 @@ import Testing
 /// given back.
 @Suite(.enabled(if: TmuxSession.available, "tmux is not installed"), .serialized)
 struct DashboardEndToEndTests {
-    @Test func panelsAppearRightKeyChangesUtilizationAndQuitRestores() throws {
+    @Test func panelsAppearRightKeyChangesUtilizationAndQuitRestores() async throws {
         let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "--paused"])
-        let first = try t.waitFor { $0.contains("GPU utilization") && $0.contains("Revenue runway") }
+        let first = try await t.waitFor { $0.contains("GPU utilization") && $0.contains("Revenue runway") }
         for title in ["Funding graph", "Utilization & levers", "Revenue runway", "75%"] {
             #expect(first.contains(title), "missing \(title):\n\(first)")
         }
         #expect(try t.format("#{alternate_on}") == "1")
         try t.send("Right")
-        let after = try t.waitFor { $0.contains("76%") }
+        let after = try await t.waitFor { $0.contains("76%") }
         #expect(after.contains("76%"), "utilization did not change:\n\(after)")
         try t.send("q")
-        let asked = try t.waitFor { $0.contains("Quit anyway?") }
+        let asked = try await t.waitFor { $0.contains("Quit anyway?") }
         #expect(asked.contains("Unsaved what-if changes"), "q with unsaved changes did not ask:\n\(asked)")
         try t.send("q")
-        #expect(t.waitForExit())
+        #expect(await t.waitForExit())
         #expect(t.exitStatus == 0)
         #expect(try t.format("#{alternate_on}") == "0")
         #expect(try t.format("#{cursor_flag}") == "1")
     }
 
-    @Test func sigtermGivesTheTerminalBack() throws {
+    @Test func sigtermGivesTheTerminalBack() async throws {
         let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary])
-        try t.waitFor { $0.contains("Funding graph") }
+        try await t.waitFor { $0.contains("Funding graph") }
         let pid = try #require(t.pid)
         kill(pid, SIGTERM)
-        #expect(t.waitForExit())
+        #expect(await t.waitForExit())
         #expect(t.exitStatus == 128 + Int(SIGTERM))
         #expect(try t.format("#{alternate_on}") == "0")
         #expect(try t.format("#{cursor_flag}") == "1")
     }
 
-    @Test func theClockAdvancesWhileRunning() throws {
+    @Test func theClockAdvancesWhileRunning() async throws {
         let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "--speed", "8"])
-        let s = try t.waitFor { $0.contains("month 3/") || $0.contains("month 4/") }
+        let s = try await t.waitFor { $0.contains("month 3/") || $0.contains("month 4/") }
         #expect(s.contains("running"), "clock did not run:\n\(s)")
         try t.send("q")
-        #expect(t.waitForExit())
+        #expect(await t.waitForExit())
     }
 }
 
 /// The command line without a terminal.
 @Suite struct CommandLineTests {
-    @Test func noTerminalExitsTwoWithAHint() throws {
-        let r = try runProcess(moneyloopBinary, [])
+    @Test func noTerminalExitsTwoWithAHint() async throws {
+        let r = try await runProcess(moneyloopBinary, [])
         #expect(r.status == 2)
         #expect(r.err.contains("needs a terminal") && r.err.contains("snapshot"))
         #expect(r.out.isEmpty)
     }
 
-    @Test func snapshotWorksWithoutATerminal() throws {
-        let r = try runProcess(moneyloopBinary, ["snapshot", "--size", "120x40"])
+    @Test func snapshotWorksWithoutATerminal() async throws {
+        let r = try await runProcess(moneyloopBinary, ["snapshot", "--size", "120x40"])
         #expect(r.status == 0)
         let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count >= 40)
@@ -63,8 +63,8 @@ struct DashboardEndToEndTests {
         #expect(!r.out.contains("\u{1B}"), "escape sequence in plain output")
     }
 
-    @Test func snapshotRejectsABadSize() throws {
-        let r = try runProcess(moneyloopBinary, ["snapshot", "--size", "big"])
+    @Test func snapshotRejectsABadSize() async throws {
+        let r = try await runProcess(moneyloopBinary, ["snapshot", "--size", "big"])
         #expect(r.status != 0)
         #expect(r.err.contains("size"))
     }
@@ -76,41 +76,41 @@ struct LayoutEndToEndTests {
     static let titles = ["Funding graph", "Utilization & levers", "Revenue runway", "Concentration", "Stall cost",
                          "Fact check"]
 
-    @Test func wideShowsEveryPanel() throws {
+    @Test func wideShowsEveryPanel() async throws {
         let t = try TmuxSession(width: 160, height: 48, command: [moneyloopBinary, "--paused"])
-        let s = try t.waitFor { screen in Self.titles.allSatisfy { screen.contains($0) } }
+        let s = try await t.waitFor { screen in Self.titles.allSatisfy { screen.contains($0) } }
         for title in Self.titles { #expect(s.contains(title), "missing \(title) at 160x48:\n\(s)") }
         try t.send("q")
-        #expect(t.waitForExit())
+        #expect(await t.waitForExit())
     }
 
-    @Test func compactTabsThroughEveryPanel() throws {
+    @Test func compactTabsThroughEveryPanel() async throws {
         let t = try TmuxSession(width: 80, height: 24, command: [moneyloopBinary, "--paused"])
         var seen = Set<String>()
-        try t.waitFor { $0.contains("Funding graph") }
+        try await t.waitFor { $0.contains("Funding graph") }
         for _ in 0..<6 {
             let s = try t.screen()
             for title in Self.titles where s.contains(title) || (title == "Utilization & levers" && s.contains("Lever")) {
                 seen.insert(title)
             }
             try t.send("Tab")
-            Thread.sleep(forTimeInterval: 0.15)
+            try await Task.sleep(for: .milliseconds(150))
         }
         #expect(seen == Set(Self.titles), "not seen at 80x24: \(Set(Self.titles).subtracting(seen))")
         try t.send("q")
-        #expect(t.waitForExit())
+        #expect(await t.waitForExit())
     }
 
-    @Test func resizeRelaysOutAtOnce() throws {
+    @Test func resizeRelaysOutAtOnce() async throws {
         let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "--paused"])
-        try t.waitFor { $0.contains("Revenue runway") }
+        try await t.waitFor { $0.contains("Revenue runway") }
         try t.tmux(["resize-window", "-t", t.name, "-x", "60", "-y", "20"])
-        let small = try t.waitFor { $0.contains("terminal too small") }
+        let small = try await t.waitFor { $0.contains("terminal too small") }
         #expect(small.contains("need 80×24, have 60×20"))
         try t.tmux(["resize-window", "-t", t.name, "-x", "200", "-y", "60"])
-        let big = try t.waitFor { $0.contains("Fact check") && $0.contains("Stall cost") }
+        let big = try await t.waitFor { $0.contains("Fact check") && $0.contains("Stall cost") }
         #expect(big.contains("Fact check"))
         try t.send("q")
-        #expect(t.waitForExit())
+        #expect(await t.waitForExit())
     }
 }

@@ -140,3 +140,31 @@ final class TmuxSession {
         return false
     }
 }
+
+/// Runs blocking work (polling a terminal, waiting for a process) on a thread of its own,
+/// so that the test runner's few shared threads stay free for the tests that need them.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { c in
+        Thread.detachNewThread { c.resume(with: Result { try body() }) }
+    }
+}
+
+extension TmuxSession: @unchecked Sendable {
+    /// `waitFor` without holding a shared thread.
+    @discardableResult
+    func waitFor(timeout: Double = 10, _ condition: @escaping @Sendable (String) -> Bool) async throws -> String {
+        try await offPool { try self.waitFor(timeout: timeout, condition) }
+    }
+
+    /// `waitForExit` without holding a shared thread.
+    func waitForExit(timeout: Double = 10) async -> Bool {
+        (try? await offPool { self.waitForExit(timeout: timeout) }) ?? false
+    }
+}
+
+/// `runProcess` without holding a shared thread.
+func runProcess(_ path: String, _ args: [String], environment: [String: String]? = nil) async throws
+    -> (status: Int32, out: String, err: String)
+{
+    try await offPool { try runProcess(path, args, stdin: nil, environment: environment) }
+}

@@ -222,10 +222,10 @@ struct SSHEndToEndTests {
         // Two silent TCP connections fill the unauthenticated slots; a third is closed at once.
         let silent = try (0..<3).map { _ in try RawConnection(port: server.port) }
         #expect(await log.waitFor("refused connection from 127.0.0.1"))
-        #expect(silent[2].waitForClose(timeout: .seconds(2)))
+        #expect(silent[2].waitForClose(timeout: .seconds(10)))
         // The grace time closes the other two.
-        #expect(silent[0].waitForClose(timeout: .seconds(3)))
-        #expect(silent[1].waitForClose(timeout: .seconds(3)))
+        #expect(silent[0].waitForClose(timeout: .seconds(10)))
+        #expect(silent[1].waitForClose(timeout: .seconds(10)))
         #expect(await log.waitFor("not authenticated within the login grace time"))
         let deadline = ContinuousClock.now + .seconds(2)
         while server.state.counts.connections > 0 && ContinuousClock.now < deadline {
@@ -243,7 +243,7 @@ struct SSHEndToEndTests {
         let keys = try #require(Fixture.keys)
         let client = try TerminalClient(Fixture.sshCommand(port: server.port, key: keys.viewer))
         #expect(client.waitFor("READY"))
-        #expect(client.waitForExit(timeout: .seconds(4)) != nil)
+        #expect(client.waitForExit(timeout: .seconds(10)) != nil)
         #expect(await log.waitFor("idle for longer than the idle timeout"))
     }
 

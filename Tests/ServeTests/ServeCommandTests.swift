@@ -127,7 +127,7 @@ struct ServeCommandTests {
         // SIGTERM: viewers are disconnected, their sessions end, the server exits 0.
         serve.process.terminate()
         #expect(serve.waitForExit(timeout: .seconds(8)) == 0, "\(serve.output)")
-        for viewer in viewers { #expect(viewer.waitForExit(timeout: .seconds(3)) != nil) }
+        for viewer in viewers { #expect(viewer.waitForExit(timeout: .seconds(10)) != nil) }
         for pid in pids { #expect(kill(pid, 0) != 0, "session process \(pid) outlived the server") }
         #expect(serve.output.contains("stopped"))
 

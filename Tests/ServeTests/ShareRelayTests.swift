@@ -8,7 +8,7 @@ import Testing
 @Suite(.serialized) @MainActor
 struct ShareRelayTests {
     /// Polls (yielding the main actor, so main-queue sources run) until `condition` holds.
-    func eventually(_ timeout: Duration = .seconds(3), _ condition: () -> Bool) async -> Bool {
+    func eventually(_ timeout: Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while !condition() {
             if ContinuousClock.now >= deadline { return false }
@@ -86,7 +86,7 @@ struct ShareRelayTests {
         #expect(await eventually { statuses.contains(.refused("another presenter is already sharing")) })
         first.cancel()
         // Once the first one leaves, the second gets in on its next retry.
-        #expect(await eventually(.seconds(3)) { second.status == .connected })
+        #expect(await eventually(.seconds(10)) { second.status == .connected })
         second.cancel()
         await relay.close()
     }
