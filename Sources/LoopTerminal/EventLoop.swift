@@ -18,6 +18,7 @@ public final class EventLoop: @unchecked Sendable {
     private var lastDraw: DispatchTime = .init(uptimeNanoseconds: 0)
     private var lastFrame: Frame?
     private let sideEffects: SideEffects
+    private let started = DispatchTime.now()
 
     /// Pulse steps per second while the clock runs.
     static let animationRate = 8.0
@@ -73,6 +74,8 @@ public final class EventLoop: @unchecked Sendable {
     /// Applies a message and carries out its effects.
     private func send(_ message: Message) {
         let effects = update(&model, message)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        model.presentation.changeTimes.note(model.schedule, seconds: seconds)
         for e in effects {
             switch e {
             case .quit: finish(status: 0)

@@ -34,6 +34,16 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "At most this many frames per second.")
     var fps: Double = 15
 
+    @Flag(help: "Presenter mode: headline numbers in big digits above fewer panels (p toggles).")
+    var present = false
+
+    @Flag(help: "Lock levers, file writes and scenario changes (a screen the audience watches).")
+    var readOnly = false
+
+    /// A demo script to play: set by `moneyloop present SCRIPT`.
+    @Option(help: .hidden)
+    var script: String?
+
     func validate() throws {
         guard speed > 0, speed <= 64, speed.isFinite else { throw ValidationError("--speed must be between 0 and 64") }
         guard fps >= 1, fps <= 60 else { throw ValidationError("--fps must be between 1 and 60") }
@@ -53,6 +63,7 @@ struct DashboardCommand: ParsableCommand {
             CommandOutput.fail(error.description)
         }
         model.speed = speed
+        preparePresentation(&model)
         let terminal: Terminal
         do {
             terminal = try Terminal(options: TerminalOptions(color: color.tier, ascii: ascii),

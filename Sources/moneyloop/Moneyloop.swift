@@ -7,7 +7,8 @@ struct Moneyloop: ParsableCommand {
         commandName: "moneyloop",
         abstract: "A terminal dashboard for the money loop of AI infrastructure: NVIDIA → CoreWeave → Vast Data.",
         subcommands: [DashboardCommand.self, SnapshotCommand.self, SimulateCommand.self, ParamsCommand.self,
-                      FactcheckCommand.self, ScenarioCommand.self, ServeCommand.self, KeysCommand.self],
+                      FactcheckCommand.self, ScenarioCommand.self, ServeCommand.self, KeysCommand.self,
+                      PresentCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -8,6 +8,7 @@ public let clockSpeeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32]
 public func update(_ model: inout Model, _ message: Message) -> [Effect] {
     switch message {
     case .tick:
+        if let effects = ScriptPlayer.tick(&model) { return effects }
         guard !model.paused else { return [] }
         if model.month < model.horizon {
             model.month += 1
@@ -65,12 +66,14 @@ func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
         default: break
         }
     }
+    if let effects = ScriptPlayer.handle(key, &m) { return effects }
     if key == .escape {
         if m.maximized { m.maximized = false } else { m.caption = nil; m.notice = nil }
         return []
     }
     guard let action = m.keys.action(for: key, focus: m.focus) else { return [] }
     m.notice = nil
+    if let refused = Presenter.refuse(action, &m) { return refused }
     return perform(action, key: key, on: &m)
 }
 
@@ -121,6 +124,8 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
     case .save: return save(&m, to: nil)
     case .scene:
         if case let .char(c) = key, let n = c.wholeNumberValue { return run(.scene(n), &m) }
+    case .present: Presenter.toggle(&m)
+    case .nextStep, .previousStep, .jumpToStep, .leaveScript: break  // ScriptPlayer.handle
     }
     return []
 }
