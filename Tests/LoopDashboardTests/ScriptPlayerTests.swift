@@ -220,7 +220,7 @@ import Testing
         #expect(differs && !m.presentation.presenting)
         m.presentation.lightBackground = true
         _ = update(&m, .key(.char("p")))
-        #expect(m.notice == "light background: t or --theme light switches to the projector theme")
+        #expect(m.notice == "light background? t or --theme light")
         m.themeName = "light"
         #expect(ProjectorHint.notice(lightBackground: true, theme: m.themeName) == nil)
     }

@@ -34,7 +34,7 @@ extension Action {
 /// What `update` does for presenter mode and the read-only lock.
 enum Presenter {
     /// The notice shown for a key `--read-only` refuses.
-    static let readOnlyNotice = "read-only: levers, files and scenarios are locked"
+    static let readOnlyNotice = "locked: read-only"
 
     /// Refuses `action` with a notice when the dashboard is read-only and the action would
     /// change something; nil when it may go ahead.

@@ -16,6 +16,6 @@ public enum ProjectorHint {
     /// The one-line suggestion shown when presenting on a light background with a dark theme.
     public static func notice(lightBackground: Bool, theme: String) -> String? {
         guard lightBackground, !lightThemes.contains(theme) else { return nil }
-        return "light background: t or --theme light switches to the projector theme"
+        return "light background? t or --theme light"
     }
 }
