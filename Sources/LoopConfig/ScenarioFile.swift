@@ -169,14 +169,14 @@ public enum ScenarioFile {
     }
 
     /// The entries of a decoded `[id: value]` mapping in the order the file lists them.
-    static func ordered<V>(_ dict: [String: V]?, _ doc: YAMLDocument,
+    public static func ordered<V>(_ dict: [String: V]?, _ doc: YAMLDocument,
                            _ path: [KeyPathComponent]) throws(ConfigError) -> [(String, V)]
     {
         guard let dict, case let .mapping(m)? = doc.node(at: path) else { return [] }
         return m.compactMap { pair in pair.key.string.flatMap { k in dict[k].map { (k, $0) } } }
     }
 
-    static func setParameter(_ values: inout ParameterValues, _ id: String, _ value: Double, _ doc: YAMLDocument,
+    public static func setParameter(_ values: inout ParameterValues, _ id: String, _ value: Double, _ doc: YAMLDocument,
                              _ path: [KeyPathComponent]) throws(ConfigError)
     {
         do {

@@ -22,6 +22,7 @@ public final class EventLoop: @unchecked Sendable {
     private lazy var analytics = AnalyticsRunner { [unowned self] message in
         DispatchQueue.main.async { self.send(message) }
     }
+    private let started = DispatchTime.now()
 
     /// Pulse steps per second while the clock runs.
     static let animationRate = 8.0
@@ -80,6 +81,8 @@ public final class EventLoop: @unchecked Sendable {
     /// Applies a message and carries out its effects. Call on the main queue only.
     public func send(_ message: Message) {
         let effects = update(&model, message)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        model.presentation.changeTimes.note(model.schedule, seconds: seconds)
         onModelChange?(model)
         for e in effects {
             switch e {

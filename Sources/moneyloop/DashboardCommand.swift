@@ -45,6 +45,15 @@ struct DashboardCommand: ParsableCommand {
 
     @Option(help: "Seed of the Monte Carlo paths behind `m` (the same seed gives the same bands).")
     var seed: UInt64 = 1
+    @Flag(help: "Presenter mode: headline numbers in big digits above fewer panels (p toggles).")
+    var present = false
+
+    @Flag(help: "Lock levers, file writes and scenario changes (a screen the audience watches).")
+    var readOnly = false
+
+    /// A demo script to play: set by `moneyloop present SCRIPT`.
+    @Option(help: .hidden)
+    var script: String?
 
     func validate() throws {
         guard speed > 0, speed <= 64, speed.isFinite else { throw ValidationError("--speed must be between 0 and 64") }
@@ -71,6 +80,7 @@ struct DashboardCommand: ParsableCommand {
         model.isFollower = follow
         model.following = follow
         model.analytics.seed = seed
+        preparePresentation(&model)
         let sharing: Sharing?
         do {
             sharing = share || follow ? Sharing(path: try ShareLink.socketPath(environment: env)) : nil

@@ -8,7 +8,8 @@ struct Moneyloop: ParsableCommand {
         abstract: "A terminal dashboard for the money loop of AI infrastructure: NVIDIA → CoreWeave → Vast Data.",
         subcommands: [DashboardCommand.self, SnapshotCommand.self, SimulateCommand.self, ParamsCommand.self,
                       FactcheckCommand.self, ScenarioCommand.self, ServeCommand.self, KeysCommand.self,
-                      ThemesCommand.self, CompareCommand.self, SensitivityCommand.self],
+                      ThemesCommand.self, CompareCommand.self, SensitivityCommand.self,
+                      PresentCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -55,7 +55,8 @@ struct CapturedRun {
         try "#!/bin/sh\nwhile [ ! -e '\(gate)' ]; do sleep 0.01; done\nexec \(quoted.joined(separator: " "))\n"
             .write(toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)
-        let t = try TmuxSession(width: 120, height: 40, command: [script], environment: environment)
+        // Through sh, not exec: another test's spawn may hold the new file open for writing (ETXTBSY).
+        let t = try TmuxSession(width: 120, height: 40, command: ["/bin/sh", script], environment: environment)
         try t.tmux(["pipe-pane", "-o", "-t", t.name, "cat > '\(out)'"])
         _ = FileManager.default.createFile(atPath: gate, contents: nil)
         var screens = [try t.waitFor(ready)]

@@ -64,7 +64,26 @@ import Testing
         },
         Case(action: .tornado) { m, _, text in m.analytics.overlay == .tornado && text.contains("Sensitivity:") },
         Case(action: .compare) { m, e, text in e == [.analytics(.listScenarios)] && text.contains("reading scenarios") },
+        Case(action: .present) { m, _, text in m.presentation.presenting && text.contains("First to run out") },
+        Case(action: .nextStep, setUp: { _ = ScriptPlayer.start(twoSteps, on: &$0) }) { m, e, text in
+            m.presentation.player?.index == 1 && m.presentation.player?.targetMonth == 3 && !m.paused
+                && e == [.clockChanged] && text.contains("Step 2/2  Later")
+        },
+        Case(action: .previousStep, setUp: { _ = ScriptPlayer.start(twoSteps, on: &$0, at: 1) }) { m, _, text in
+            m.presentation.player?.index == 0 && m.month == 0 && text.contains("Step 1/2  Now")
+        },
+        Case(action: .jumpToStep, setUp: { _ = ScriptPlayer.start(twoSteps, on: &$0, at: 1) }) { m, _, text in
+            m.presentation.player?.index == 0 && text.contains("Step 1/2  Now")
+        },
+        Case(action: .leaveScript, setUp: { _ = ScriptPlayer.start(twoSteps, on: &$0, at: 1) }) { m, _, text in
+            m.presentation.player == nil && m.month == 3 && !text.contains("Step 2/2")
+        },
     ]
+
+    /// A two-step demo script for the script keys.
+    static let twoSteps = DemoScript(title: "t", scenarioReference: "article-2025", scenario: .article2025, steps: [
+        DemoStep(caption: "Now"), DemoStep(caption: "Later", levers: [SceneLever(id: "cw.utilization", value: 0.9)], month: 3),
+    ])
 
     @Test func everyActionHasACase() {
         #expect(Set(Self.cases.map(\.action)) == Set(Action.allCases))

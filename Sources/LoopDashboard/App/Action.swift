@@ -23,11 +23,14 @@ public enum Action: String, CaseIterable, Sendable {
         }
     }
     case monteCarlo, tornado, compare
+    case present, nextStep, previousStep, jumpToStep, leaveScript
 }
 
 /// Where a binding applies: everywhere, or only while a panel has focus.
 public enum KeyContext: String, Sendable {
     case global, levers, graph
+    /// While a demo script plays; these bindings win over the others for their keys.
+    case script
 }
 
 /// One row of the key table: keys, action, descriptions, context, and whether the
@@ -41,12 +44,15 @@ public struct KeyBinding: Sendable {
     public let long: String
     public let context: KeyContext
     public let hint: Bool
+    /// Whether presenter mode's reduced hint bar shows it.
+    public let presenter: Bool
 
     public init(_ keys: [Key], _ action: Action, _ short: String, _ long: String,
-                context: KeyContext = .global, hint: Bool = false)
+                context: KeyContext = .global, hint: Bool = false, presenter: Bool = false)
     {
         self.keys = keys; self.action = action; self.short = short; self.long = long
         self.context = context; self.hint = hint
+        self.presenter = presenter
     }
 
     /// The keys as written in docs, with the digits 1…9 as one name: `?`, `F1`, `1–9`.
@@ -64,8 +70,9 @@ public struct KeyBinding: Sendable {
 /// overlay and the README's keys section.
 public enum KeyTable {
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.char("?"), .function(1)], .help, "help", "Show or hide this help", hint: true),
-        KeyBinding([.char("q"), .function(10)], .quit, "quit", "Quit and give the terminal back", hint: true),
+        KeyBinding([.char("?"), .function(1)], .help, "help", "Show or hide this help", hint: true, presenter: true),
+        KeyBinding([.char("q"), .function(10)], .quit, "quit", "Quit and give the terminal back", hint: true,
+                   presenter: true),
         KeyBinding([.tab], .focusNext, "focus", "Focus the next panel", hint: true),
         KeyBinding([.backTab], .focusPrevious, "focus back", "Focus the previous panel"),
         KeyBinding([.up, .char("k")], .moveUp, "up", "Select the lever or node above"),
@@ -85,7 +92,7 @@ public enum KeyTable {
         KeyBinding([.char("r")], .resetAll, "reset all", "Reset every lever to the scenario's values (asks first)"),
         KeyBinding([.char("u")], .undo, "undo", "Undo the last lever change"),
         KeyBinding([.ctrl("r")], .redo, "redo", "Redo the last undone change"),
-        KeyBinding([.char(" ")], .pause, "pause", "Pause or resume the simulation clock", hint: true),
+        KeyBinding([.char(" ")], .pause, "pause", "Pause or resume the simulation clock", hint: true, presenter: true),
         KeyBinding([.char(".")], .stepForward, "step", "Step one month forward"),
         KeyBinding([.char(",")], .stepBack, "back", "Step one month back"),
         KeyBinding([.char("+"), .char("=")], .faster, "faster", "Run the clock faster"),
@@ -93,7 +100,7 @@ public enum KeyTable {
         KeyBinding([.home], .toStart, "start", "Go back to the first month"),
         KeyBinding([.end], .toEnd, "end", "Run to the horizon"),
         KeyBinding([.char("e"), .function(11)], .maximize, "max", "Maximise the focused panel, or restore it",
-                   hint: true),
+                   hint: true, presenter: true),
         KeyBinding([.char(":")], .commandLine, "cmd",
                    "Command line: set, reset, scene, scenario, theme, save, export, help", hint: true),
         KeyBinding([.char("s"), .function(2)], .save, "save", "Save the scenario with the what-if changes as YAML"),
@@ -104,6 +111,16 @@ public enum KeyTable {
                    "Monte Carlo in the background: fan bands on the runway chart, odds of running out; again: off"),
         KeyBinding([.char("K")], .tornado, "tornado", "Sensitivity: which lever moves the runway most (Tab: metric)"),
         KeyBinding([.char("c")], .compare, "compare", "Compare the what-if with another scenario: a deltas table"),
+        KeyBinding([.char("p")], .present, "present", "Presenter mode: headline numbers in big digits, fewer panels",
+                   presenter: true),
+        KeyBinding([.char(" "), .right], .nextStep, "next", "Demo script: next step (the clock runs to its month)",
+                   context: .script, presenter: true),
+        KeyBinding([.left], .previousStep, "back", "Demo script: previous step, exactly as the script sets it",
+                   context: .script, presenter: true),
+        KeyBinding((1...9).map { .char(Character("\($0)")) }, .jumpToStep, "step", "Demo script: jump to step 1–9",
+                   context: .script, presenter: true),
+        KeyBinding([.escape], .leaveScript, "leave", "Demo script: leave it, keeping the current state to explore",
+                   context: .script, presenter: true),
     ]
 
     /// The action bound to `key` with the table as shipped.

@@ -68,7 +68,9 @@ public struct KeyMap: Sendable {
                 keys.append(key)
             }
             map.bindings = map.bindings.map { b in
-                b.action == action ? KeyBinding(keys, b.action, b.short, b.long, context: b.context, hint: b.hint) : b
+                b.action == action
+                    ? KeyBinding(keys, b.action, b.short, b.long, context: b.context, hint: b.hint, presenter: b.presenter)
+                    : b
             }
         }
         if let clash = map.firstConflict() {

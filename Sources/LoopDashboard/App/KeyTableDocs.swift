@@ -11,7 +11,8 @@ extension KeyTable {
         for b in bindings {
             let keys = b.keyNames.map { "`" + $0.map { $0 == "|" ? "\\|" : String($0) }.joined() + "`" }
                 .joined(separator: " ")
-            let place = b.context == .global ? "anywhere" : "\(b.context.rawValue) panel"
+            let place = b.context == .global ? "anywhere"
+                : b.context == .script ? "demo script" : "\(b.context.rawValue) panel"
             lines.append("| \(keys) | \(place) | \(b.long) |")
         }
         return lines.joined(separator: "\n")

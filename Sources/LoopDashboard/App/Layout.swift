@@ -1,6 +1,6 @@
 /// Where each panel goes for a terminal size: wide, standard, compact, or too small.
 public struct Layout: Equatable, Sendable {
-    public enum Kind: String, Sendable { case wide, standard, compact, tooSmall }
+    public enum Kind: String, Sendable { case wide, standard, compact, tooSmall, presenter }
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24
@@ -14,6 +14,10 @@ public struct Layout: Equatable, Sendable {
     public var panels: [Placed]
     /// The compact layout's tab strip.
     public var tabs: Rect?
+    /// Presenter mode's headline numbers in big digits.
+    public var headline: Rect? = nil
+    /// A demo script's caption.
+    public var banner: Rect? = nil
 
     /// A panel and where it goes.
     public struct Placed: Equatable, Sendable {
@@ -36,6 +40,7 @@ public struct Layout: Equatable, Sendable {
         let kind = kind(width: width, height: height)
         let empty = Rect(x: 0, y: 0, width: 0, height: 0)
         guard kind != .tooSmall else { return Layout(kind: kind, status: empty, hints: empty, panels: [], tabs: nil) }
+        if let presenting = PresenterLayout.make(width: width, height: height, model: model) { return presenting }
         let status = Rect(x: 0, y: 0, width: width, height: 1)
         let hints = Rect(x: 0, y: height - 1, width: width, height: 1)
         let body = Rect(x: 0, y: 1, width: width, height: height - 2)

@@ -37,6 +37,8 @@ public struct Model: Sendable {
     public private(set) var undoStack: [LeverSchedule] = []
     public private(set) var redoStack: [LeverSchedule] = []
     public var quitRequested = false
+    /// Presenter mode, the read-only lock and the demo script being played.
+    public var presentation = Presentation()
 
     /// The levers offered on the levers panel: utilization first.
     public let levers: [Parameter] = ParameterRegistry.levers
@@ -75,9 +77,12 @@ public struct Model: Sendable {
     public mutating func load(_ scenario: Scenario, path: String?) {
         let keep = (keys, paused, speed, focus, themeName, history)
         let keptThemes = themes
+        let presenting = presentation
         self = Model(scenario: scenario, paused: keep.1)
         (keys, speed, focus, themeName, history) = (keep.0, keep.2, keep.3, keep.4, keep.5)
         themes = keptThemes
+        presentation = presenting
+        presentation.player = nil  // a script belongs to its own scenario
         scenarioPath = path
     }
 
@@ -155,6 +160,19 @@ public struct Model: Sendable {
         undoStack.append(schedule)
         schedule = next
         projection = Engine.project(scenario, schedule: schedule)
+    }
+
+    /// Replaces the scenario and the what-if without undo history (a demo script's step,
+    /// which counts as saved: the script holds it).
+    public mutating func load(_ scenario: Scenario, schedule: LeverSchedule) {
+        if scenario != self.scenario { baseline = Engine.project(scenario) }
+        self.scenario = scenario
+        self.schedule = schedule
+        savedSchedule = schedule
+        projection = Engine.project(scenario, schedule: schedule)
+        undoStack.removeAll()
+        redoStack.removeAll()
+        month = min(month, horizon)
     }
 
     /// The levers whose present value differs from the scenario's.

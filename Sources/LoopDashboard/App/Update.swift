@@ -14,6 +14,7 @@ public func update(_ model: inout Model, _ message: Message) -> [Effect] {
 func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
     switch message {
     case .tick:
+        if let effects = ScriptPlayer.tick(&model) { return effects }
         guard !model.paused else { return [] }
         if model.month < model.horizon {
             model.month += 1
@@ -81,6 +82,7 @@ func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
         default: break
         }
     }
+    if let effects = ScriptPlayer.handle(key, &m) { return effects }
     if key == .escape {
         if m.maximized { m.maximized = false } else { m.caption = nil; m.notice = nil }
         return []
@@ -91,6 +93,7 @@ func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
         m.notice = "following the presenter: f to explore alone"
         return []
     }
+    if let refused = Presenter.refuse(action, &m) { return refused }
     return perform(action, key: key, on: &m)
 }
 
@@ -148,6 +151,8 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
         return [.followChanged(m.following)]
     case .nextTheme: return m.cycleTheme()
     case .monteCarlo, .tornado, .compare: return AnalyticsUpdate.perform(action, &m)
+    case .present: Presenter.toggle(&m)
+    case .nextStep, .previousStep, .jumpToStep, .leaveScript: break  // ScriptPlayer.handle
     }
     return []
 }

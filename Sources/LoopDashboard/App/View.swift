@@ -10,6 +10,8 @@ public func view(_ model: Model, width: Int, height: Int, caps: Capabilities) ->
         return f
     }
     StatusBar(model: model).draw(into: &f, layout.status)
+    if let r = layout.headline { HeadlinePanel(model: model, caps: caps).draw(into: &f, r) }
+    if let r = layout.banner, let p = model.presentation.player { CaptionBanner(player: p).draw(into: &f, r, glyphs: glyphs) }
     if let tabs = layout.tabs { drawTabs(&f, tabs, model: model) }
     for placed in layout.panels {
         let panel = placed.panel, rect = placed.rect

@@ -32,7 +32,7 @@ public struct BottomLines: Sendable {
             f.text(r.x, r.y, question.question.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.warn, .bold))
             return
         }
-        HintBar(keys: model.keys, focus: model.focus).draw(into: &f, r)
+        HintBar(keys: model.keys, focus: model.focus, presentation: model.presentation).draw(into: &f, r)
         if let caption = model.caption {
             banner(&f, above, caption, Style(.banner, .bold))
         }

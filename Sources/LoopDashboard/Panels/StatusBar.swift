@@ -16,6 +16,7 @@ public struct StatusBar: Sendable {
         let changes = m.changedLevers.count
         var parts = [" moneyloop", "\(date.shortLabel) · month \(m.month)/\(m.horizon)", clock, speed,
                      m.scenario.name, "theme \(m.themeName)"]
+        parts.insert(contentsOf: m.presentation.statusParts, at: 3)
         if changes > 0 { parts.append("what-if: \(changes) changed") }
         // A notice takes the place of the parts at the end that it needs.
         let notice = m.notice.map { " " + $0.truncated(to: max(8, r.width - 40)) + " " }
@@ -38,12 +39,17 @@ public struct StatusBar: Sendable {
 public struct HintBar: Sendable {
     public var keys: KeyMap
     public var focus: Panel
+    /// Presenter mode and a playing script reduce or extend the hints.
+    public var presentation: Presentation
 
-    public init(keys: KeyMap = .standard, focus: Panel) { self.keys = keys; self.focus = focus }
+    public init(keys: KeyMap = .standard, focus: Panel, presentation: Presentation = Presentation()) {
+        self.keys = keys; self.focus = focus
+        self.presentation = presentation
+    }
 
     public func draw(into f: inout Frame, _ r: Rect) {
         var x = r.x
-        for b in keys.hints(focus: focus) {
+        for b in keys.hints(focus: focus, presentation: presentation) {
             let key = b.keyNames.joined(separator: "/")
             guard x + key.count + b.short.count + 2 <= r.maxX else { break }
             x = f.text(x, r.y, key, Style(.keyHint, .bold))

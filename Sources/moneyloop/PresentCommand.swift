@@ -1,0 +1,38 @@
+import ArgumentParser
+import LoopConfig
+import LoopDashboard
+
+/// `moneyloop present SCRIPT`: plays a demo script in presenter mode; `--check` validates
+/// it, `--rehearse` prints each step's headline numbers. See docs/presenting.md.
+struct PresentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "present",
+        abstract: "Play a demo script: Space or → next step, ← back, 1–9 jump, Esc explore freely.")
+
+    @Argument(help: ArgumentHelp("A demo script (YAML), e.g. demos/money-loop.yaml.", valueName: "SCRIPT"))
+    var file: String
+
+    @Flag(help: "Validate the script and exit (status 2 on the first problem).")
+    var check = false
+
+    @Flag(help: "Print each step's caption, lever changes and headline numbers as text.")
+    var rehearse = false
+
+    @OptionGroup var dashboard: DashboardCommand
+
+    func run() throws {
+        guard !check && !rehearse else {
+            try CommandOutput.run { () throws(ConfigError) -> String in
+                let script = try DemoScriptFile.load(contentsOf: file)
+                if rehearse { return Rehearsal.text(script) }
+                return "\(file): ok: \"\(script.title)\", \(script.steps.count) steps, "
+                    + "scenario \(script.scenario.name)\n"
+            }
+            return
+        }
+        var command = dashboard
+        command.script = file
+        command.present = true
+        try command.run()
+    }
+}

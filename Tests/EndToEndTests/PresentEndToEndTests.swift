@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `moneyloop present` in a real terminal (tmux), and its headless forms.
+@Suite(.enabled(if: TmuxSession.available, "tmux is not installed"), .serialized)
+struct PresentEndToEndTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let demo = packageRoot + "/demos/money-loop.yaml"
+
+    @Test func presentStepsThroughTheShippedDemo() throws {
+        let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "present", Self.demo])
+        let first = try t.waitFor { $0.contains("Step 1/8") }
+        #expect(first.contains("The loop as it stands") && first.contains("First to run out"), "\(first)")
+        #expect(first.contains("script 1/8") && first.contains("Space/→ next"))
+        try t.send("Space")
+        let second = try t.waitFor { $0.contains("Step 2/8") }
+        #expect(second.contains("Utilization 75% → 90%"), "\(second)")
+        try t.send("Right")
+        let third = try t.waitFor { $0.contains("Step 3/8") }
+        #expect(third.contains("The deal's weight on Vast"), "\(third)")
+        try t.send("Left")
+        let back = try t.waitFor { $0.contains("Step 2/8") }
+        #expect(back.contains("script 2/8"))
+        try t.send("q")
+        #expect(t.waitForExit())
+        #expect(t.exitStatus == 0)
+        #expect(try t.format("#{alternate_on}") == "0")
+    }
+
+    @Test func readOnlyDashboardSaysSoAndRefusesLevers() throws {
+        let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "--paused", "--read-only", "--present"])
+        let first = try t.waitFor { $0.contains("read-only") && $0.contains("Utilization") }
+        #expect(first.contains("read-only"), "\(first)")
+        try t.send("r")
+        let refused = try t.waitFor { $0.contains("locked: read-only") }
+        #expect(refused.contains("locked"), "\(refused)")
+        try t.send("q")
+        #expect(t.waitForExit())
+    }
+}
+
+/// `present --check` and `--rehearse`: no terminal needed.
+@Suite struct PresentCommandLineTests {
+    @Test func checkAcceptsTheShippedDemo() throws {
+        let r = try runProcess(moneyloopBinary, ["present", "--check", PresentEndToEndTests.demo])
+        #expect(r.status == 0)
+        #expect(r.out.hasSuffix(": ok: \"The money loop, step by step\", 8 steps, scenario article-2025\n"))
+    }
+
+    @Test func checkRejectsABadScriptWithFileLineAndKey() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ml-bad-\(getpid()).yaml").path
+        try "steps:\n  - caption: hi\n    set: {cw.utilization: 2}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try runProcess(moneyloopBinary, ["present", "--check", path])
+        #expect(r.status == 2)
+        #expect(r.out.isEmpty)
+        #expect(r.err == "moneyloop: \(path):3:27: steps[0].set.cw.utilization: 2 is out of range; "
+            + "allowed 0.4 (40%) … 1 (100%)\n")
+        let play = try runProcess(moneyloopBinary, ["present", path])
+        #expect(play.status == 2 && play.err.contains("steps[0].set.cw.utilization"))
+    }
+
+    @Test func rehearsePrintsEachStepsHeadline() throws {
+        let r = try runProcess(moneyloopBinary, ["present", "--rehearse", PresentEndToEndTests.demo])
+        #expect(r.status == 0)
+        for n in 1...8 { #expect(r.out.contains("Step \(n)/8 · month")) }
+        #expect(r.out.contains("CoreWeave runway 7 mo (Jun 26)"))
+        #expect(r.out.components(separatedBy: " · utilization ").count == 9)
+    }
+}
