@@ -97,6 +97,9 @@ public struct Model: Sendable {
     /// A save waiting for its write to finish.
     public var pendingSave: PendingSave?
 
+    /// Takes the current what-if as nothing to save (a follower's levers are the presenter's).
+    public mutating func acceptAsSaved() { savedSchedule = schedule }
+
     /// Records that the what-if `saved` has been written to `path`.
     public mutating func markSaved(_ saved: LeverSchedule, to path: String) {
         savedSchedule = saved

@@ -52,6 +52,7 @@ extension Model {
         }
         let schedule = LeverSchedule(base: scenario.parameters, changes: s.changes)
         if schedule != self.schedule { replaceSchedule(schedule) }
+        acceptAsSaved()
         month = max(0, min(horizon, s.month))
         speed = s.speed
         paused = s.paused
