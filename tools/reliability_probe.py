@@ -310,7 +310,12 @@ def cmd_keystorm(ns, argv) -> dict:
         res["screen_changed"] = s.screen_signature() != snap
         t = time.monotonic()
         s.write(b"q")
-        res["quit_ended"] = s.pump(t + 5) == "exit"
+        ended = s.pump(t + 1.5) == "exit"
+        # Unsaved what-if changes from the storm: q asks "Quit anyway? y/q yes"; q again says yes.
+        res["asked_to_confirm"] = not ended and any("Quit anyway" in r for r in s.screen_rows())
+        if res["asked_to_confirm"]:
+            s.write(b"q")
+        res["quit_ended"] = ended or s.pump(time.monotonic() + 5) == "exit"
         res["quit_ms"] = round((time.monotonic() - t) * 1000, 1)
         res.update(exit_of(s))
         res.update(terminal_state(s, s.termios_initial))

@@ -16,6 +16,7 @@ public enum AtomicFile {
     public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         public var message: String
         public var description: String { message }
+        public init(message: String) { self.message = message }
     }
 
     public static func write(_ text: String, to path: String) throws(Failure) {
