@@ -131,7 +131,18 @@ struct ConfigFuzzer {
         let wideScenes = header + "scenes:\n" + String(repeating: "  - name: s\n    levers:\n" + levers, count: 300)
         let longLine = "name: " + String(repeating: "x", count: 900_000) + "\n"
         let tenMB = text + "\n# " + String(repeating: "padding ", count: 10 << 17) + "\n"
-        return [
+        // Every top-level key of the seed given a huge mapping, then a huge list.
+        let topKeys = text.split(separator: "\n").compactMap { line -> String? in
+            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[..<colon])
+        }
+        var huge: [(String, Data)] = []
+        for key in topKeys {
+            huge.append(("5,000 entries under \(key)",
+                         Data((key + ":\n" + (0..<5_000).map { "  k\($0): 1\n" }.joined()).utf8)))
+            huge.append(("5,000 items under \(key)", Data((key + ":\n" + String(repeating: "  - q\n", count: 5_000)).utf8)))
+        }
+        return huge + [
             ("deep flow sequence", Data((String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8)),
             ("deep flow mapping", Data((String(repeating: "{a: ", count: depth) + "1" + String(repeating: "}", count: depth)).utf8)),
             ("deep block mapping", Data(nestedBlock.utf8)),
