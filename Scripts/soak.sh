@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak: the release dashboard at its maximum speed (64 months/s, 60 fps) for 10 minutes in a
-# pseudo-terminal, a key every second and a resize every 7 s; reports resident memory at the
-# start and the end. Not part of `swift test`.
+# pseudo-terminal: a key every 0.5 s (Home and Space when the clock stops at the horizon), a
+# resize every 7 s; reports resident memory at the start and the end. Not part of `swift test`.
 #   Scripts/soak.sh            # 10 minutes
 #   Scripts/soak.sh 3          # 3 minutes
 # Needs python3 with pyte (pip install pyte==0.8.2).
