@@ -381,6 +381,16 @@ def cmd_screen(ns, argv) -> dict:
                 **terminal_state(s, s.termios_initial)}
 
 
+def parse_with_command(ap: argparse.ArgumentParser, args=None):
+    """Options before `--`, the command after it: (namespace, argv)."""
+    args = sys.argv[1:] if args is None else args
+    if "--" not in args:
+        ap.parse_args(args)  # answers --help and reports unknown options first
+        ap.error("put the command after --")
+    cut = args.index("--")
+    return ap.parse_args(args[:cut]), args[cut + 1:]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sub", choices=["restore", "suspend", "resize", "keystorm", "hangup", "screen"])
@@ -400,12 +410,7 @@ def main() -> int:
     ap.add_argument("--small", default="60x20")
     ap.add_argument("--keys")
     ap.add_argument("--quit", action="store_true", help="screen: send q after the snapshot")
-    args = sys.argv[1:]
-    if "--" not in args:
-        ap.error("put the command after --")
-    cut = args.index("--")
-    ns = ap.parse_args(args[:cut])
-    argv = args[cut + 1:]
+    ns, argv = parse_with_command(ap)
     if ns.seed is None:
         ns.seed = random.SystemRandom().randrange(2 ** 32)
     fn = {"restore": cmd_restore, "suspend": cmd_suspend, "resize": cmd_resize, "keystorm": cmd_keystorm,

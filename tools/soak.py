@@ -19,6 +19,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ttyprobe  # noqa: E402
+from reliability_probe import parse_with_command  # noqa: E402
 
 # Keys that move levers, focus and panels.
 KEYS = ["<Right>", "<Right>", "<Left>", "<Tab>", "<Down>", "<Up>", "e", "e", "?", "?", "<S-Tab>",
@@ -40,12 +41,7 @@ def main() -> int:
     ap.add_argument("--sample-every", type=float, default=10.0)
     ap.add_argument("--allowed-growth-kib", type=int, default=2048)
     ap.add_argument("--seed", type=int, default=1)
-    args = sys.argv[1:]
-    if "--" not in args:
-        ap.error("put the command after --")
-    cut = args.index("--")
-    ns = ap.parse_args(args[:cut])
-    argv = args[cut + 1:]
+    ns, argv = parse_with_command(ap)
     rng = random.Random(ns.seed)
     duration = ns.minutes * 60
     s = ttyprobe.PtySession(argv, 120, 40, env={"SWIFT_BACKTRACE": "interactive=no"},
