@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "LoopConfig", "LoopReport"],
+        .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "LoopConfig", "LoopReport", "LoopDashboard"],
                     resources: [.copy("Fixtures")]),
         // Goldens and fixtures are read (and goldens rewritten) in the source tree.
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig"],

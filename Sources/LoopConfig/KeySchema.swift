@@ -11,4 +11,7 @@ public indirect enum KeySchema: Sendable {
     case sequence(KeySchema)
     /// A mapping with free keys (ids checked elsewhere) whose values follow the schema.
     case dictionary(KeySchema)
+    /// At most this many entries (mapping) or items (list), checked before decoding, whose
+    /// cost grows with the square of a mapping's size.
+    case limited(Int, KeySchema)
 }

@@ -7,15 +7,16 @@ public enum ScenarioFile {
     /// Every key a scenario file may contain.
     public static let schema: KeySchema = .mapping([
         ("name", .scalar), ("title", .scalar), ("start", .scalar), ("horizon", .scalar),
-        ("parameters", .dictionary(distributionSchema)),
+        ("parameters", .limited(ParameterRegistry.all.count, .dictionary(distributionSchema))),
         ("opening", .mapping([("coreweave", .mapping([("cash", .scalar)])), ("vast", .mapping([("cash", .scalar)]))])),
         ("contracts", .sequence(.mapping([("customer", .scalar), ("value", .scalar), ("start", .scalar),
                                           ("termMonths", .scalar)]))),
         ("facilities", .sequence(.mapping([("name", .scalar), ("balance", .scalar), ("rate", .scalar),
                                            ("maturity", .scalar), ("floating", .scalar), ("amortizing", .scalar)]))),
         ("scenes", .sequence(.mapping([("name", .scalar), ("caption", .scalar), ("month", .scalar),
-                                       ("levers", .dictionary(.scalar))]))),
-        ("changes", .sequence(.mapping([("month", .scalar), ("levers", .dictionary(.scalar))]))),
+                                       ("levers", .limited(ParameterRegistry.all.count, .dictionary(.scalar)))]))),
+        ("changes", .sequence(.mapping([("month", .scalar),
+                                        ("levers", .limited(ParameterRegistry.all.count, .dictionary(.scalar)))]))),
         ("shocks", .sequence(shockSchema)),
     ])
 
@@ -188,8 +189,15 @@ public enum ScenarioFile {
 
     static func isUnknown(_ e: ParameterError) -> Bool { if case .unknown = e { true } else { false } }
 
+    /// The largest amount a file may give (a thousand trillion dollars): sums of larger ones
+    /// could overflow to infinity.
+    public static let maxAmount = 1e15
+
     static func requireAmount(_ v: Double, _ doc: YAMLDocument, _ path: [KeyPathComponent]) throws(ConfigError) {
         guard v.isFinite, v >= 0 else { throw doc.error(at: path, "expected a finite amount ≥ 0 in dollars") }
+        guard v <= maxAmount else {
+            throw doc.error(at: path, "\(ScenarioWriter.number(v)) is out of range; allowed 0 … \(ScenarioWriter.number(maxAmount)) dollars")
+        }
     }
 
     static func month(_ text: String, _ doc: YAMLDocument, _ path: [KeyPathComponent]) throws(ConfigError) -> YearMonth {

@@ -11,6 +11,10 @@ public struct YAMLDocument {
     /// Files larger than this are refused (a scenario or a theme is a few KB).
     public static let maxBytes = 1 << 20
 
+    /// Lists and free-keyed mappings longer than this are refused before decoding, which
+    /// slows down with the square of a mapping's size (40,000 keys: minutes).
+    public static let maxEntries = 1_000
+
     /// The name used in messages (the path as given).
     public let file: String
     public let root: Node
@@ -157,9 +161,21 @@ public struct YAMLDocument {
                 }
                 try check(v, sub, path: path + [.key(name)])
             }
+        case let (.limited(limit, sub), _):
+            let count = node.mapping?.count ?? node.sequence?.count ?? 0
+            guard count <= limit else {
+                throw error(at: path, "\(count) \(node.mapping != nil ? "entries" : "items"); at most \(limit) here")
+            }
+            try check(node, sub, path: path)
         case let (.dictionary(sub), .mapping(m)):
+            guard m.count <= YAMLDocument.maxEntries else {
+                throw error(at: path, "\(m.count) entries; at most \(YAMLDocument.maxEntries) in one mapping")
+            }
             for (k, v) in m { try check(v, sub, path: path + [.key(k.string ?? "")]) }
         case let (.sequence(sub), .sequence(s)):
+            guard s.count <= YAMLDocument.maxEntries else {
+                throw error(at: path, "\(s.count) items; at most \(YAMLDocument.maxEntries) in one list")
+            }
             for (i, item) in s.enumerated() { try check(item, sub, path: path + [.index(i)]) }
         default:
             return  // shapes that do not match are the decoder's to report

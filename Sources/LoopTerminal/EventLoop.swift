@@ -52,6 +52,7 @@ public final class EventLoop: @unchecked Sendable {
         let winch = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: main)
         winch.setEventHandler { [unowned self] in
             self.terminal.resized()
+            self.lastFrame = nil  // a frame drawn at the new size before this handler ran must be drawn again
             self.drawNow()
         }
         winch.resume()

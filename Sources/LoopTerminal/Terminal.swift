@@ -60,6 +60,18 @@ public final class Terminal {
         nodelay(ml_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        Terminal.disableFlowControl()
+    }
+
+    /// Ctrl-S and Ctrl-Q reach the dashboard as keys instead of freezing its output (XON/XOFF
+    /// flow control, which a stray Ctrl-S in a paste would otherwise switch on). Curses keeps
+    /// the change as its program mode, so a resume after Ctrl-Z restores it too.
+    private static func disableFlowControl() {
+        var t = termios()
+        guard tcgetattr(0, &t) == 0 else { return }
+        t.c_iflag &= ~tcflag_t(IXON)
+        tcsetattr(0, TCSANOW, &t)
+        def_prog_mode()
     }
 
     /// Computes the bytes that undo curses' modes and hands them to the crash guard.
@@ -156,7 +168,14 @@ public final class Terminal {
         endwin()
         ml_guard_disarm()
         let old = signal(SIGTSTP, SIG_DFL)
+        // The main queue may run on a Dispatch worker thread, which blocks SIGTSTP: there the
+        // raise would stay pending and nothing would stop. Unblocked, it stops us right here.
+        var tstp = sigset_t(), mask = sigset_t()
+        sigemptyset(&tstp)
+        sigaddset(&tstp, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &tstp, &mask)
         raise(SIGTSTP)
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
         signal(SIGTSTP, old)
         ml_guard_arm()
         reset_prog_mode()

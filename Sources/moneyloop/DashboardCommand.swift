@@ -106,6 +106,7 @@ struct DashboardCommand: ParsableCommand {
         loopBox.loop = loop
         if share { sharing?.share(loop) }
         if follow { sharing?.follow(loop, true) }
+        CrashTrigger.arm(environment: ProcessInfo.processInfo.environment)
         loop.run()
     }
 

@@ -9,7 +9,7 @@ struct Moneyloop: ParsableCommand {
         subcommands: [DashboardCommand.self, SnapshotCommand.self, SimulateCommand.self, ParamsCommand.self,
                       FactcheckCommand.self, ScenarioCommand.self, ServeCommand.self, KeysCommand.self,
                       ThemesCommand.self, CompareCommand.self, SensitivityCommand.self,
-                      PresentCommand.self],
+                      PresentCommand.self, SlowSaveCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -33,6 +33,10 @@ public struct TextInput: Sendable, Equatable {
 
     /// Applies an editing key; returns false for keys the field does not handle.
     public mutating func edit(_ key: Key, history: [String]) -> Bool {
+        // A combining mark typed alone joins the character before it: the text can then hold
+        // fewer characters than were typed, so the cursor is kept inside the text.
+        defer { cursor = max(0, min(cursor, text.count)) }
+        cursor = max(0, min(cursor, text.count))
         switch key {
         case let .char(c):
             var chars = Array(text)
