@@ -20,7 +20,7 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
             model.month += 1
         } else {
             model.paused = true
-            model.notice = "reached the horizon: Home restarts"
+            model.notice = "reached the horizon: Home goes back to the start, Space runs"
             return [.clockChanged]
         }
         return []
