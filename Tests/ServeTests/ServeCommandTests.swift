@@ -12,6 +12,8 @@ struct ServeCommandTests {
         let process = Process()
         final class Buffer: Sendable {
             let text = Mutex<String>("")
+            /// Set when the pipe reached its end: everything the server wrote is in `text`.
+            let closed = Mutex<Bool>(false)
         }
         private let lines = Buffer()
 
@@ -25,6 +27,10 @@ struct ServeCommandTests {
             process.standardInput = FileHandle.nullDevice
             pipe.fileHandleForReading.readabilityHandler = { [lines] handle in
                 let data = handle.availableData
+                if data.isEmpty {
+                    lines.closed.withLock { $0 = true }
+                    handle.readabilityHandler = nil
+                }
                 lines.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
             }
             try process.run()
@@ -50,7 +56,11 @@ struct ServeCommandTests {
         func waitForExit(timeout: Duration) -> Int32? {
             let deadline = ContinuousClock.now + timeout
             while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
-            return process.isRunning ? nil : process.terminationStatus
+            guard !process.isRunning else { return nil }
+            // The output may still be on its way through the pipe: wait for its end.
+            let drained = ContinuousClock.now + .seconds(5)
+            while !lines.closed.withLock({ $0 }) && ContinuousClock.now < drained { usleep(5_000) }
+            return process.terminationStatus
         }
 
         deinit {
