@@ -18,8 +18,11 @@ extension DashboardCommand {
         }
         if present || script != nil {
             model.presentation.presenting = true
-            model.notice = ProjectorHint.notice(lightBackground: model.presentation.lightBackground,
-                                                theme: model.themeName)
+            if let hint = ProjectorHint.notice(lightBackground: model.presentation.lightBackground,
+                                               theme: model.themes.current)
+            {
+                model.notice = hint
+            }
         }
     }
 }

@@ -30,6 +30,9 @@ struct PresentCommand: ParsableCommand {
             }
             return
         }
+        guard dashboard.scenario == nil, dashboard.sets.isEmpty else {
+            CommandOutput.fail("--scenario and --set do not apply to present: the script names its scenario and levers")
+        }
         var command = dashboard
         command.script = file
         command.present = true

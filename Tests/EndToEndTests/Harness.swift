@@ -44,8 +44,20 @@ func runProcess(_ path: String, _ args: [String], stdin: FileHandle? = nil,
     let argv = ([path] + args).map { strdup($0) } + [nil]
     let envp = env.map { strdup($0) } + [nil]
     defer { (argv + envp).forEach { free($0) } }
+    // The child starts with no signal blocked and every handler at its default: the test
+    // runner's threads block most signals, and a tmux server that inherits a blocked SIGCHLD
+    // never reaps its pane, so `kill-server` cannot end it and it outlives the test.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t(), all = sigset_t()
+    sigemptyset(&none)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let rc = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    let rc = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
     guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -74,8 +86,9 @@ final class TmuxSession {
         statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).status").path
         let quoted = (["env", "SWIFT_BACKTRACE=interactive=no"] + env + command)
             .map { "'\($0.replacingOccurrences(of: "'", with: "'\\''"))'" }.joined(separator: " ")
-        // `exec` keeps the dashboard's pid the pane's; a parent shell records the status.
-        let shellCommand = "sh -c \"\(quoted.replacingOccurrences(of: "\"", with: "\\\"")) </dev/tty & echo \\$! > \(statusFile).pid; wait \\$!; echo \\$? > \(statusFile)\""
+        // A parent shell records the status, then sleeps so the pane stays as the program left it
+        // (a dead pane gets tmux's own text and cursor); `kill-server` ends it.
+        let shellCommand = "sh -c \"\(quoted.replacingOccurrences(of: "\"", with: "\\\"")) </dev/tty & echo \\$! > \(statusFile).pid; wait \\$!; echo \\$? > \(statusFile); exec sleep 600\""
         _ = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
                       shellCommand])
         _ = try tmux(["set-option", "-t", name, "remain-on-exit", "on"])

@@ -10,17 +10,18 @@ struct PresentEndToEndTests {
 
     @Test func presentStepsThroughTheShippedDemo() throws {
         let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "present", Self.demo])
-        let first = try t.waitFor { $0.contains("Step 1/8") }
+        // Wait for whole screens: under load a capture can land between two parts of a redraw.
+        let first = try t.waitFor { $0.contains("Step 1/8") && $0.contains("Space/→ next") && $0.contains("First to run out") }
         #expect(first.contains("The loop as it stands") && first.contains("First to run out"), "\(first)")
         #expect(first.contains("script 1/8") && first.contains("Space/→ next"))
         try t.send("Space")
-        let second = try t.waitFor { $0.contains("Step 2/8") }
+        let second = try t.waitFor { $0.contains("Step 2/8") && $0.contains("Utilization 75% → 90%") }
         #expect(second.contains("Utilization 75% → 90%"), "\(second)")
         try t.send("Right")
-        let third = try t.waitFor { $0.contains("Step 3/8") }
+        let third = try t.waitFor { $0.contains("Step 3/8") && $0.contains("The deal's weight on Vast") }
         #expect(third.contains("The deal's weight on Vast"), "\(third)")
         try t.send("Left")
-        let back = try t.waitFor { $0.contains("Step 2/8") }
+        let back = try t.waitFor { $0.contains("Step 2/8") && $0.contains("script 2/8") }
         #expect(back.contains("script 2/8"))
         try t.send("q")
         #expect(t.waitForExit())

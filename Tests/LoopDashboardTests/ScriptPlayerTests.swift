@@ -221,8 +221,8 @@ import Testing
         m.presentation.lightBackground = true
         _ = update(&m, .key(.char("p")))
         #expect(m.notice == "light background? t or --theme light")
-        m.themeName = "light"
-        #expect(ProjectorHint.notice(lightBackground: true, theme: m.themeName) == nil)
+        #expect(ProjectorHint.notice(lightBackground: true, theme: Theme(name: "paper", kind: .light, roles: [:])) == nil)
+        #expect(ProjectorHint.notice(lightBackground: false, theme: .builtInDefault) == nil)
     }
 
     @Test func colorfgbgTellsALightBackground() {
@@ -270,6 +270,33 @@ import Testing
         #expect(tall.banner == Rect(x: 0, y: 1, width: 120, height: 1) && tall.kind == .standard)
         #expect(Self.frame(m).row(1).contains("Step 1/4  As it stands"))
         #expect(Layout.make(width: 80, height: 24, model: m).banner == nil)
+    }
+
+    @Test func aStepCountsAsSavedSoQuittingDoesNotAsk() throws {
+        var m = Self.started(try Self.load())
+        Self.press(.char("3"), &m)
+        #expect(!m.hasUnsavedChanges)
+        #expect(update(&m, .key(.char("q"))) == [.quit])
+        var tweaked = Self.started(try Self.load())
+        tweaked.setLever("cw.utilization", to: 0.8)
+        #expect(tweaked.hasUnsavedChanges && update(&tweaked, .key(.char("q"))).isEmpty && tweaked.confirm == .quit)
+    }
+
+    @Test func stepsStartFromTheScenariosOwnDatedChanges() {
+        var s = Scenario.article2025
+        s.changes = [LeverChange(month: 6, id: "demand.delayMonths", value: 6)]
+        let script = DemoScript(title: "t", scenarioReference: "x.yaml", scenario: s, steps: [
+            DemoStep(caption: "As saved"),
+            DemoStep(caption: "More", levers: [SceneLever(id: "cw.utilization", value: 0.9)]),
+            DemoStep(caption: "Back to the file", reset: true),
+        ])
+        let own = LeverSchedule(base: s.parameters, changes: s.changes)
+        #expect(script.state(at: 0).schedule == own)
+        #expect(script.state(at: 1).schedule.changes.count == 2)
+        #expect(script.state(at: 2).schedule == own)
+        var m = Model(paused: true)
+        _ = ScriptPlayer.start(script, on: &m)
+        #expect(m.schedule == own && m.projection == Engine.project(s, schedule: own))
     }
 
     @Test func headlineSaysNoneWhenNobodyRunsOut() {

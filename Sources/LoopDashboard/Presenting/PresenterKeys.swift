@@ -21,13 +21,15 @@ extension KeyMap {
 }
 
 extension Action {
-    /// What `--read-only` lets through: looking, moving in time, presenting. Everything
-    /// else (levers, undo, resets, saving, scenarios, and any action added later until it
-    /// is listed here) shows a notice instead.
+    /// What `--read-only` lets through: looking, moving in time, presenting, themes,
+    /// following, the analytics views. Everything else (levers, undo, resets, scenes, typed
+    /// values, the command line, saving, and any action added later until it is listed
+    /// here) shows a notice instead.
     public static let allowedWhenReadOnly: Set<Action> = [
         .help, .quit, .focusNext, .focusPrevious, .moveUp, .moveDown,
         .pause, .stepForward, .stepBack, .faster, .slower, .toStart, .toEnd, .maximize,
         .present, .nextStep, .previousStep, .jumpToStep, .leaveScript,
+        .nextTheme, .follow, .monteCarlo, .tornado, .compare,
     ]
 }
 
@@ -52,6 +54,6 @@ enum Presenter {
             return
         }
         model.notice = ProjectorHint.notice(lightBackground: model.presentation.lightBackground,
-                                            theme: model.themeName) ?? "presenter mode: p for the full dashboard"
+                                            theme: model.themes.current) ?? "presenter mode: p for the full dashboard"
     }
 }

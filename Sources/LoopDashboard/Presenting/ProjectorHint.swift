@@ -10,12 +10,9 @@ public enum ProjectorHint {
         return bg == 7 || (9...15).contains(bg)
     }
 
-    /// Themes that already suit a light background.
-    public static let lightThemes: Set<String> = ["light", "projector"]
-
     /// The one-line suggestion shown when presenting on a light background with a dark theme.
-    public static func notice(lightBackground: Bool, theme: String) -> String? {
-        guard lightBackground, !lightThemes.contains(theme) else { return nil }
+    public static func notice(lightBackground: Bool, theme: Theme) -> String? {
+        guard lightBackground, theme.kind != .light else { return nil }
         return "light background? t or --theme light"
     }
 }
