@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", "type a command: set, reset, scene, scenario, theme, save, export, help, quit"),
+        ("", "type a command: set, reset, scene, scenario, theme, save, export, record, help, quit"),
         ("sett cw.utilization 90%", "unknown command 'sett'; did you mean :set?"),
         ("set cw.utilisation 90%", "unknown parameter 'cw.utilisation'; did you mean cw.utilization?"),
         ("set cw.utilization", "usage: :set ID VALUE (e.g. :set cw.utilization 90%)"),
@@ -228,5 +228,24 @@ import Testing
     @Test func garbageIsNotAState() {
         #expect(SharedState.parse("not json") == nil)
         #expect(SharedState.parse("{\"month\": 3}") == nil)
+    }
+}
+
+/// `:record FILE` saves the session as a demo script that replays to the same state.
+@Suite struct RecordCommandTests {
+    @Test func recordWritesAScriptThatReplaysToTheSameState() throws {
+        var m = Model(paused: true)
+        m.setLever("cw.utilization", to: 0.9)
+        m.month = 12
+        m.setLever("demand.delayMonths", to: 6)
+        let effects = run(try CommandParser.parse("record session.yaml"), &m)
+        guard case let .write(path, contents)? = effects.first else { Issue.record("no write"); return }
+        #expect(path == "session.yaml")
+        let script = try DemoScriptFile.load(YAMLDocument(text: contents, file: path), baseDirectory: ".")
+        let last = script.state(at: script.steps.count - 1)
+        #expect(Engine.project(script.scenario, schedule: last.schedule) == m.projection)
+        #expect(throws: CommandParser.Failure(message: "usage: :record FILE.yaml (a demo script of this session)")) {
+            try CommandParser.parse("record")
+        }
     }
 }

@@ -10,6 +10,8 @@ public enum Command: Equatable, Sendable {
     case theme(String)
     case save(String?)
     case export(String, ExportFormat)
+    /// Save the session's lever changes as a replayable demo script.
+    case record(String)
     case help
     case quit
 }
@@ -20,7 +22,7 @@ public enum ExportFormat: String, Sendable, Equatable { case csv, json }
 /// Parses the `:` command line; every refusal says why. Pure.
 public enum CommandParser {
     /// The command names, for completion and help.
-    public static let names = ["set", "reset", "scene", "scenario", "theme", "save", "export", "help", "quit"]
+    public static let names = ["set", "reset", "scene", "scenario", "theme", "save", "export", "record", "help", "quit"]
 
     /// Why a command line was refused.
     public struct Failure: Error, Equatable, Sendable { public var message: String }
@@ -58,6 +60,9 @@ public enum CommandParser {
             if lower.hasSuffix(".csv") { return .export(args[0], .csv) }
             if lower.hasSuffix(".json") { return .export(args[0], .json) }
             throw Failure(message: "'\(args[0])': the file name must end in .csv or .json")
+        case "record":
+            guard args.count == 1 else { throw Failure(message: "usage: :record FILE.yaml (a demo script of this session)") }
+            return .record(args[0])
         case "help", "h", "?":
             return .help
         case "quit", "q":

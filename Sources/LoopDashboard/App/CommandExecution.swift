@@ -93,6 +93,8 @@ func run(_ command: Command, _ m: inout Model) -> [Effect] {
         let text = format == .csv ? SimulationReport.csv(m.projection)
             : SimulationReport.json(m.scenarioWithWhatIf, m.projection).text(pretty: true) + "\n"
         return [.write(path: path, contents: text)]
+    case let .record(path):
+        return [.write(path: path, contents: DemoScriptWriter.yaml(DemoScript.recording(of: m)))]
     case .help:
         m.showHelp = true
     case .quit:
