@@ -50,6 +50,18 @@ import Testing
         }
     }
 
+    @Test func edgesShowTheWhatIfsDifferenceFromTheBaseline() {
+        var m = Model(paused: true)
+        #expect(!graphText(m).contains("Δ"), "no what-if, no delta")
+        m.setLever("cw.usageShare", to: 0.3)
+        m.month = 3
+        let s = m.projection.months[3], b = m.baseline.months[3]
+        let revenue = { (x: MonthSnapshot) in Node.customers.reduce(0.0) { $0 + x.flow(from: $1, to: .coreweave) } }
+        let expected = FundingGraph.delta(revenue(s), base: revenue(b))
+        #expect(expected.hasPrefix(" Δ+"))
+        #expect(graphText(m, width: 200).contains("revenue" + expected))
+    }
+
     @Test func noFlowNoPulse() {
         #expect(FundingGraph.pulsePeriod(0) == nil)
         #expect(FundingGraph.pulsePeriod(600e6)! < FundingGraph.pulsePeriod(1e6)!)

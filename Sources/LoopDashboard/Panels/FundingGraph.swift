@@ -18,6 +18,8 @@ public struct FundingGraph: Sendable {
     public var glyphs: Glyphs
     /// The usage price before hyperscaler pressure.
     public var listPrice: Double
+    /// The same month of the baseline: edges show the what-if's difference from it.
+    public var baseMonth: MonthSnapshot
 
     public init(model: Model, glyphs: Glyphs, focused: Bool) {
         month = model.now
@@ -28,6 +30,7 @@ public struct FundingGraph: Sendable {
         phase = model.phase
         self.glyphs = glyphs
         listPrice = model.value("price.gpuHour")
+        baseMonth = model.baseline.month(model.month)
     }
 
     /// Geometry of the graph for an inner rectangle.
@@ -91,23 +94,23 @@ public struct FundingGraph: Sendable {
 
         // Horizontal edges: customers → CoreWeave → Vast.
         let midRow = g.middle + 1 + g.boxLines / 2
-        hEdge(&f, from: customers.maxX, to: coreweave.x - 1, y: midRow,
-              amount: flowAmount(.microsoft, .coreweave) + flowAmount(.openai, .coreweave)
-                  + flowAmount(.meta, .coreweave) + flowAmount(.otherCustomers, .coreweave),
-              kind: "revenue", role: .customer)
+        let revenue = { (s: MonthSnapshot) in Node.customers.reduce(0.0) { $0 + s.flow(from: $1, to: .coreweave) } }
+        let service = { (s: MonthSnapshot) in s.coreweave.interest + s.coreweave.principal }
+        hEdge(&f, from: customers.maxX, to: coreweave.x - 1, y: midRow, amount: revenue(month),
+              base: revenue(baseMonth), kind: "revenue", role: .customer)
         hEdge(&f, from: coreweave.maxX, to: vastBox.x - 1, y: midRow, amount: flowAmount(.coreweave, .vast),
-              kind: "storage", role: .vast)
+              base: baseMonth.flow(from: .coreweave, to: .vast), kind: "storage", role: .vast)
 
         // Vertical edges: CoreWeave ↔ NVIDIA, CoreWeave ↔ lenders.
         let left = cx + bw / 2 - 2, right = cx + bw / 2 + 1
         vEdge(&f, x: left, from: coreweave.y - 1, to: nvidia.maxY, amount: flowAmount(.coreweave, .nvidia),
-              label: "GPUs", labelLeft: true, role: .nvidia)
+              base: baseMonth.flow(from: .coreweave, to: .nvidia), label: "GPUs", labelLeft: true, role: .nvidia)
         vEdge(&f, x: right, from: nvidia.maxY, to: coreweave.y - 1, amount: flowAmount(.nvidia, .coreweave),
-              label: "backstop", labelLeft: false, role: .nvidia)
+              base: baseMonth.flow(from: .nvidia, to: .coreweave), label: "backstop", labelLeft: false, role: .nvidia)
         vEdge(&f, x: left, from: lenders.y - 1, to: coreweave.maxY, amount: flowAmount(.lenders, .coreweave),
-              label: "draws", labelLeft: true, role: .lender)
-        vEdge(&f, x: right, from: coreweave.maxY, to: lenders.y - 1,
-              amount: cw.interest + cw.principal, label: "debt service", labelLeft: false, role: .lender)
+              base: baseMonth.flow(from: .lenders, to: .coreweave), label: "draws", labelLeft: true, role: .lender)
+        vEdge(&f, x: right, from: coreweave.maxY, to: lenders.y - 1, amount: service(month), base: service(baseMonth),
+              label: "debt service", labelLeft: false, role: .lender)
 
         // The loop closes: Vast's valuation rides on the deal; NVIDIA may invest.
         let vx = vastBox.x + bw / 2
@@ -181,7 +184,17 @@ public struct FundingGraph: Sendable {
         return 4
     }
 
-    func hEdge(_ f: inout Frame, from x0: Int, to x1: Int, y: Int, amount: Double, kind: String, role: Role) {
+    /// " Δ+$12.0M" when the what-if's flow differs from the baseline's by more than 0.5%; else "".
+    static func delta(_ amount: Double, base: Double) -> String {
+        let d = amount - base
+        guard d.isFinite, abs(d) >= max(1, abs(base) * 0.005) else { return "" }
+        return " Δ" + (d > 0 ? "+" : "") + Format.dollars(d)
+    }
+
+    func hEdge(_ f: inout Frame, from x0: Int, to x1: Int, y: Int, amount: Double, base: Double, kind: String,
+               role: Role)
+    {
+        let kind = kind + Self.delta(amount, base: base)
         guard x1 > x0 + 1 else { return }
         let len = x1 - x0
         for x in x0..<x1 { f.put(x, y, glyphs.horizontal, Style(.edge)) }
@@ -194,9 +207,10 @@ public struct FundingGraph: Sendable {
         f.text(x0 + max(0, (len - kind.count) / 2), y + 1, kind.truncated(to: len), Style(.dim))
     }
 
-    func vEdge(_ f: inout Frame, x: Int, from y0: Int, to y1: Int, amount: Double, label: String,
+    func vEdge(_ f: inout Frame, x: Int, from y0: Int, to y1: Int, amount: Double, base: Double, label: String,
                labelLeft: Bool, role: Role)
     {
+        let label = label + Self.delta(amount, base: base)
         let up = y1 < y0
         let lo = min(y0, y1), hi = max(y0, y1)
         for y in lo...hi { f.put(x, y, glyphs.vertical, Style(.edge)) }
