@@ -1,0 +1,37 @@
+/// How often the terminal may be drawn: `fps` frames a second on average, with a small
+/// allowance so a key's frame goes out at once even just after a clock frame. A bucket of
+/// `burst` frames refills at `fps` a second; each frame written spends one. Times are
+/// monotonic nanoseconds, passed in, so the rule is testable without a clock.
+public struct FrameBudget: Equatable, Sendable {
+    public let fps: Double
+    public let burst: Double
+    private var tokens: Double
+    private var last: UInt64
+
+    /// A full bucket at time `now`.
+    public init(fps: Double, burst: Double = 2, now: UInt64 = 0) {
+        self.fps = max(1, fps)
+        self.burst = max(1, burst)
+        tokens = self.burst
+        last = now
+    }
+
+    /// Nanoseconds to wait before a frame may be drawn at `now` (0: draw now).
+    public func delay(at now: UInt64) -> UInt64 {
+        let available = level(at: now)
+        guard available < 1 else { return 0 }
+        return UInt64(((1 - available) / fps * 1e9).rounded(.up))
+    }
+
+    /// Records a frame written at `now`.
+    public mutating func spend(at now: UInt64) {
+        tokens = max(0, level(at: now) - 1)
+        last = max(last, now)
+    }
+
+    /// Frames available at `now`.
+    private func level(at now: UInt64) -> Double {
+        let elapsed = now > last ? Double(now - last) / 1e9 : 0
+        return min(burst, tokens + elapsed * fps)
+    }
+}
