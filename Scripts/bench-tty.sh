@@ -5,6 +5,7 @@
 # ratios and PASS/FAIL per budget (DESIGN §6). About 3 minutes; exit status 1 on a FAIL.
 #
 #   Scripts/bench-tty.sh [--no-build] [--measure S] [--keys N] [--json FILE] [--size WxH]
+#                        [--moneyloop BIN]  (another binary, e.g. a plain `swift build -c release`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,11 +18,12 @@ done
 command -v htop >/dev/null 2>&1 || { echo "bench-tty: htop is needed (apt-get install htop)" >&2; exit 2; }
 python3 -c "import pyte" 2>/dev/null || { echo "bench-tty: pyte is needed (pip install pyte==0.8.2)" >&2; exit 2; }
 
-# The release build as shipped: the Swift standard library and Foundation linked in.
+# The release build as shipped (Scripts/build-release.sh); --no-build measures the last one.
 if [ "$build" = 1 ]; then
-  swift build -c release --static-swift-stdlib --product moneyloop
+  bin=$(Scripts/build-release.sh)
+else
+  bin=$(ls .build-release/*/release/moneyloop 2>/dev/null | head -1)
 fi
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/moneyloop"
-[ -x "$bin" ] || { echo "bench-tty: no release binary at $bin" >&2; exit 2; }
+[ -n "$bin" ] && [ -x "$bin" ] || { echo "bench-tty: no release binary (run Scripts/build-release.sh)" >&2; exit 2; }
 
 exec python3 tools/bench_tty.py --moneyloop "$bin" ${args[@]+"${args[@]}"}

@@ -109,7 +109,7 @@ public final class EventLoop: @unchecked Sendable {
         guard let interval = clock?.interval else { return }
         clockTimer = makeTimer(interval: interval) { [unowned self] in
             for m in self.clock?.step() ?? [] { self.apply(m) }
-            self.requestDraw()
+            self.requestDraw(reserve: 1)
         }
     }
 
@@ -122,11 +122,12 @@ public final class EventLoop: @unchecked Sendable {
         return t
     }
 
-    /// Draws now if the frame budget allows, else as soon as it does.
-    private func requestDraw() {
-        guard !drawScheduled else { return }
-        let wait = budget.delay(at: DispatchTime.now().uptimeNanoseconds)
+    /// Draws now if the frame budget allows, else as soon as it does. The clock's frames
+    /// leave `reserve` frames of the budget to keys.
+    private func requestDraw(reserve: Double = 0) {
+        let wait = budget.delay(at: DispatchTime.now().uptimeNanoseconds, keeping: reserve)
         if wait == 0 { drawNow(); return }
+        guard !drawScheduled else { return }
         drawScheduled = true
         DispatchQueue.main.asyncAfter(deadline: .now() + .nanoseconds(Int(wait))) { [unowned self] in
             self.drawScheduled = false

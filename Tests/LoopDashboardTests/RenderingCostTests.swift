@@ -83,6 +83,41 @@ import Testing
         #expect(drawn >= 15 * 10 - 2)
     }
 
+    @Test func clockFramesLeaveOneFrameForKeys() {
+        var b = FrameBudget(fps: 15, burst: 3, now: 0)
+        b.spend(at: 0)  // a key
+        #expect(b.delay(at: 0, keeping: 1) == 0)  // two left: the clock may draw
+        b.spend(at: 0)  // the clock
+        #expect(b.delay(at: 0, keeping: 1) > 0)  // one left: the clock waits
+        #expect(b.delay(at: 0) == 0)  // a key does not
+    }
+
+    @Test func keysBetweenClockFramesNeverWait() {
+        // The clock at 8 Hz and a key every 150 ms for a minute, at 15 fps.
+        var b = FrameBudget(fps: 15, now: 0)
+        let ms: UInt64 = 1_000_000
+        var clockDue: UInt64 = 125 * ms, keyDue: UInt64 = 40 * ms
+        var clockFrames = 0, keysWaiting = 0
+        while keyDue < 60_000 * ms {
+            if clockDue <= keyDue {
+                let wait = b.delay(at: clockDue, keeping: 1)
+                if wait == 0 {
+                    b.spend(at: clockDue)
+                    clockFrames += 1
+                    clockDue += 125 * ms
+                } else {
+                    clockDue += wait  // the clock's frame goes out when the budget allows
+                }
+            } else {
+                if b.delay(at: keyDue) > 0 { keysWaiting += 1 }
+                b.spend(at: keyDue)
+                keyDue += 150 * ms
+            }
+        }
+        #expect(keysWaiting == 0)
+        #expect(clockFrames > 8 * 60 / 2)  // the animation goes on, slower while keys come
+    }
+
     @Test func anEmptyBucketWaitsOneFrameTime() {
         var b = FrameBudget(fps: 10, burst: 2, now: 0)
         b.spend(at: 0)

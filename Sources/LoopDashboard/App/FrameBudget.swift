@@ -1,7 +1,8 @@
 /// How often the terminal may be drawn: `fps` frames a second on average, with a small
 /// allowance so a key's frame goes out at once even just after a clock frame. A bucket of
-/// `burst` frames refills at `fps` a second; each frame written spends one. Times are
-/// monotonic nanoseconds, passed in, so the rule is testable without a clock.
+/// `burst` frames refills at `fps` a second; each frame written spends one. The clock's
+/// frames keep `reserve` frames in the bucket for keys, so steady animation never makes a
+/// key wait. Times are monotonic nanoseconds, passed in, so the rule is testable without a clock.
 public struct FrameBudget: Equatable, Sendable {
     public let fps: Double
     public let burst: Double
@@ -9,18 +10,20 @@ public struct FrameBudget: Equatable, Sendable {
     private var last: UInt64
 
     /// A full bucket at time `now`.
-    public init(fps: Double, burst: Double = 2, now: UInt64 = 0) {
+    public init(fps: Double, burst: Double = 3, now: UInt64 = 0) {
         self.fps = max(1, fps)
         self.burst = max(1, burst)
         tokens = self.burst
         last = now
     }
 
-    /// Nanoseconds to wait before a frame may be drawn at `now` (0: draw now).
-    public func delay(at now: UInt64) -> UInt64 {
+    /// Nanoseconds to wait before a frame may be drawn at `now` (0: draw now), leaving
+    /// `reserve` frames in the bucket (the clock keeps one for keys).
+    public func delay(at now: UInt64, keeping reserve: Double = 0) -> UInt64 {
+        let needed = min(burst, 1 + max(0, reserve))
         let available = level(at: now)
-        guard available < 1 else { return 0 }
-        return UInt64(((1 - available) / fps * 1e9).rounded(.up))
+        guard available < needed else { return 0 }
+        return UInt64(((needed - available) / fps * 1e9).rounded(.up))
     }
 
     /// Records a frame written at `now`.
