@@ -109,7 +109,7 @@ public final class EventLoop: @unchecked Sendable {
         guard let interval = clock?.interval else { return }
         clockTimer = makeTimer(interval: interval) { [unowned self] in
             for m in self.clock?.step() ?? [] { self.apply(m) }
-            self.requestDraw(reserve: 1)
+            self.requestDraw(reserve: FrameBudget.clockReserve)
         }
     }
 

@@ -1,16 +1,19 @@
 /// How often the terminal may be drawn: `fps` frames a second on average, with a small
 /// allowance so a key's frame goes out at once even just after a clock frame. A bucket of
 /// `burst` frames refills at `fps` a second; each frame written spends one. The clock's
-/// frames keep `reserve` frames in the bucket for keys, so steady animation never makes a
-/// key wait. Times are monotonic nanoseconds, passed in, so the rule is testable without a clock.
+/// frames keep `reserve` frames in the bucket for keys (two: a quick pair of keys), so
+/// steady animation never makes a key wait; it is the animation that slows down. Times are monotonic nanoseconds, passed in, so the rule is testable without a clock.
 public struct FrameBudget: Equatable, Sendable {
+    /// Frames the clock leaves in the bucket for keys.
+    public static let clockReserve = 2.0
+
     public let fps: Double
     public let burst: Double
     private var tokens: Double
     private var last: UInt64
 
     /// A full bucket at time `now`.
-    public init(fps: Double, burst: Double = 3, now: UInt64 = 0) {
+    public init(fps: Double, burst: Double = 4, now: UInt64 = 0) {
         self.fps = max(1, fps)
         self.burst = max(1, burst)
         tokens = self.burst
@@ -18,7 +21,7 @@ public struct FrameBudget: Equatable, Sendable {
     }
 
     /// Nanoseconds to wait before a frame may be drawn at `now` (0: draw now), leaving
-    /// `reserve` frames in the bucket (the clock keeps one for keys).
+    /// `reserve` frames in the bucket (the clock keeps `clockReserve` for keys).
     public func delay(at now: UInt64, keeping reserve: Double = 0) -> UInt64 {
         let needed = min(burst, 1 + max(0, reserve))
         let available = level(at: now)
