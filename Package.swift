@@ -7,6 +7,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "moneyloop", targets: ["moneyloop"]),
+        // Libraries for the separate Benchmarks/ package.
+        .library(name: "LoopSim", targets: ["LoopSim"]),
+        .library(name: "LoopDashboard", targets: ["LoopDashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

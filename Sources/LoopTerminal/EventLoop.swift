@@ -4,18 +4,18 @@ import LoopDashboard
 import Glibc
 #endif
 
-/// Runs the dashboard: keys from a stdin read source, the simulation clock and the
-/// animation clock as timers, signals as signal sources, all on the main queue. Draws
-/// only when the model changed, at most `fps` times a second. Nothing polls.
+/// Runs the dashboard: keys from a stdin read source, one clock timer (months and pulses,
+/// see `SimulationClock`; none while paused), signals as signal sources, all on the main
+/// queue. Draws only when the frame changed, within `FrameBudget`'s `fps`. Nothing polls.
 public final class EventLoop: @unchecked Sendable {
     private var model: Model
     private let terminal: Terminal
     private let fps: Double
     private var sources: [any DispatchSourceProtocol] = []
-    private var tickTimer: DispatchSourceTimer?
-    private var frameTimer: DispatchSourceTimer?
+    private var clockTimer: DispatchSourceTimer?
+    private var clock: SimulationClock?
     private var drawScheduled = false
-    private var lastDraw: DispatchTime = .init(uptimeNanoseconds: 0)
+    private var budget: FrameBudget
     private var lastFrame: Frame?
     private let sideEffects: SideEffects
     /// Monte Carlo in the background; its messages come back on the main queue.
@@ -24,9 +24,6 @@ public final class EventLoop: @unchecked Sendable {
     }
     private let started = DispatchTime.now()
 
-    /// Pulse steps per second while the clock runs.
-    static let animationRate = 8.0
-
     public init(model: Model, terminal: Terminal, fps: Double, sideEffects: @escaping SideEffects) {
         self.sideEffects = sideEffects
         var m = model
@@ -34,6 +31,7 @@ public final class EventLoop: @unchecked Sendable {
         self.model = m
         self.terminal = terminal
         self.fps = max(1, min(60, fps))
+        budget = FrameBudget(fps: self.fps, now: DispatchTime.now().uptimeNanoseconds)
     }
 
     /// Starts the sources and never returns: the process ends through `finish`.
@@ -81,6 +79,12 @@ public final class EventLoop: @unchecked Sendable {
 
     /// Applies a message and carries out its effects. Call on the main queue only.
     public func send(_ message: Message) {
+        apply(message)
+        requestDraw()
+    }
+
+    /// Applies a message and carries out its effects, without drawing.
+    private func apply(_ message: Message) {
         let effects = update(&model, message)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         model.presentation.changeTimes.note(model.schedule, seconds: seconds)
@@ -96,16 +100,17 @@ public final class EventLoop: @unchecked Sendable {
                 if !analytics.perform(a), let answer = sideEffects(e) { send(answer) }
             }
         }
-        requestDraw()
     }
 
-    /// (Re)creates the simulation and animation timers for the current speed; none while paused.
+    /// (Re)creates the clock timer for the current speed; none while paused.
     private func resetClocks() {
-        tickTimer?.cancel(); tickTimer = nil
-        frameTimer?.cancel(); frameTimer = nil
-        guard !model.paused else { return }
-        tickTimer = makeTimer(interval: 1 / model.speed) { [unowned self] in self.send(.tick) }
-        frameTimer = makeTimer(interval: 1 / min(fps, Self.animationRate)) { [unowned self] in self.send(.frame) }
+        clockTimer?.cancel(); clockTimer = nil
+        clock = SimulationClock(model: model, fps: fps)
+        guard let interval = clock?.interval else { return }
+        clockTimer = makeTimer(interval: interval) { [unowned self] in
+            for m in self.clock?.step() ?? [] { self.apply(m) }
+            self.requestDraw(reserve: FrameBudget.clockReserve)
+        }
     }
 
     private func makeTimer(interval: Double, _ handler: @escaping () -> Void) -> DispatchSourceTimer {
@@ -117,14 +122,14 @@ public final class EventLoop: @unchecked Sendable {
         return t
     }
 
-    /// Draws now if the last frame is old enough, else once the fps cap allows.
-    private func requestDraw() {
+    /// Draws now if the frame budget allows, else as soon as it does. The clock's frames
+    /// leave `reserve` frames of the budget to keys.
+    private func requestDraw(reserve: Double = 0) {
+        let wait = budget.delay(at: DispatchTime.now().uptimeNanoseconds, keeping: reserve)
+        if wait == 0 { drawNow(); return }
         guard !drawScheduled else { return }
-        let minGap = UInt64(1e9 / fps)
-        let since = DispatchTime.now().uptimeNanoseconds - lastDraw.uptimeNanoseconds
-        if since >= minGap { drawNow(); return }
         drawScheduled = true
-        DispatchQueue.main.asyncAfter(deadline: .now() + .nanoseconds(Int(minGap - since))) { [unowned self] in
+        DispatchQueue.main.asyncAfter(deadline: .now() + .nanoseconds(Int(wait))) { [unowned self] in
             self.drawScheduled = false
             self.drawNow()
         }
@@ -133,8 +138,8 @@ public final class EventLoop: @unchecked Sendable {
     private func drawNow() {
         let (w, h) = terminal.size()
         let frame = view(model, width: w, height: h, caps: terminal.capabilities)
-        lastDraw = .now()
         guard frame != lastFrame else { return }
+        budget.spend(at: DispatchTime.now().uptimeNanoseconds)
         terminal.blit(frame)
         lastFrame = frame
     }

@@ -16,6 +16,8 @@ public final class Terminal {
     private let screen: OpaquePointer
     private var pairs: ColorPairs
     private var previous: Frame?
+    /// The cells to write this blit (storage kept between frames).
+    private var diff = FrameDiff()
     private var stopped = false
 
     /// Takes the terminal: checks stdin/stdout, the locale, TERM, then starts curses.
@@ -111,16 +113,13 @@ public final class Terminal {
         guard !stopped else { return }
         let win = ml_stdscr()
         let ascii = capabilities.glyphs == .ascii
-        let full = previous == nil || previous!.width != frame.width || previous!.height != frame.height
-        if full { werase(win) }
-        for y in 0..<frame.height {
-            for x in 0..<frame.width {
-                let cell = frame[x, y]
-                if !full, previous![x, y] == cell { continue }
-                let (attrs, pair) = pairs.lookup(cell.style)
-                let s = ascii ? Glyphs.asciiFallback(cell.scalar) : cell.scalar
-                _ = ml_put_cell(win, Int32(y), Int32(x), wchar_t(s.value), attrs, pair)
-            }
+        diff.compute(from: previous, to: frame)
+        if diff.full { werase(win) }
+        for i in diff.changed {
+            let cell = frame.cells[i]
+            let (attrs, pair) = pairs.lookup(cell.style)
+            let s = ascii ? Glyphs.asciiFallback(cell.scalar) : cell.scalar
+            _ = ml_put_cell(win, Int32(i / frame.width), Int32(i % frame.width), wchar_t(s.value), attrs, pair)
         }
         if let c = frame.cursor {
             curs_set(1)

@@ -32,7 +32,7 @@ struct ThemeOptions: ParsableArguments {
     /// theme's file has warnings.
     func resolve() throws(ConfigError) -> (catalog: ThemeCatalog, cycle: ThemeCycle, notice: String?) {
         let catalog = try catalog()
-        let loaded = try catalog.load(theme ?? Theme.builtInDefault.name)
+        let loaded = try catalog.loadAtStartup(theme)
         let notice = loaded.warnings.first.map { "warning: \($0.description)" }
         return (catalog, ThemeCycle(names: catalog.names(), current: loaded.theme), notice)
     }

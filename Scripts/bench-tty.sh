@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds moneyloop for release and measures it beside htop in pseudo-terminals
+# (tools/bench_tty.py with tools/ttyprobe.py): CPU running and paused, bytes per frame
+# and per second, key latency, first output, peak memory; prints the table with the
+# ratios and PASS/FAIL per budget (DESIGN §6). About 3 minutes; exit status 1 on a FAIL.
+#
+#   Scripts/bench-tty.sh [--no-build] [--measure S] [--keys N] [--json FILE] [--size WxH]
+#                        [--moneyloop BIN]  (another binary, e.g. a plain `swift build -c release`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=1
+args=()
+for a in "$@"; do
+  if [ "$a" = "--no-build" ]; then build=0; else args+=("$a"); fi
+done
+
+command -v htop >/dev/null 2>&1 || { echo "bench-tty: htop is needed (apt-get install htop)" >&2; exit 2; }
+python3 -c "import pyte" 2>/dev/null || { echo "bench-tty: pyte is needed (pip install pyte==0.8.2)" >&2; exit 2; }
+
+# The release build as shipped (Scripts/build-release.sh); --no-build measures the last one.
+if [ "$build" = 1 ]; then
+  bin=$(Scripts/build-release.sh)
+else
+  bin=$(ls .build-release/*/release/moneyloop 2>/dev/null | head -1)
+fi
+[ -n "$bin" ] && [ -x "$bin" ] || { echo "bench-tty: no release binary (run Scripts/build-release.sh)" >&2; exit 2; }
+
+exec python3 tools/bench_tty.py --moneyloop "$bin" ${args[@]+"${args[@]}"}
