@@ -106,12 +106,10 @@ public struct Frame: Equatable, Sendable {
         (0..<height).map { row($0).trimmingTrailingSpaces() }.joined(separator: "\n")
     }
 
-    /// The cells that differ from `other` (same size assumed; all cells otherwise).
+    /// The number of cells the terminal would write to go from `other` to this frame
+    /// (all of them when the sizes differ): the blit's own diff, counted.
     public func changedCells(since other: Frame) -> Int {
-        guard other.width == width && other.height == height else { return cells.count }
-        var n = 0
-        for i in cells.indices where cells[i] != other.cells[i] { n += 1 }
-        return n
+        FrameDiff(from: other, to: self).changed.count
     }
 
     public static func == (a: Frame, b: Frame) -> Bool {
