@@ -18,9 +18,13 @@ public final class EventLoop: @unchecked Sendable {
     private var budget: FrameBudget
     private var lastFrame: Frame?
     private let sideEffects: SideEffects
-    /// Monte Carlo in the background; its messages come back on the main queue.
+    /// Monte Carlo in the background; its messages come back on the main queue and, like the
+    /// clock's, are drawn without taking the frames kept for keys.
     private lazy var analytics = AnalyticsRunner { [unowned self] message in
-        DispatchQueue.main.async { self.send(message) }
+        DispatchQueue.main.async {
+            self.apply(message)
+            self.requestDraw(reserve: FrameBudget.clockReserve)
+        }
     }
     private let started = DispatchTime.now()
 
