@@ -76,8 +76,8 @@ public struct RunwayPanel: Sendable {
         for y in plot.y..<plot.maxY { f.put(px, y, glyphs.tier == .ascii ? ":" : "┆", Style(.present)) }
         chart.draw(into: &f, plot, tier: caps.glyphs)
         // Y labels: top, zero (when visible), bottom.
-        f.text(r.x, plot.y, Format.dollars(hi, digits: 0).padded(to: Self.axisWidth - 1, right: true), Style(.axis))
-        f.text(r.x, plot.maxY - 1, Format.dollars(lo, digits: 0).padded(to: Self.axisWidth - 1, right: true), Style(.axis))
+        f.text(r.x, plot.y, Format.dollars(hi).padded(to: Self.axisWidth - 1, right: true), Style(.axis))
+        f.text(r.x, plot.maxY - 1, Format.dollars(lo).padded(to: Self.axisWidth - 1, right: true), Style(.axis))
     }
 
     func drawMonthAxis(_ f: inout Frame, _ r: Rect) {
