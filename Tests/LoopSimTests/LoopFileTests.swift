@@ -2,6 +2,10 @@ import Testing
 @testable import LoopConfig
 @testable import LoopSim
 
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
+
 @Suite struct LoopFileTests {
     static let head = """
         name: t
@@ -49,6 +53,25 @@ import Testing
         let loop = try LoopFile.load(text: LoopSkeleton.text(name: "x"), file: "x.yaml")
         #expect(Set(loop.deals.map(\.kind)) == Set(DealKind.allCases))
         LoopEngineTests.checkConservation(loop, LoopEngine.project(loop))
+    }
+
+    @Test func theDocsShowTheSkeletonVerbatim() throws {
+        let docs = try String(contentsOfFile: Support.root.appendingPathComponent("docs/simulation.md").path, encoding: .utf8)
+        #expect(docs.contains("```yaml\n" + LoopSkeleton.text(name: "my-loop") + "```"))
+    }
+
+    @Test func theSecondBundledLoopLoadsWithSourcesAndConservesMoney() throws {
+        let loop = try LoopFile.load(contentsOf: Support.scenarioPath("ai-web-2025"))
+        let ids = Set(loop.entities.map(\.id))
+        #expect(ids.isSuperset(of: ["nvidia", "openai", "oracle", "amd", "microsoft", "coreweave", "vast"]))
+        #expect(loop.entities.count <= 12)
+        for d in loop.deals { #expect(!d.source.text.isEmpty && !d.source.date.isEmpty, "\(d.id) has no dated source") }
+        for e in loop.entities where !e.external {
+            #expect(e.sources["cash"] != nil, "\(e.id): opening cash without a source")
+        }
+        LoopEngineTests.checkConservation(loop, LoopEngine.project(loop, months: 120))
+        let onlySigned = LoopEngine.project(loop, levers: LoopLevers(nonBinding: 0))
+        #expect(onlySigned.flows.allSatisfy { loop.deals[safe: $0.deal]?.status ?? .binding == .binding })
     }
 
     @Test func unknownEntityIsAnErrorAtItsPosition() {
