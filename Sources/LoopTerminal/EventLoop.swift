@@ -78,7 +78,8 @@ public final class EventLoop: @unchecked Sendable {
         dispatchMain()
     }
 
-    /// Reads keys while the allowance of `InputFlood` lasts; beyond it, drops the flood.
+    /// Reads keys while the allowance of `InputFlood` lasts; beyond it, or once the keys of
+    /// one read have kept the dashboard busy for `InputFlood.busy`, drops the flood.
     private func readInput() {
         let now = DispatchTime.now().uptimeNanoseconds
         if flood.continues(at: now) { dropFlood(at: now); return }
@@ -86,11 +87,20 @@ public final class EventLoop: @unchecked Sendable {
         if allowance > 0 {
             let (keys, reads, ended) = terminal.readKeys(limit: allowance)
             flood.spend(reads)
-            for k in keys { send(.key(k)) }
+            for (i, k) in keys.enumerated() {
+                send(.key(k))
+                if i + 1 < keys.count, DispatchTime.now().uptimeNanoseconds > now + InputFlood.busy {
+                    flood.begin(at: now)
+                    for k in keys[(i + 1)...] where flood.drop(key: k) {
+                        send(.inputFlood(dropped: flood.dropped, quit: true))
+                    }
+                    break
+                }
+            }
             if ended { finish(status: 128 + SIGHUP) }
-            if reads < allowance { return }
+            if reads < allowance, !flood.flooding { return }
         }
-        flood.begin(at: now)
+        if !flood.flooding { flood.begin(at: now) }
         dropFlood(at: now)
     }
 

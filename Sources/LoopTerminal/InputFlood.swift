@@ -9,6 +9,9 @@ struct InputFlood {
     static let burst = 256.0
     /// Keys per second taken after a burst: beyond key repeat, far beyond typing.
     static let rate = 100.0
+    /// Time, in nanoseconds, the keys of one read may keep the dashboard busy: the rest of
+    /// them are dropped (keys that start costly work, pasted, must not hold off q or Ctrl-C).
+    static let busy: UInt64 = 100_000_000
     /// Silence, in nanoseconds, that ends a flood.
     static let quiet: UInt64 = 250_000_000
 
@@ -53,6 +56,12 @@ struct InputFlood {
     mutating func continues(at now: UInt64) -> Bool {
         if flooding, now >= lastInput + InputFlood.quiet { flooding = false }
         return flooding
+    }
+
+    /// Notes a key dropped after curses decoded it (one byte in the count); true for a quit key.
+    mutating func drop(key: Key) -> Bool {
+        dropped += 1
+        return quitSequences.contains { $0.key == key }
     }
 
     /// Notes dropped bytes; returns the quit keys among them, in order.

@@ -53,4 +53,11 @@ import Testing
             #expect(a == [] && b == [.function(10)] && c == [], "cut at \(cut)")
         }
     }
+
+    @Test func droppedKeysAreCountedAndQuitKeysRecognised() {
+        var g = guardAt()
+        g.begin(at: 0)
+        let quits = [Key.char("x"), .function(10), .char("q"), .up].map { g.drop(key: $0) }
+        #expect(quits == [false, true, true, false] && g.dropped == 4)
+    }
 }
