@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "moneyloop",
             dependencies: [
-                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal", "LoopServe",
+                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal", "LoopServe", "LoopBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,7 +1,8 @@
 import Foundation
 
-// BundleFilesTool OUTPUT [NAME PATH]...: writes OUTPUT, a Swift source holding the text of
-// each PATH under NAME (`themes/light.yaml`), for the BundleFiles plugin.
+// BundleFilesTool OUTPUT ROOT [NAME PATH]...: writes OUTPUT, a Swift source holding the text
+// of each PATH under NAME (`themes/light.yaml`) and the git commit of ROOT, for the
+// BundleFiles plugin.
 
 /// `text` as a one-line Swift string literal.
 func literal(_ text: String) -> String {
@@ -20,15 +21,37 @@ func literal(_ text: String) -> String {
     return out + "\""
 }
 
+/// The commit checked out in `root` (12 hex digits), or nil.
+func commit(_ root: String) -> String? {
+    func git(_ args: [String]) -> String? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-C", root] + args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return nil }
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return p.terminationStatus == 0 ? String(decoding: out, as: UTF8.self) : nil
+    }
+    guard let sha = git(["rev-parse", "--short=12", "HEAD"])?.trimmingCharacters(in: .whitespacesAndNewlines),
+          !sha.isEmpty else { return nil }
+    return sha
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
-guard let output = args.first, args.count % 2 == 1 else {
-    FileHandle.standardError.write(Data("usage: BundleFilesTool OUTPUT [NAME PATH]...\n".utf8))
+guard args.count >= 2, args.count % 2 == 0 else {
+    FileHandle.standardError.write(Data("usage: BundleFilesTool OUTPUT ROOT [NAME PATH]...\n".utf8))
     exit(2)
 }
+let output = args[0]
 var source = "// Generated at build time by the BundleFiles plugin from themes/, scenarios/, demos/. Do not edit.\n\n"
+    + "/// The git commit the binary was built from (nil outside a git checkout).\n"
+    + "let generatedCommit: String? = \(commit(args[1]).map(literal) ?? "nil")\n\n"
     + "/// The bundled data files by path relative to the package, e.g. `themes/light.yaml`.\n"
     + "let generatedFiles: [String: String] = [\n"
-for i in stride(from: 1, to: args.count, by: 2) {
+for i in stride(from: 2, to: args.count, by: 2) {
     do {
         let text = try String(contentsOfFile: args[i + 1], encoding: .utf8)
         source += "    \(literal(args[i])): \(literal(text)),\n"
