@@ -73,6 +73,7 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
 /// overlay, or through the key map to an action.
 func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
     if m.input != nil { return editInput(key, &m) }
+    if let closed = ServedSession.closeNumbers(&m) { return closed }
     if let question = m.confirm {
         m.confirm = nil
         return answer(question, with: key, &m)
