@@ -120,6 +120,9 @@ enum Fixture {
         }
     }
 
+    /// One host key for every test server, made once (suites start servers in parallel).
+    static let serverHostKey: HostKey? = keys.flatMap { try? HostKey.loadOrCreate(path: $0.dir + "/host_key", createIfMissing: true) }
+
     /// Starts a server on a free loopback port running `command` in each session.
     static func startServer(
         command: [String], limits: ServerLimits = ServerLimits(), shareSocket: String? = nil,
@@ -127,7 +130,7 @@ enum Fixture {
     ) async throws -> (server: SSHServer, log: LogCapture) {
         let keys = try #require(keys)
         let capture = LogCapture()
-        let hostKey = try HostKey.loadOrCreate(path: keys.dir + "/host_key", createIfMissing: true)
+        let hostKey = try #require(serverHostKey)
         var launch = try given ?? SessionLaunch.custom(
             command, serverEnvironment: ProcessInfo.processInfo.environment, shareSocket: shareSocket)
         if let terminfo { launch.terminalType = TerminalType(searchDirectories: terminfo) }
