@@ -252,7 +252,10 @@ final class SessionHandler: ChannelInboundHandler {
 
     func ptyWritabilityChanged(_ writable: Bool) {
         // The dashboard is not reading its input: stop reading the viewer's keys meanwhile.
-        context?.channel.setOption(ChannelOptions.autoRead, value: writable).whenFailure { _ in }
+        // swift-nio-ssh's child channel does not read again by itself when autoRead comes
+        // back on, so ask for a read: without it the input stalls for good (a paste flood).
+        guard let channel = context?.channel else { return }
+        channel.setOption(ChannelOptions.autoRead, value: writable).whenSuccess { if writable { channel.read() } }
     }
 
     func ptyClosed() {
