@@ -19,12 +19,27 @@ struct ServedDashboardTests {
             client = try TerminalClient(Fixture.sshCommand(port: port, key: key), columns: 120, rows: 40)
         }
 
+        /// A viewer on a 120×40 client already started.
+        init(client: TerminalClient) { self.client = client }
+
         /// Sends `keys`, waits for the screen to settle, and returns it.
         func type(_ keys: String, settle: Duration = .milliseconds(400)) throws -> ClientScreen {
             client.send(keys)
             let until = ContinuousClock.now + settle
             while ContinuousClock.now < until { client.pump(timeout: .milliseconds(20)) }
             return try ClientScreen(client.output, columns: 120, rows: 40)
+        }
+
+        /// Sends `keys` and returns the screen once `shows` holds for it (or after `timeout`:
+        /// a loaded machine may take a while to draw).
+        func type(_ keys: String, until shows: (ClientScreen) -> Bool, timeout: Duration = .seconds(10)) throws -> ClientScreen {
+            var screen = try type(keys, settle: .milliseconds(200))
+            let deadline = ContinuousClock.now + timeout
+            while !shows(screen) && ContinuousClock.now < deadline {
+                client.pump(timeout: .milliseconds(100))
+                screen = try ClientScreen(client.output, columns: 120, rows: 40)
+            }
+            return screen
         }
     }
 
@@ -41,7 +56,7 @@ struct ServedDashboardTests {
         let viewer = try Viewer(port: server.port, key: keys.viewer)
         #expect(viewer.client.waitFor("GPU", timeout: .seconds(15)), "the dashboard did not appear: \(viewer.client.text)")
         if mode == .followingThenExploring {
-            #expect(try viewer.type("f").text.contains("exploring alone"))
+            #expect(try viewer.type("f", until: { $0.text.contains("exploring alone") }).text.contains("exploring alone"))
         }
         if mode != .following {
             _ = try viewer.type("\u{1b}[C")  // a lever change: unsaved what-if
@@ -61,12 +76,14 @@ struct ServedDashboardTests {
             (":theme \(dir)/passwd\r", "theme '/tmp/ml-serve-tests-"),
         ]
         for refusal in refusals {
-            let screen = try viewer.type(refusal.typed)
             // Long names are cut short; the same words whether the file exists or not.
-            let status = screen.lines.first ?? ""
-            #expect(status.contains(refusal.says) && (!refusal.says.hasSuffix("tests-") || status.contains("is not available here"))
-                        && (!refusal.typed.hasPrefix(":export") || screen.text.contains("CW cash")),
-                    "\(mode) \(refusal.typed): \(status)")
+            let expected = { (screen: ClientScreen) -> Bool in
+                let status = screen.lines.first ?? ""
+                return status.contains(refusal.says) && (!refusal.says.hasSuffix("tests-") || status.contains("is not available here"))
+                    && (!refusal.typed.hasPrefix(":export") || screen.text.contains("CW cash"))
+            }
+            let screen = try viewer.type(refusal.typed, until: expected)
+            #expect(expected(screen), "\(mode) \(refusal.typed): \(screen.lines.first ?? "")")
             _ = try viewer.type("\u{1b}", settle: .milliseconds(150))
         }
         // Quitting asks nothing, even with an unsaved what-if.
