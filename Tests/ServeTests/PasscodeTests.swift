@@ -47,7 +47,7 @@ struct PasscodeLoginTests {
         let client = try TerminalClient(Fixture.passcodeCommand(port: server.port), columns: 120, rows: 40)
         #expect(client.waitFor("password:", timeout: .seconds(10)), "\(client.text)")
         client.send("tiger-42\r")
-        #expect(client.waitFor("GPU", timeout: .seconds(15)), "\(client.text)")
+        #expect(client.waitFor("GPU", timeout: .seconds(30)), "\(client.text)")
         #expect(await log.waitFor("authenticated by passcode as user \"guest\" (read-only follower)"))
         // Levers, saving and exploring alone are not theirs.
         let viewer = ServedDashboardTests.Viewer(client: client)

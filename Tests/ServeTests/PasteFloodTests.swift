@@ -11,7 +11,7 @@ struct PasteFloodTests {
         let keys = try #require(Fixture.keys)
         let (server, _) = try await Fixture.startServer(command: [], launch: try Fixture.dashboardLaunch(follow: false, shareSocket: nil))
         let viewer = try ServedDashboardTests.Viewer(port: server.port, key: keys.viewer)
-        #expect(viewer.client.waitFor("GPU", timeout: .seconds(15)), "\(viewer.client.text)")
+        #expect(viewer.client.waitFor("GPU", timeout: .seconds(30)), "\(viewer.client.text)")
         // 1 MB of pasted prose: words, spaces and line ends, no q.
         let line = Array("the money loop moves from chips to clouds to lenders and back again, month by month\n".utf8)
         let paste = Array((0..<(1 << 20) / line.count + 1).flatMap { _ in line }.prefix(1 << 20))

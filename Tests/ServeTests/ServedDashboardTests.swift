@@ -54,7 +54,7 @@ struct ServedDashboardTests {
         let launch = try Fixture.dashboardLaunch(follow: mode != .alone, shareSocket: relay == nil ? nil : socket)
         let (server, log) = try await Fixture.startServer(command: [], launch: launch)
         let viewer = try Viewer(port: server.port, key: keys.viewer)
-        #expect(viewer.client.waitFor("GPU", timeout: .seconds(15)), "the dashboard did not appear: \(viewer.client.text)")
+        #expect(viewer.client.waitFor("GPU", timeout: .seconds(30)), "the dashboard did not appear: \(viewer.client.text)")
         if mode == .followingThenExploring {
             #expect(try viewer.type("f", until: { $0.text.contains("exploring alone") }).text.contains("exploring alone"))
         }
@@ -88,14 +88,14 @@ struct ServedDashboardTests {
         }
         // Quitting asks nothing, even with an unsaved what-if.
         viewer.client.send("q")
-        #expect(viewer.client.waitForExit(timeout: .seconds(10)) == .exited(0), "\(mode): q did not end the session")
+        #expect(viewer.client.waitForExit(timeout: .seconds(20)) == .exited(0), "\(mode): q did not end the session")
 
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         #expect(files == ["passwd", "secret.yaml"] + (relay == nil ? [] : ["share.sock"]), "\(mode): \(files)")
         #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/relative-out.json"))
         #expect(!viewer.client.text.contains(Self.secret) && !viewer.client.text.contains("7f3a"),
                 "\(mode): the secret reached the viewer's screen")
-        #expect(await log.waitFor("dashboard ended: exit status 0"))
+        #expect(await log.waitFor("dashboard ended: exit status 0", timeout: .seconds(10)))
         await server.shutdown()
         await relay?.close()
     }
