@@ -3,6 +3,7 @@ import LoopConfig
 import LoopDashboard
 import Testing
 @testable import LoopSim
+import TestSupport
 
 /// Mutated scenario, theme and key-map files (truncated, random bytes, wrong types, huge
 /// numbers, deep nesting, alias bombs, huge mappings, 10 MB): each loads or gives one clean

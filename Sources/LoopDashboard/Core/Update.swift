@@ -7,7 +7,9 @@ public let clockSpeeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32]
 /// outside world must carry out. Pure: no terminal, no clock, no files.
 public func update(_ model: inout Model, _ message: Message) -> [Effect] {
     let before = AnalyticsUpdate.Before(model)
-    return updateModel(&model, message) + AnalyticsUpdate.follow(&model, from: before)
+    let effects = updateModel(&model, message) + AnalyticsUpdate.follow(&model, from: before)
+    model.presentation.changeTimes.note(model.schedule, seconds: model.presentation.elapsed)
+    return effects
 }
 
 /// `update` before the analytics follow what changed.
@@ -27,7 +29,8 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
     case .frame:
         model.phase &+= 1
         return []
-    case .resize:
+    case let .elapsed(seconds):
+        model.presentation.elapsed = seconds
         return []
     case let .written(path, error):
         let pending = model.pendingSave?.path == path ? model.pendingSave : nil
@@ -39,10 +42,7 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
         model.notice = "wrote \(path)"
         if let p = pending {
             model.markSaved(p.schedule, to: path)
-            if p.thenQuit {
-                model.quitRequested = true
-                return [.quit]
-            }
+            if p.thenQuit { return [.quit] }
         }
         return []
     case let .scenarioLoaded(scenario, path):
@@ -106,7 +106,6 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
             m.confirm = .quit
             return []
         }
-        m.quitRequested = true
         return [.quit]
     case .focusNext: m.setFocus(next(m.focus, by: 1))
     case .focusPrevious: m.setFocus(next(m.focus, by: -1))
@@ -133,7 +132,7 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
         let i = clockSpeeds.firstIndex { $0 >= m.speed } ?? clockSpeeds.count - 1
         let j = max(0, min(clockSpeeds.count - 1, i + (action == .faster ? 1 : -1)))
         m.speed = clockSpeeds[j]
-        return [.speedChanged]
+        return [.clockChanged]
     case .toStart: m.month = 0
     case .toEnd: m.month = m.horizon
     case .maximize: m.maximized.toggle()
@@ -164,7 +163,6 @@ private func answer(_ question: Confirmation, with key: Key, _ m: inout Model) -
         m.replaceSchedule(LeverSchedule(base: m.scenario.parameters))
         m.notice = "all levers reset (u undoes)"
     case (.quit, .char("y")), (.quit, .char("q")), (.quit, .function(10)):
-        m.quitRequested = true
         return [.quit]
     case (.quit, .char("s")):
         return save(&m, to: nil, thenQuit: true)

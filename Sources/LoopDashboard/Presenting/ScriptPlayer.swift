@@ -20,7 +20,7 @@ public struct ScriptPlayer: Sendable, Equatable {
         model.presentation.presenting = true
         if let s = script.speed { model.speed = s }
         model.month = 0
-        return go(to: index, animate: false, &model) + [.speedChanged]
+        return go(to: index, animate: false, &model) + [.clockChanged]
     }
 
     /// Handles a key bound in the key table's script context while a script plays; nil when

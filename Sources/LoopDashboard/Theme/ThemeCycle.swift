@@ -59,7 +59,6 @@ extension Model {
     /// The themes `t` cycles through, starting at the cycle's current one.
     public mutating func setThemes(_ cycle: ThemeCycle) {
         themes = cycle
-        themeName = cycle.current.name
     }
 
     /// `t`: the next theme of the cycle.
@@ -80,7 +79,6 @@ extension Model {
     /// Uses a theme that has been read (`.themeLoaded`, or `ThemeCatalog.theme(named:)`).
     public mutating func useTheme(_ theme: Theme) -> [Effect] {
         themes.use(theme)
-        themeName = theme.name
         return [.themeChanged]
     }
 
