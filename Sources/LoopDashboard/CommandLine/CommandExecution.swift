@@ -2,23 +2,24 @@ import LoopConfig
 import LoopReport
 import LoopSim
 
-/// Edits the text field with `key`; Enter submits, Esc cancels, Tab completes a command.
-func editInput(_ key: Key, _ m: inout Model) -> [Effect] {
+/// Edits the text field with `action` (bound in the `input` context) or types `key`;
+/// submitting runs it, cancelling closes it, completing works on the command line.
+func editInput(_ action: Action?, _ key: Key, _ m: inout Model) -> [Effect] {
     guard var input = m.input else { return [] }
-    switch key {
-    case .escape:
+    switch action {
+    case .cancelInput?:
         m.input = nil
         if input.purpose == .helpSearch { m.helpQuery = "" }
         return []
-    case .enter:
+    case .submitInput?:
         return submit(input, &m)
-    case .tab where input.purpose == .command:
+    case .complete? where input.purpose == .command:
         let (line, choices) = CommandParser.complete(input.text)
         input.text = line
         input.cursor = line.count
         input.error = choices.isEmpty ? nil : choices.prefix(8).joined(separator: " ")
     default:
-        _ = input.edit(key, history: input.purpose == .command ? m.history : [])
+        _ = input.edit(action, key: key, history: input.purpose == .command ? m.history : [])
     }
     m.input = input
     if input.purpose == .helpSearch { m.helpQuery = input.text }
@@ -55,15 +56,11 @@ private func submit(_ input: TextInput, _ m: inout Model) -> [Effect] {
     }
 }
 
-/// Carries out a parsed command.
-func run(_ command: Command, _ m: inout Model) -> [Effect] {
-    if m.following {
-        switch command {
-        case .set, .reset, .scene, .scenario:
-            m.notice = "following the presenter: f to explore alone"
-            return []
-        default: break
-        }
+/// Carries out a parsed command if the state allows it (the same check as for keys).
+func run(_ command: LineCommand, _ m: inout Model) -> [Effect] {
+    if let reason = command.reach.refusal(in: m) {
+        m.notice = reason
+        return []
     }
     switch command {
     case let .set(id, value):
@@ -77,11 +74,7 @@ func run(_ command: Command, _ m: inout Model) -> [Effect] {
             m.notice = "all levers reset (u undoes)"
         }
     case let .scene(n):
-        guard n >= 1, n <= m.scenario.scenes.count else {
-            m.notice = "scenario \(m.scenario.name) has \(m.scenario.scenes.count) scenes; no scene \(n)"
-            return []
-        }
-        m.apply(m.scenario.scenes[n - 1])
+        jumpToScene(n, &m)
     case let .scenario(name):
         return [.loadScenario(name)]
     case let .theme(name):
@@ -98,9 +91,18 @@ func run(_ command: Command, _ m: inout Model) -> [Effect] {
     case .help:
         m.showHelp = true
     case .quit:
-        return perform(.quit, key: .char("q"), on: &m)
+        return dispatch(.quit, key: nil, &m)
     }
     return []
+}
+
+/// Jumps to scene `n` of the scenario (a digit key or `:scene N`).
+func jumpToScene(_ n: Int, _ m: inout Model) {
+    guard n >= 1, n <= m.scenario.scenes.count else {
+        m.notice = "scenario \(m.scenario.name) has \(m.scenario.scenes.count) scenes; no scene \(n)"
+        return
+    }
+    m.apply(m.scenario.scenes[n - 1])
 }
 
 /// Writes the scenario with the what-if to `path`, or where it came from, or

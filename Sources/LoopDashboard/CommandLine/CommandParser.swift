@@ -1,24 +1,6 @@
 import LoopConfig
 import LoopSim
 
-/// A command typed after `:`.
-public enum Command: Equatable, Sendable {
-    case set(ParameterID, Double)
-    case reset(ParameterID?)
-    case scene(Int)
-    case scenario(String)
-    case theme(String)
-    case save(String?)
-    case export(String, ExportFormat)
-    /// Save the session's lever changes as a replayable demo script.
-    case record(String)
-    case help
-    case quit
-}
-
-/// The formats `:export` writes: the same schema as `moneyloop simulate`.
-public enum ExportFormat: String, Sendable, Equatable { case csv, json }
-
 /// Parses the `:` command line; every refusal says why. Pure.
 public enum CommandParser {
     /// The command names, for completion and help.
@@ -27,7 +9,7 @@ public enum CommandParser {
     /// Why a command line was refused.
     public struct Failure: Error, Equatable, Sendable { public var message: String }
 
-    public static func parse(_ line: String) throws(Failure) -> Command {
+    public static func parse(_ line: String) throws(Failure) -> LineCommand {
         let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let name = words.first else { throw Failure(message: "type a command: \(names.joined(separator: ", "))") }
         let args = Array(words.dropFirst())

@@ -31,38 +31,46 @@ public struct TextInput: Sendable, Equatable {
         }
     }
 
-    /// Applies an editing key; returns false for keys the field does not handle.
+    /// Applies an editing key as the shipped key table binds it; false for keys the field
+    /// does not handle.
     public mutating func edit(_ key: Key, history: [String]) -> Bool {
+        edit(KeyMap.standard.action(for: key, in: [.input]), key: key, history: history)
+    }
+
+    /// Applies an editing action of the `input` context, or types `key` when none is bound
+    /// to it; false for keys the field does not handle.
+    public mutating func edit(_ action: Action?, key: Key, history: [String]) -> Bool {
         // A combining mark typed alone joins the character before it: the text can then hold
         // fewer characters than were typed, so the cursor is kept inside the text.
         defer { cursor = max(0, min(cursor, text.count)) }
         cursor = max(0, min(cursor, text.count))
-        switch key {
-        case let .char(c):
+        switch action {
+        case nil:
+            guard case let .char(c) = key else { return false }
             var chars = Array(text)
             chars.insert(c, at: cursor)
             text = String(chars); cursor += 1
-        case .backspace:
+        case .deleteBackward?:
             guard cursor > 0 else { return true }
             var chars = Array(text)
             chars.remove(at: cursor - 1)
             text = String(chars); cursor -= 1
-        case .delete:
+        case .deleteForward?:
             guard cursor < text.count else { return true }
             var chars = Array(text)
             chars.remove(at: cursor)
             text = String(chars)
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(text.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = text.count
-        case .ctrl("u"): text = ""; cursor = 0
-        case .up:
+        case .cursorLeft?: cursor = max(0, cursor - 1)
+        case .cursorRight?: cursor = min(text.count, cursor + 1)
+        case .lineStart?: cursor = 0
+        case .lineEnd?: cursor = text.count
+        case .clearLine?: text = ""; cursor = 0
+        case .historyPrevious?:
             guard !history.isEmpty else { return true }
             let i = max(0, (historyIndex ?? history.count) - 1)
             historyIndex = i
             text = history[i]; cursor = text.count
-        case .down:
+        case .historyNext?:
             guard let i = historyIndex else { return true }
             if i + 1 < history.count {
                 historyIndex = i + 1

@@ -3,11 +3,14 @@ public enum Confirmation: Sendable, Equatable {
     case resetAll
     case quit
 
-    /// The question, with the answer keys.
-    public var question: String {
+    /// The question, with the answer keys as `keys` binds them.
+    public func question(keys: KeyMap) -> String {
         switch self {
-        case .resetAll: "Reset every lever to the scenario's values? y/Enter yes · any other key no"
-        case .quit: "Unsaved what-if changes. Quit anyway? y/q yes · s save · any other key no"
+        case .resetAll:
+            "Reset every lever to the scenario's values? \(keys.label(.answerYes, in: .resetQuestion)) yes · any other key no"
+        case .quit:
+            "Unsaved what-if changes. Quit anyway? \(keys.label(.answerYes, in: .quitQuestion)) yes · "
+                + "\(keys.label(.saveAndQuit, in: .quitQuestion)) save · any other key no"
         }
     }
 }

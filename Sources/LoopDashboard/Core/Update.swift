@@ -66,39 +66,9 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
     }
 }
 
-/// Routes a key: to the text field being edited, to a pending question, to the help
-/// overlay, or through the key map to an action.
-func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
-    if m.input != nil { return editInput(key, &m) }
-    if let question = m.confirm {
-        m.confirm = nil
-        return answer(question, with: key, &m)
-    }
-    if m.analytics.overlay != nil { return AnalyticsUpdate.key(key, &m) }
-    if m.showHelp {
-        switch key {
-        case .escape: m.showHelp = false; m.helpQuery = ""; return []
-        case .char("/"): m.input = TextInput(purpose: .helpSearch, text: m.helpQuery); return []
-        default: break
-        }
-    }
-    if let effects = ScriptPlayer.handle(key, &m) { return effects }
-    if key == .escape {
-        if m.maximized { m.maximized = false } else { m.caption = nil; m.notice = nil }
-        return []
-    }
-    guard let action = m.keys.action(for: key, focus: m.focus) else { return [] }
-    m.notice = nil
-    if m.following && action.changesSharedState {
-        m.notice = "following the presenter: f to explore alone"
-        return []
-    }
-    if let refused = Presenter.refuse(action, &m) { return refused }
-    return perform(action, key: key, on: &m)
-}
-
-/// Carries out one key-table action.
-func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
+/// Carries out one action of the key table (after `dispatch` has checked it is allowed).
+/// `key` is the key pressed, for the digit of `scene` and `jumpToStep`.
+func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
     switch action {
     case .help: m.showHelp.toggle()
     case .quit:
@@ -136,13 +106,19 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
     case .toStart: m.month = 0
     case .toEnd: m.month = m.horizon
     case .maximize: m.maximized.toggle()
+    case .dismiss:
+        if m.maximized { m.maximized = false } else { m.caption = nil; m.notice = nil }
+    case .closeHelp:
+        m.showHelp = false
+        m.helpQuery = ""
     case .enterValue:
         let p = m.currentLever
         m.input = TextInput(purpose: .leverValue(p.id), text: Format.parameterValue(m.value(p.id), unit: p.unit))
     case .commandLine: m.input = TextInput(purpose: .command)
     case .save: return save(&m, to: nil)
+    case .searchHelp: m.input = TextInput(purpose: .helpSearch, text: m.helpQuery)
     case .scene:
-        if case let .char(c) = key, let n = c.wholeNumberValue { return run(.scene(n), &m) }
+        if let n = key?.digit { jumpToScene(n, &m) }
     case .follow:
         guard m.isFollower else { m.notice = "not following anyone: start with --follow"; break }
         m.following.toggle()
@@ -151,23 +127,12 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
     case .nextTheme: return m.cycleTheme()
     case .monteCarlo, .tornado, .compare: return AnalyticsUpdate.perform(action, &m)
     case .present: Presenter.toggle(&m)
-    case .nextStep, .previousStep, .jumpToStep, .leaveScript: break  // ScriptPlayer.handle
-    }
-    return []
-}
-
-/// The answer to a pending question.
-private func answer(_ question: Confirmation, with key: Key, _ m: inout Model) -> [Effect] {
-    switch (question, key) {
-    case (.resetAll, .char("y")), (.resetAll, .enter):
-        m.replaceSchedule(LeverSchedule(base: m.scenario.parameters))
-        m.notice = "all levers reset (u undoes)"
-    case (.quit, .char("y")), (.quit, .char("q")), (.quit, .function(10)):
-        return [.quit]
-    case (.quit, .char("s")):
-        return save(&m, to: nil, thenQuit: true)
-    default:
-        m.notice = "cancelled"
+    case .nextStep, .previousStep, .jumpToStep, .leaveScript: return ScriptPlayer.perform(action, digit: key?.digit, &m)
+    case .answerYes, .saveAndQuit: break  // a question's: `answer`
+    case .closeOverlay, .nextMetric, .previousMetric, .choose: break  // an overlay's: `AnalyticsUpdate.overlay`
+    case .submitInput, .cancelInput, .complete, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .clearLine,
+         .deleteBackward, .deleteForward, .historyPrevious, .historyNext:
+        break  // a text field's: `editInput`
     }
     return []
 }

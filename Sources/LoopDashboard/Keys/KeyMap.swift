@@ -11,13 +11,22 @@ public struct KeyMap: Sendable {
     /// The key table as shipped.
     public static let standard = KeyMap()
 
+    /// The action bound to `key` in the first of `contexts` that binds it.
+    public func action(for key: Key, in contexts: [KeyContext]) -> Action? {
+        for c in contexts {
+            if let b = bindings.first(where: { $0.context == c && $0.keys.contains(key) }) { return b.action }
+        }
+        return nil
+    }
+
     /// The action bound to `key` when `focus` has focus: a panel's own binding first.
     public func action(for key: Key, focus: Panel) -> Action? {
-        let context = KeyContext.of(focus)
-        if let c = context, let b = bindings.first(where: { $0.context == c && $0.keys.contains(key) }) {
-            return b.action
-        }
-        return bindings.first { $0.context == .global && $0.keys.contains(key) }?.action
+        action(for: key, in: (KeyContext.of(focus).map { [$0] } ?? []) + [.global])
+    }
+
+    /// The keys bound to `action` in `context`, as a question writes them: `y/Enter`.
+    public func label(_ action: Action, in context: KeyContext) -> String {
+        bindings.first { $0.action == action && $0.context == context }?.keyNames.joined(separator: "/") ?? "?"
     }
 
     /// The bindings shown in the hint bar while `focus` has focus.
@@ -31,8 +40,9 @@ public struct KeyMap: Sendable {
         bindings.first { $0.action == action }?.keys.first?.description ?? "?"
     }
 
-    /// Reads a remapping file: `action: [key, key]` lines replace that action's keys.
-    /// A key bound twice in one context, an unknown action or key name is refused.
+    /// Reads a remapping file: `action: [key, key]` lines replace that action's keys in
+    /// every context; `context.action: [keys]` (e.g. `picker.choose: [Space]`) in one.
+    /// A key bound twice in one context, an unknown context, action or key name is refused.
     public static func load(contentsOf path: String) throws(ConfigError) -> KeyMap {
         let doc = try YAMLDocument(contentsOf: path)
         return try load(doc)
@@ -50,8 +60,18 @@ public struct KeyMap: Sendable {
         var map = KeyMap.standard
         for (k, v) in m {
             guard let name = k.string else { continue }
-            guard let action = Action(rawValue: name) else {
-                let near = YAMLDocument.closest(name, in: Action.allCases.map(\.rawValue))
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            let context = parts.count == 2 ? KeyContext(rawValue: parts[0]) : nil
+            if parts.count == 2 && context == nil {
+                let near = YAMLDocument.closest(parts[0], in: KeyContext.allCases.map(\.rawValue))
+                throw doc.error(at: [.key(name)], "unknown context '\(parts[0])'" + (near.map { "; did you mean \($0)?" } ?? ""),
+                                atKey: true)
+            }
+            guard let action = Action(rawValue: parts.last ?? name),
+                  context.map({ c in map.bindings.contains { $0.context == c && $0.action.rawValue == parts[1] } }) ?? true
+            else {
+                let names = Action.allCases.map(\.rawValue)
+                let near = YAMLDocument.closest(parts.last ?? name, in: names)
                 throw doc.error(at: [.key(name)], "unknown action '\(name)'" + (near.map { "; did you mean \($0)?" } ?? ""),
                                 atKey: true)
             }
@@ -68,9 +88,7 @@ public struct KeyMap: Sendable {
                 keys.append(key)
             }
             map.bindings = map.bindings.map { b in
-                b.action == action
-                    ? KeyBinding(keys, b.action, b.short, b.long, context: b.context, hint: b.hint, presenter: b.presenter)
-                    : b
+                b.action == action && (context == nil || b.context == context) ? b.rebound(to: keys) : b
             }
         }
         if let clash = map.firstConflict() {
@@ -92,16 +110,5 @@ public struct KeyMap: Sendable {
             }
         }
         return nil
-    }
-}
-
-extension KeyContext {
-    /// The context of a focused panel; nil for panels with no bindings of their own.
-    static func of(_ focus: Panel) -> KeyContext? {
-        switch focus {
-        case .levers: .levers
-        case .graph: .graph
-        default: nil
-        }
     }
 }
