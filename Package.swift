@@ -62,11 +62,11 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LoopReportTests", dependencies: ["LoopReport", "LoopSim"]),
         // Goldens and fixtures are read (and goldens rewritten) in the source tree.
-        .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig"],
+        .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig", "TestSupport"],
                     exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop"]),
-        .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "TestSupport"]),
+        .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
 
 /// Runs `tools/reliability_probe.py` (pyte in a pseudo-terminal; see that file) and reads
 /// the one JSON object it prints: facts about the terminal the program left behind.
 enum ReliabilityProbe {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Support.root
     static let script = root.appendingPathComponent("tools/reliability_probe.py").path
 
     /// Whether python3 with pyte is installed (`.ci/run` installs it).
