@@ -1,13 +1,14 @@
 import LoopDashboard
 
 /// The executable's effect runner: the one switch over every effect of the dashboard
-/// (files, the Monte Carlo runner, the presenter relay, the clock, the terminal).
+/// (files — the user's, or a served dashboard's allowed ones —, the Monte Carlo runner,
+/// the presenter relay, the clock, the terminal).
 final class DashboardEffects: EffectRunner {
-    private let files: FileEffects
+    private let files: any FileWork
     private let monteCarlo = MonteCarloRunner()
     private let sharing: Sharing?
 
-    init(files: FileEffects, sharing: Sharing?) {
+    init(files: any FileWork, sharing: Sharing?) {
         self.files = files
         self.sharing = sharing
     }

@@ -1,9 +1,21 @@
 import LoopConfig
 import LoopDashboard
 
-/// The dashboard's file work: atomic writes, scenario and theme reads. Each answers with
-/// the message `update` expects.
-struct FileEffects: Sendable {
+/// The file side of the dashboard's effects, as `DashboardEffects` calls it: each read or
+/// write answers with the message `update` expects. `FileEffects` works on the user's
+/// files; a served dashboard's `ServedFiles` writes nothing and reads only what is allowed.
+protocol FileWork: Sendable {
+    func write(_ contents: String, to path: String) -> Message
+    func loadScenario(_ name: String) -> Message
+    /// The scenarios `c` offers.
+    func scenarioList() -> Message
+    /// The scenario chosen to compare against.
+    func loadComparison(_ name: String) -> Message
+    func theme(named name: String) -> Message
+}
+
+/// The dashboard's file work on the user's files: atomic writes, scenario and theme reads.
+struct FileEffects: FileWork {
     var themes: ThemeCatalog = .standard()
 
     /// Writes `contents` to `path` atomically.

@@ -58,7 +58,7 @@ private func submit(_ input: TextInput, _ m: inout Model) -> [Effect] {
 
 /// Carries out a parsed command if the state allows it (the same check as for keys).
 func run(_ command: LineCommand, _ m: inout Model) -> [Effect] {
-    if let reason = command.reach.refusal(in: m) {
+    if let reason = m.refusal(of: command) {
         m.notice = reason
         return []
     }

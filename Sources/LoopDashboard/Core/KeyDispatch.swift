@@ -1,8 +1,8 @@
 import LoopSim
 
 /// Routes a key: through the contexts in force (`Model.keyContexts`) to an action in the
-/// key map, past the one check of what the state allows (`ActionReach`), to what the
-/// context does with it. A text field, a question and an overlay take every key.
+/// key map, past the one check of what the state allows (`Model.refusal(of:)`), to what
+/// the context does with it. A text field, a question and an overlay take every key.
 func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
     let contexts = m.keyContexts
     let action = m.keys.action(for: key, in: contexts)
@@ -24,7 +24,7 @@ func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
 /// Performs a key-table action if the state allows it, else shows why not.
 func dispatch(_ action: Action, key: Key?, _ m: inout Model) -> [Effect] {
     if !action.keepsNotice { m.notice = nil }
-    if let reason = action.reach.refusal(in: m) {
+    if let reason = m.refusal(of: action) {
         m.notice = reason
         return []
     }

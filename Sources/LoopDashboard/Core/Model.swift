@@ -82,6 +82,8 @@ public struct Model: Sendable {
         next.presentation = presentation
         next.presentation.player = nil  // a script belongs to its own scenario
         next.scenarioPath = path
+        next.isFollower = isFollower
+        next.served = served  // a served dashboard stays served, whatever it loads
         self = next
     }
 
@@ -92,6 +94,9 @@ public struct Model: Sendable {
     public var following = false
     /// Whether this dashboard was started as a follower (so `f` can rejoin).
     public var isFollower = false
+
+    /// Set when `moneyloop serve` runs this dashboard for an attendee: what they may do.
+    public var served: ServedSession?
 
     /// A save waiting for its write to finish.
     public var pendingSave: PendingSave?

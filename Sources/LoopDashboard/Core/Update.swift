@@ -72,7 +72,7 @@ func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
     switch action {
     case .help: m.showHelp.toggle()
     case .quit:
-        if m.hasUnsavedChanges {
+        if m.hasUnsavedChanges, m.served?.asksToSaveOnQuit ?? true {
             m.confirm = .quit
             return []
         }

@@ -25,8 +25,9 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys, action, short, long, context: context, hint: hint, presenter: presenter)
     }
 
-    /// Why pressing it does nothing in `model`'s state (following, read-only); nil when it works.
-    public func disabledReason(in model: Model) -> String? { action.reach.refusal(in: model) }
+    /// Why pressing it does nothing in `model`'s state (served, following, read-only); nil
+    /// when it works.
+    public func disabledReason(in model: Model) -> String? { model.refusal(of: action) }
 
     /// The keys as written in docs, with the digits 1…9 as one name: `?`, `F1`, `1–9`.
     public var keyNames: [String] {

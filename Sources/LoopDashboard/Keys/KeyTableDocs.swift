@@ -16,7 +16,7 @@ extension KeyTable {
         for b in bindings where contexts.contains(b.context) {
             let keys = b.keyNames.map { "`" + $0.map { $0 == "|" ? "\\|" : String($0) }.joined() + "`" }
                 .joined(separator: " ")
-            lines.append("| \(keys) | \(b.context.place) | \(b.long) | \(b.action.reach.refusedWhile.joined(separator: ", ")) |")
+            lines.append("| \(keys) | \(b.context.place) | \(b.long) | \(b.action.refusedWhile.joined(separator: ", ")) |")
         }
         return lines.joined(separator: "\n")
     }
