@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig", "TestSupport"],
                     exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard", "TestSupport"]),
         .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

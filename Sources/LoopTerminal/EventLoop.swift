@@ -22,6 +22,9 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     private var budget: FrameBudget
     private var lastFrame: Frame?
     private let started = DispatchTime.now()
+    /// The backlog guard, with the quit keys as the terminal sends them (set by `run`).
+    private var flood = InputFlood(now: 0, quitSequences: [])
+    private var floodBuffer = [UInt8](repeating: 0, count: 1 << 16)
 
     public init(model: Model, screen: any Screen, fps: Double, effects: any EffectRunner) {
         self.model = model
@@ -34,6 +37,10 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     /// Reads keys from `terminal`, starts the clock and the signal sources, and never
     /// returns: the process ends through `finish`.
     public func run(input terminal: Terminal) -> Never {
+        flood = InputFlood(
+            now: DispatchTime.now().uptimeNanoseconds,
+            quitSequences: model.keys.bindings.filter { $0.action == .quit && $0.context == .global }
+                .flatMap(\.keys).map { ($0, terminal.sequence(for: $0)) })
         let main = DispatchQueue.main
         let input = DispatchSource.makeReadSource(fileDescriptor: 0, queue: main)
         input.setEventHandler { [unowned self] in self.readInput(terminal) }
@@ -66,10 +73,39 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         dispatchMain()
     }
 
+    /// Reads keys while the allowance of `InputFlood` lasts; beyond it, or once the keys of
+    /// one read have kept the dashboard busy for `InputFlood.busy`, drops the flood.
     private func readInput(_ terminal: Terminal) {
-        let (keys, hangup) = terminal.readKeys()
-        if hangup { finish(status: 128 + SIGHUP) }
-        for k in keys { send(.key(k)) }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if flood.continues(at: now) { dropFlood(terminal, at: now); return }
+        let allowance = flood.allowance(at: now)
+        if allowance > 0 {
+            let (keys, reads, ended) = terminal.readKeys(limit: allowance)
+            flood.spend(reads)
+            for (i, k) in keys.enumerated() {
+                send(.key(k))
+                if i + 1 < keys.count, DispatchTime.now().uptimeNanoseconds > now + InputFlood.busy {
+                    flood.begin(at: now)
+                    for k in keys[(i + 1)...] where flood.drop(key: k) {
+                        send(.inputFlood(dropped: flood.dropped, quit: true))
+                    }
+                    break
+                }
+            }
+            if ended { terminate(status: 128 + SIGHUP) }
+            if reads < allowance, !flood.flooding { return }
+        }
+        if !flood.flooding { flood.begin(at: now) }
+        dropFlood(terminal, at: now)
+    }
+
+    /// Reads one buffer of flood raw and drops it, acting only on quit keys in it.
+    private func dropFlood(_ terminal: Terminal, at now: UInt64) {
+        guard let n = terminal.readRaw(into: &floodBuffer) else { terminate(status: 128 + SIGHUP) }
+        guard n > 0 else { return }
+        let quits = flood.drop(floodBuffer[0..<n], at: now)
+        send(.inputFlood(dropped: flood.dropped, quit: false))
+        for _ in quits { send(.inputFlood(dropped: flood.dropped, quit: true)) }
     }
 
     /// Called on the main queue after every message with the new model (e.g. to publish it).
@@ -151,7 +187,9 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     }
 
     /// Gives the terminal back and exits with `status`.
-    public func finish(status: Int32) {
+    public func finish(status: Int32) { terminate(status: status) }
+
+    private func terminate(status: Int32) -> Never {
         screen.stop()
         exit(status)
     }

@@ -82,6 +82,8 @@ func run(_ command: LineCommand, _ m: inout Model) -> [Effect] {
         return m.selectTheme(named: name)
     case let .save(path):
         return save(&m, to: path)
+    case .export where m.served != nil:
+        ServedSession.showNumbers(&m)
     case let .export(path, format):
         let text = format == .csv ? SimulationReport.csv(m.projection)
             : SimulationReport.json(m.scenarioWithWhatIf, m.projection).text(pretty: true) + "\n"

@@ -9,6 +9,9 @@ func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
     switch contexts.first {
     case .input?:
         return editInput(action, key, &m)
+    case .numbers?:
+        m.served?.numbers = nil  // any key closes them, and does nothing else
+        return []
     case .resetQuestion?, .quitQuestion?:
         guard let question = m.confirm else { return [] }
         m.confirm = nil

@@ -52,6 +52,9 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
     case let .loadFailed(message):
         model.notice = message
         return []
+    case let .inputFlood(dropped, quit):
+        model.notice = "input flood: \(dropped) bytes dropped; only \(model.keys.key(for: .quit)) and Ctrl-C act until it stops"
+        return quit ? floodQuit(&model) : []
     case let .shared(state):
         guard model.following else { return [] }
         let before = (model.paused, model.speed)
@@ -64,6 +67,16 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
     case let .analytics(message):
         return AnalyticsUpdate.apply(message, &model)
     }
+}
+
+/// A quit key in a flood quits from wherever the dashboard is: a field being typed into or a
+/// question is left; unsaved changes still ask first, and a second quit key answers yes.
+func floodQuit(_ m: inout Model) -> [Effect] {
+    m.input = nil
+    let asked = m.confirm == .quit
+    m.confirm = nil
+    guard asked else { return perform(.quit, key: nil, on: &m) }
+    return [.quit]
 }
 
 /// Carries out one action of the key table (after `dispatch` has checked it is allowed).

@@ -12,6 +12,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case tornado, picker, comparison
     /// A text field; a key it does not bind is typed into it.
     case input
+    /// A served dashboard's numbers (`:export`); any key closes them.
+    case numbers
 
     /// How the help and the README name it.
     public var place: String {
@@ -27,6 +29,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .picker: "scenario picker"
         case .comparison: "comparison"
         case .input: "text field"
+        case .numbers: "served numbers"
         }
     }
 
@@ -41,10 +44,11 @@ public enum KeyContext: String, CaseIterable, Sendable {
 }
 
 extension Model {
-    /// The contexts in force, most specific first. A text field, a question or an overlay
-    /// takes the keys alone; otherwise help, the script, the focused panel, then global.
+    /// The contexts in force, most specific first. A text field, a served dashboard's
+    /// numbers, a question or an overlay takes the keys alone; otherwise help, the script, the focused panel, then global.
     public var keyContexts: [KeyContext] {
         if input != nil { return [.input] }
+        if served?.numbers != nil { return [.numbers] }
         switch confirm {
         case .resetAll?: return [.resetQuestion]
         case .quit?: return [.quitQuestion]

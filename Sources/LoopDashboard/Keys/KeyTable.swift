@@ -72,6 +72,8 @@ public enum KeyTable {
         KeyBinding([.escape, .char("q"), .char("c")], .closeOverlay, "close", "Picker: close it", context: .picker),
         KeyBinding([.char("c")], .compare, "another", "Comparison: pick another scenario", context: .comparison),
         KeyBinding([.escape, .char("q")], .closeOverlay, "close", "Comparison: close it", context: .comparison),
+        KeyBinding([.escape], .closeOverlay, "close", "Served numbers (:export): close them; any key does",
+                   context: .numbers),
         KeyBinding([.enter], .submitInput, "enter", "Text field: run the command or use the value", context: .input),
         KeyBinding([.escape], .cancelInput, "cancel", "Text field: close it", context: .input),
         KeyBinding([.tab], .complete, "complete", "Text field: complete a command or parameter name", context: .input),

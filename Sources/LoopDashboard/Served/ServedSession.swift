@@ -2,7 +2,8 @@
 /// presenter's user, so nothing an attendee types may read, write or reveal a file: no
 /// `:save`, `:export` or `:record`, no save question on quit, and `:scenario`, `:theme`,
 /// `t` and `c` take only the names listed here. `Model.refusal(of:)` refuses in words an
-/// attendee understands; the file-effect runner refuses again (defence in depth).
+/// attendee understands; the file-effect runner refuses again (defence in depth). Instead of
+/// a file, `:export` shows the numbers on screen as text to copy (`ServedNumbers.swift`).
 public struct ServedSession: Sendable, Equatable {
     /// How the attendee logged in.
     public enum Access: String, Sendable, CaseIterable {
@@ -19,6 +20,8 @@ public struct ServedSession: Sendable, Equatable {
     /// The theme names `:theme` and `t` accept: the bundled ones and those the presenter
     /// allowed (`serve --allow-theme`).
     public var themes: [String]
+    /// The what-if's numbers as text (`:export`), shown over the dashboard until a key.
+    public var numbers: [String]?
 
     public init(access: Access, scenarios: [String], themes: [String]) {
         self.access = access
@@ -32,8 +35,8 @@ public struct ServedSession: Sendable, Equatable {
     /// `:save`, `s`, and any write the runner is asked for.
     public static let saveRefused = "can't save here: " + presentersComputer
     public static let recordRefused = "can't record here: " + presentersComputer
-    public static let exportRefused = "can't export files here: " + presentersComputer
-        + "; the numbers are on screen"
+    /// The line above the numbers `:export` shows.
+    public static let numbersTitle = "The numbers of this what-if, to select and copy (no file is written here) · any key closes"
     /// Every key or command a passcode viewer may not use.
     public static let viewOnly = "view only: the presenter drives this screen"
     /// A file error in a served session: never the file's content, never whether it exists.
@@ -71,7 +74,7 @@ public struct ServedSession: Sendable, Equatable {
         switch command {
         case .save: return Self.saveRefused
         case .record: return Self.recordRefused
-        case .export: return Self.exportRefused
+        case .export: return nil
         case let .scenario(name):
             if access == .passcode { return Self.viewOnly }
             return scenarios.contains(name) ? nil : scenarioRefused(name)
