@@ -38,9 +38,9 @@ struct FileEffects: FileWork {
         }
     }
 
-    /// The scenarios `c` offers.
+    /// The scenarios `c` offers: those the dashboard can open (no loop files yet).
     func scenarioList() -> Message {
-        .analytics(.scenarioList(ScenarioLocator.standard().list()))
+        .analytics(.scenarioList(ScenarioLocator.standard().dashboardScenarios()))
     }
 
     /// Reads the scenario chosen to compare against.
