@@ -1,6 +1,7 @@
 import Foundation
 import LoopServe
 import Synchronization
+import TestSupport
 import Testing
 
 /// `moneyloop serve` as a program: options, start-up output, host key on first use,
@@ -39,12 +40,7 @@ struct ServeCommandTests {
         var output: String { lines.text.withLock { $0 } }
 
         func waitFor(_ needle: String, timeout: Duration = .seconds(10)) -> Bool {
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if output.contains(needle) { return true }
-                usleep(10_000)
-            }
-            return output.contains(needle)
+            Support.waitUntil(timeout: timeout, interval: .milliseconds(10)) { output.contains(needle) }
         }
 
         /// The port from "listening on 127.0.0.1:PORT".

@@ -2,6 +2,7 @@ import Foundation
 import LoopServe
 import NIOCore
 import Synchronization
+import TestSupport
 import Testing
 
 /// Temporary files, keys and a helper to start servers for the tests.
@@ -27,14 +28,7 @@ enum Fixture {
     }
 
     /// `.build/<config>/moneyloop`, beside the test bundle.
-    static let moneyloop: String? = {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [dir, dir.deletingLastPathComponent()] {
-            let path = candidate.appendingPathComponent("moneyloop").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }()
+    static let moneyloop: String? = Support.hasMoneyloop ? Support.moneyloopBinary : nil
 
     static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -63,18 +57,9 @@ enum Fixture {
 
     /// Runs a program to completion and returns its exit status and output.
     @discardableResult
-    static func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        if input == nil { process.standardInput = FileHandle.nullDevice }
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let r = try runProcess(arguments[0], Array(arguments.dropFirst()))
+        return (r.status, r.out + r.err)
     }
 
     /// Keys made once per test run with ssh-keygen.
@@ -111,12 +96,7 @@ enum Fixture {
 
         /// Waits until some line contains `needle`.
         func waitFor(_ needle: String, timeout: Duration = .seconds(5)) async -> Bool {
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if text.contains(needle) { return true }
-                try? await Task.sleep(for: .milliseconds(20))
-            }
-            return text.contains(needle)
+            await Support.waitUntilAsync(timeout: timeout) { text.contains(needle) }
         }
     }
 
