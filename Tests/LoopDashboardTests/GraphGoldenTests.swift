@@ -1,3 +1,5 @@
+import Foundation
+import LoopConfig
 import LoopSim
 import Testing
 @testable import LoopDashboard
@@ -27,6 +29,36 @@ import Testing
             expectGolden(Self.render(spec, selected: "coreweave", width: w, height: h, caps: caps),
                          "graph-article-\(size)-\(Self.name(caps))")
         }
+    }
+
+    /// The second bundled loop, a year in, from the generic engine.
+    static func aiWeb(month: Int = 12) throws -> (GraphSpec, MoneyLoop, LoopProjection) {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let loop = try LoopFile.load(contentsOf: root.appendingPathComponent("scenarios/ai-web-2025.yaml").path)
+        let p = LoopEngine.project(loop)
+        return (LoopGraphSpec(loop: loop, projection: p, month: month).spec, loop, p)
+    }
+
+    @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })
+    func aiWebLoop(size: String) throws {
+        let (w, h) = PanelGoldenTests.parse(size)
+        let spec = try Self.aiWeb().0
+        for caps in Self.capabilities {
+            expectGolden(Self.render(spec, selected: "openai", width: w, height: h, caps: caps),
+                         "graph-ai-web-2025-\(size)-\(Self.name(caps))")
+        }
+    }
+
+    /// Every deal's flow of the month is on exactly one edge: the edges add up to the engine's flows.
+    @Test(arguments: [0, 12, 36])
+    func aiWebEdgesAddUpToTheEnginesFlows(month: Int) throws {
+        let (spec, loop, p) = try Self.aiWeb(month: month)
+        #expect(spec.nodes.count == loop.entities.count)
+        let cash = p.flows(month: month).filter { $0.deal >= 0 && $0.isCash }.reduce(0.0) { $0 + $1.amount }
+        let drawn = spec.edges.filter(\.isCash).reduce(0.0) { $0 + $1.amount }
+        #expect(abs(cash - drawn) <= 1e-6 * max(1, cash), "edges \(drawn) vs flows \(cash)")
+        #expect(Set(spec.edges.map(\.status)) == Set(DealStatus.allCases))
     }
 
     @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })

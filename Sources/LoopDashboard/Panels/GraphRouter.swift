@@ -5,9 +5,46 @@
 struct GraphRouter: Sendable {
     var occupancy: Occupancy
     let bounds: Rect
+    /// Box cells before each cell of its row, and of its column: a run is checked
+    /// against every box at once.
+    let rowBoxes: [Int], columnBoxes: [Int]
 
     init(occupancy: Occupancy, bounds: Rect) {
         self.occupancy = occupancy; self.bounds = bounds
+        let w = bounds.width + 1, h = bounds.height + 1
+        var rows = [Int](repeating: 0, count: h * w), columns = [Int](repeating: 0, count: w * h)
+        for y in 0..<bounds.height {
+            for x in 0..<bounds.width {
+                let box = occupancy[bounds.x + x, bounds.y + y].contains(.box) ? 1 : 0
+                rows[y * w + x + 1] = rows[y * w + x] + box
+                columns[x * h + y + 1] = columns[x * h + y] + box
+            }
+        }
+        rowBoxes = rows; columnBoxes = columns
+    }
+
+    /// Whether the cells between a path's two border cells stay inside the panel and
+    /// clear of every box.
+    func clearOfBoxes(_ corners: [Point]) -> Bool {
+        let w = bounds.width + 1, h = bounds.height + 1, last = corners.count - 2
+        for k in 0...last {
+            let a = corners[k], b = corners[k + 1]
+            var lo = a.y == b.y ? min(a.x, b.x) : min(a.y, b.y), hi = a.y == b.y ? max(a.x, b.x) : max(a.y, b.y)
+            // Leave out the border cells at either end of the path.
+            if k == 0 { if a.y == b.y ? a.x == lo : a.y == lo { lo += 1 } else { hi -= 1 } }
+            if k == last { if a.y == b.y ? b.x == hi : b.y == hi { hi -= 1 } else { lo += 1 } }
+            guard lo <= hi else { continue }
+            if a.y == b.y {
+                let y = a.y - bounds.y, x0 = lo - bounds.x, x1 = hi - bounds.x
+                guard y >= 0, y < bounds.height, x0 >= 0, x1 < bounds.width else { return false }
+                if rowBoxes[y * w + x1 + 1] != rowBoxes[y * w + x0] { return false }
+            } else {
+                let x = a.x - bounds.x, y0 = lo - bounds.y, y1 = hi - bounds.y
+                guard x >= 0, x < bounds.width, y0 >= 0, y1 < bounds.height else { return false }
+                if columnBoxes[x * h + y1 + 1] != columnBoxes[x * h + y0] { return false }
+            }
+        }
+        return true
     }
 
     static let bendCost = 6, crossingCost = 3, hugCost = 5, overlapCost = 40
@@ -19,26 +56,68 @@ struct GraphRouter: Sendable {
     }
 
     /// The path from `s` to `t`, marked as taken; nil when every path meets a box.
+    /// Paths with three bends are only looked for when none with fewer fits.
     mutating func route(from s: Rect, to t: Rect, boxes: [Rect]) -> [Point]? {
-        let candidates = Self.candidates(from: s, to: t, bounds: bounds, corridors: Self.corridors(boxes, bounds))
+        let corridors = Self.corridors(boxes, bounds)
+        let simple = Self.candidates(from: s, to: t, bounds: bounds, corridors: corridors)
+        if let cells = best(of: simple, allowOverlap: false) { return take(cells) }
+        let all = simple + Self.threeBends(from: s, to: t, corridors: corridors)
+        for allowOverlap in [false, true] {
+            if let cells = best(of: all, allowOverlap: allowOverlap) { return take(cells) }
+        }
+        return nil
+    }
+
+    /// The cheapest candidate that fits, as cells (border cells included).
+    func best(of candidates: [Candidate], allowOverlap: Bool) -> [Point]? {
         // Cheapest first; equal costs keep the order they were made in (straight before
         // bent, inner lanes first). Sorting plain integers keeps this cheap.
         let order = candidates.indices.map { candidates[$0].cost << 20 | $0 }.sorted()
-        for allowOverlap in [false, true] {
-            var best: (cost: Int, index: Int)?
-            for key in order {
-                let c = candidates[key & 0xFFFFF]
-                if let b = best, c.cost >= b.cost { break }
-                guard let extra = extraCost(c.corners, allowOverlap: allowOverlap) else { continue }
-                if best == nil || c.cost + extra < best!.cost { best = (c.cost + extra, key & 0xFFFFF) }
-            }
-            if let b = best {
-                let cells = Self.cells(candidates[b.index].corners)
-                take(cells)
-                return Array(cells.dropFirst().dropLast())
+        var best: (cost: Int, index: Int)?
+        for key in order {
+            let c = candidates[key & 0xFFFFF]
+            if let b = best, c.cost >= b.cost { break }
+            guard clearOfBoxes(c.corners), let extra = extraCost(c.corners, allowOverlap: allowOverlap) else { continue }
+            if best == nil || c.cost + extra < best!.cost { best = (c.cost + extra, key & 0xFFFFF) }
+        }
+        return best.map { Self.cells(candidates[$0.index].corners) }
+    }
+
+    /// Three bends: out of a side, along a corridor column, along a corridor row, into the
+    /// top or bottom; or out of the top or bottom, along a row, along a column, into a side.
+    static func threeBends(from s: Rect, to t: Rect, corridors: (columns: [Int], rows: [Int])) -> [Candidate] {
+        var out: [Candidate] = []
+        func add(_ corners: [Point], lanes: Int) {
+            var length = 0
+            for (a, b) in zip(corners, corners.dropFirst()) { length += abs(a.x - b.x) + abs(a.y - b.y) }
+            out.append(Candidate(corners: corners, cost: length + bendCost * 3 + lanes))
+        }
+        let sRows = rows(s), tRows = rows(t), sCols = columns(s).prefix(2), tCols = columns(t).prefix(2)
+        for (i, y1) in sRows.prefix(2).enumerated() {
+            for xm in corridors.columns {
+                guard let sx = border(xm, s.x, s.maxX) else { continue }
+                for ym in corridors.rows {
+                    for (j, x2) in tCols.enumerated() {
+                        guard let ty = border(ym, t.y, t.maxY) else { continue }
+                        add([Point(x: sx, y: y1), Point(x: xm, y: y1), Point(x: xm, y: ym), Point(x: x2, y: ym),
+                             Point(x: x2, y: ty)], lanes: i + j)
+                    }
+                }
             }
         }
-        return nil
+        for (i, x1) in sCols.enumerated() {
+            for ym in corridors.rows {
+                guard let sy = border(ym, s.y, s.maxY) else { continue }
+                for xm in corridors.columns {
+                    for (j, y2) in tRows.prefix(2).enumerated() {
+                        guard let tx = border(xm, t.x, t.maxX) else { continue }
+                        add([Point(x: x1, y: sy), Point(x: x1, y: ym), Point(x: xm, y: ym), Point(x: xm, y: y2),
+                             Point(x: tx, y: y2)], lanes: i + j)
+                    }
+                }
+            }
+        }
+        return out
     }
 
     /// Free corridors between the boxes: the columns and the rows no box spans, as lanes
@@ -64,6 +143,12 @@ struct GraphRouter: Sendable {
         }
         return (lanes(bounds.x, bounds.maxX, step: 2) { x in boxes.contains { x >= $0.x && x < $0.maxX } },
                 lanes(bounds.y, bounds.maxY, step: 1) { y in boxes.contains { y >= $0.y && y < $0.maxY } })
+    }
+
+    /// The border cell (column or row) of a box spanning lo..<hi that a run towards `v`
+    /// crosses; nil when `v` is within the span.
+    static func border(_ v: Int, _ lo: Int, _ hi: Int) -> Int? {
+        v >= hi ? hi - 1 : (v < lo ? lo : nil)
     }
 
     /// Rows inside a box, the middle one first.
@@ -94,10 +179,10 @@ struct GraphRouter: Sendable {
         let sRows = rows(s), tRows = rows(t), sCols = columns(s), tCols = columns(t)
         // The border cell a run towards column x (or row y) leaves `s` from, or reaches
         // `t` at; nil when x (or y) is not beside the box.
-        func exitX(_ x: Int) -> Int? { x >= s.maxX ? s.maxX - 1 : (x < s.x ? s.x : nil) }
-        func entryX(_ x: Int) -> Int? { x >= t.maxX ? t.maxX - 1 : (x < t.x ? t.x : nil) }
-        func exitY(_ y: Int) -> Int? { y >= s.maxY ? s.maxY - 1 : (y < s.y ? s.y : nil) }
-        func entryY(_ y: Int) -> Int? { y >= t.maxY ? t.maxY - 1 : (y < t.y ? t.y : nil) }
+        func exitX(_ x: Int) -> Int? { border(x, s.x, s.maxX) }
+        func entryX(_ x: Int) -> Int? { border(x, t.x, t.maxX) }
+        func exitY(_ y: Int) -> Int? { border(y, s.y, s.maxY) }
+        func entryY(_ y: Int) -> Int? { border(y, t.y, t.maxY) }
         // Straight runs, with at least one cell between the boxes.
         for (i, y) in sRows.enumerated() where tRows.contains(y) {
             if t.x > s.maxX { add([Point(x: s.maxX - 1, y: y), Point(x: t.x, y: y)], bends: 0, lanes: i) }
@@ -207,7 +292,9 @@ struct GraphRouter: Sendable {
         return extra
     }
 
-    mutating func take(_ cells: [Point]) {
+    /// Marks the path as taken; returns its cells between the two borders.
+    mutating func take(_ cells: [Point]) -> [Point] {
         for (p, m) in zip(cells, Self.marks(cells)) { occupancy.mark(p.x, p.y, m) }
+        return Array(cells.dropFirst().dropLast())
     }
 }
