@@ -20,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
-        // The model: parameters, scenarios, the monthly engine, metrics. Foundation only.
+        // The model: parameters, scenarios, the monthly engine, metrics. The standard library only.
         .target(name: "LoopSim"),
         // Files people edit: YAML read with file:line:column errors; scenario files.
         .target(name: "LoopConfig", dependencies: ["LoopSim", "LoopBundle", "Yams"]),
@@ -62,14 +62,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "LoopConfig", "LoopReport", "LoopDashboard"],
+        // What every test target shares: the package root, seeded randomness, a process runner.
+        .target(name: "TestSupport", dependencies: ["LoopSim"], path: "Tests/TestSupport"),
+        .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "TestSupport"]),
+        .testTarget(name: "LoopConfigTests", dependencies: ["LoopConfig", "LoopSim", "LoopReport", "LoopDashboard", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "LoopReportTests", dependencies: ["LoopReport", "LoopSim"]),
         // Goldens and fixtures are read (and goldens rewritten) in the source tree.
-        .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig"],
+        .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig", "TestSupport"],
                     exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard"]),
-        .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard", "TestSupport"]),
+        .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

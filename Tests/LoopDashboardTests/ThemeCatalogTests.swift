@@ -77,17 +77,17 @@ import Testing
         m.setThemes(ThemeCycle(names: ["default", "paper", "ocean"]))
         // Not read yet: the outside world reads it and answers.
         #expect(update(&m, .key(.char("t"))) == [.setTheme("paper")])
-        #expect(m.themeName == "default")
+        #expect(m.themes.current.name == "default")
         #expect(update(&m, .themeLoaded(Self.paper)) == [.themeChanged])
-        #expect(m.themes.current.name == "paper" && m.themeName == "paper")
+        #expect(m.themes.current.name == "paper" && m.themes.current.name == "paper")
         #expect(view(m, width: 120, height: 40, caps: .plain).row(0).contains("theme paper"))
         // A theme that does not load is passed over by the next t.
         #expect(update(&m, .key(.char("t"))) == [.setTheme("ocean")])
         _ = update(&m, .loadFailed("ocean.yaml:2:7: kind: 'dusk' is not a kind; expected dark or light"))
-        #expect(m.themeName == "paper" && m.notice?.hasPrefix("ocean.yaml:2:7") == true)
+        #expect(m.themes.current.name == "paper" && m.notice?.hasPrefix("ocean.yaml:2:7") == true)
         // Back to the start, read already.
-        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themeName == "default")
-        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themeName == "paper")
+        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themes.current.name == "default")
+        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themes.current.name == "paper")
     }
 
     @Test func withOneThemeTSaysWhereToAddMore() {
@@ -104,10 +104,10 @@ import Testing
             for c in text { _ = update(&m, .key(.char(c))) }
             return update(&m, .key(.enter))
         }
-        #expect(command("theme paper") == [.themeChanged] && m.themeName == "paper")
-        #expect(command("theme ./mine.yaml") == [.setTheme("./mine.yaml")] && m.themeName == "paper")
+        #expect(command("theme paper") == [.themeChanged] && m.themes.current.name == "paper")
+        #expect(command("theme ./mine.yaml") == [.setTheme("./mine.yaml")] && m.themes.current.name == "paper")
         #expect(update(&m, .themeLoaded(Theme(name: "mine", kind: .dark, roles: [:]))) == [.themeChanged])
-        #expect(m.themeName == "mine" && m.themes.current.name == "mine")
+        #expect(m.themes.current.name == "mine" && m.themes.current.name == "mine")
         #expect(m.themes.names == ["default", "paper", "mine"])
         // Loading another scenario keeps the themes.
         m.load(.article2025, path: nil)
