@@ -91,12 +91,12 @@ public struct MonthSnapshot: Sendable, Equatable {
     public var nvidia: NvidiaMonth
     public var flows: [Flow]
 
-    /// The cash of a tracked company (NVIDIA: its exposure).
+    /// The cash of a tracked company. NVIDIA's cash is not modelled (0): what the loop
+    /// puts at risk for it is `nvidia.exposure`, its stake value plus backstop paid.
     public func cash(of company: Node) -> Double {
         switch company {
         case .coreweave: coreweave.cash
         case .vast: vast.cash
-        case .nvidia: nvidia.exposure
         default: 0
         }
     }

@@ -38,6 +38,7 @@ public struct EntityFinancing: Sendable, Equatable {
 
     public mutating func step(_ x: FinancingInput) -> FinancingMonth {
         var m = FinancingMonth()
+        m.creditWindow = Self.unit(x.creditWindow)
         let open = Self.unit(x.creditWindow) * Self.unit(policy.marketAccess)
         serviceFacilities(x, open: open, &m)
         if marketDebt > 0 {

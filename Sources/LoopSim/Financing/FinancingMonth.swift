@@ -68,6 +68,8 @@ public struct FinancingMonth: Sendable, Equatable, Codable {
     public var dilution = 0.0
     /// Annual rate new debt was priced at this month (the leverage spread included).
     public var rate = 0.0
+    /// The credit window this month, 0 closed … 1 open.
+    public var creditWindow = 0.0
     /// Money the entity needed beyond rollovers and its revolver this month, raised or not.
     public var need = 0.0
     /// Covenants broken this month (each counted while it stays broken).
