@@ -33,8 +33,9 @@ public struct GPUFleetBook: Sendable, Equatable {
     /// they held (a shorter life set mid-run retires the overdue ones at once).
     public mutating func retire(through month: Int) -> Double {
         var gone = 0.0
+        let life = usefulLifeMonths
         cohorts.removeAll { c in
-            let ended = c.month + usefulLifeMonths <= month
+            let ended = c.month + life <= month
             if ended { gone += c.gpus }
             return ended
         }
