@@ -141,9 +141,10 @@ struct EngineState {
         cw.usageRevenue = cw.uncommittedGPUs * hours * p.utilization * cw.price
         let pressure = cw.uncommittedGPUs * hours * p.utilization * (p.price - cw.price)
 
-        // NVIDIA's backstop buys the idle hours of the usage-billed fleet, up to its ceiling.
+        // NVIDIA's backstop buys idle hours up to its ceiling: the usage-billed fleet's at the
+        // usage price, and those of GPUs waiting for late demand at the contract rate.
         if p.backstopOn {
-            let idle = (cw.uncommittedGPUs * (1 - p.utilization) + cw.waitingGPUs) * hours * cw.price
+            let idle = (cw.uncommittedGPUs * (1 - p.utilization) * cw.price + cw.waitingGPUs * p.contractRate) * hours
             let paid = max(0, min(idle, p.backstopTotal - backstopUsed))
             backstopUsed += paid
             cw.backstopRevenue = paid

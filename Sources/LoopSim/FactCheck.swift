@@ -203,7 +203,7 @@ public enum FactCheck {
         let h = Headline(Engine.project(scenario, schedule: LeverSchedule(base: p)), month: 0)
         let closed = h.coreweaveRunwayIfClosed
         return Claim(
-            id: "headline", claim: "CoreWeave runs out of cash within the horizon (this tool's default headline)",
+            id: "headline", claim: "CoreWeave runs out of cash (the default headline)",
             article: closed.map { "out \(h.calendar($0).shortLabel) if markets close" } ?? "—",
             computed: Double(h.coreweaveRunway ?? h.horizon + 1),
             display: (h.coreweaveRunway.map { "out \(h.calendar($0).shortLabel) even with financing" }

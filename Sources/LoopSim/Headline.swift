@@ -132,7 +132,8 @@ public struct Headline: Sendable, Equatable {
         let first = firstToNeedMoney.map { "\($0.label) needs money first" } ?? "neither needs new money"
         let closed = firstOutIfClosed.map { "\($0.label) first out if markets close" }
             ?? "nobody runs out if markets close"
-        return "CoreWeave \(needText(.coreweave)), \(closedText(.coreweave)), \(breachText(.coreweave)) · "
+        let out = coreweaveOut.map { "runs out \($0.shortLabel) (month \(coreweaveRunway ?? 0)), " } ?? ""
+        return "CoreWeave \(out)\(needText(.coreweave)), \(closedText(.coreweave)), \(breachText(.coreweave)) · "
             + "Vast \(needText(.vast)), \(closedText(.vast)) · \(first); \(closed) · "
             + "Vast revenue from CoreWeave \(Format.percent(vastShareFromCoreWeave)) · "
             + "utilization \(Format.percent(utilization))"

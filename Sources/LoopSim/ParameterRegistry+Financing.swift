@@ -54,7 +54,7 @@ extension ParameterRegistry {
         Parameter("covenant.minInterestCoverage", "Covenant: minimum EBITDA ÷ interest", unit: .multiple,
                   default: 1.4, min: 0, max: 5, step: 0.1, confidence: .medium,
                   source: "DDTL 3.0: debt-service coverage ≥ 1.40× from Apr 2027 (8-K Jul 2025, terms as extracted); "
-                      + "applied to all debt; a breach stops revolver draws that month"),
+                      + "applied to all debt; a breach is an event on the timeline"),
         Parameter("covenant.maxLoanToValue", "Covenant: maximum debt ÷ GPU book value", unit: .fraction,
                   default: 1.0, min: 0, max: 3, step: 0.05, confidence: .assumption,
                   source: "assumption: lenders lend against the depreciated fleet; 0 turns the test off"),

@@ -46,13 +46,15 @@ import Testing
         #expect(rates.last == 0.14 && p.rate(debt: 1, monthlyEBITDA: 0) == 0.14 && p.rate(debt: 1, monthlyEBITDA: -5) == 0.14)
     }
 
-    @Test func covenantsProduceBreachEventsAndStopTheRevolver() {
+    @Test func covenantsProduceBreachEvents() {
         var f = EntityFinancing(policy: FinancingPolicy(cashFloor: 0, minInterestCoverage: 1.4, maxLoanToValue: 0.8),
                                 facilities: [Self.revolver])
         let m = f.step(FinancingInput(month: 3, cashBefore: -10, ebitda: 100, scheduledInterest: 100,
                                       debtOutstanding: 900, collateralValue: 1_000, creditWindow: 0))
         #expect(m.breaches.map(\.kind) == [.interestCoverage, .loanToValue])
-        #expect(m.revolverDraw == 0 && m.need == 10)
+        #expect(m.revolverDraw == 10 && m.need == 0)
+        #expect(f.step(FinancingInput(month: 4, cashBefore: 0, ebitda: 200, scheduledInterest: 100,
+                                      debtOutstanding: 100, collateralValue: 1_000)).breaches.isEmpty)
     }
 
     @Test func usefulLifeSetsCollateralAndRetirements() {

@@ -1,13 +1,13 @@
 /// One entity's financing as it runs month by month: committed facilities (a revolver
 /// drawn before cash goes below the floor), principal rolled over while credit is open
 /// (as much as cash cannot pay without going below the floor) at a spread that rises
-/// with leverage, new debt or equity raised when needed, and
-/// covenants tested. A pure value type: the engine keeps one per entity and calls
+/// with leverage, new debt or equity raised when needed, and covenants tested. A pure value type: the engine keeps one per entity and calls
 /// `step` once a month, after the entity's operating and scheduled flows.
 ///
 /// Order in a month: (1) the component's own debt is serviced; (2) principal falling due
 /// (the engine's and the component's) that cash cannot pay above the floor is refinanced, times credit.window × the entity's
-/// access; (3) covenants are tested — a broken one stops revolver draws that month;
+/// access; (3) covenants are tested and a broken one is reported (what lenders then do — waive,
+/// reprice, accelerate — is not modelled, so a breach changes no cash);
 /// (4) the revolver is drawn to keep cash at the floor, or repaid from cash above it;
 /// (5) what is still below the floor is the month's need, raised times window × access
 /// (split debt/equity, fee charged). Committed revolvers stay available when markets
@@ -59,7 +59,7 @@ public struct EntityFinancing: Sendable, Equatable {
         }
         m.breaches = covenants(x, interest: m.interest)
         if let i = facilities.firstIndex(where: { $0.kind == .revolver }) {
-            if cash < policy.cashFloor, m.breaches.isEmpty {
+            if cash < policy.cashFloor {
                 m.revolverDraw = Swift.min(facilities[i].available, policy.cashFloor - cash)
                 facilities[i].drawn += m.revolverDraw
             } else if cash > policy.cashFloor {

@@ -66,7 +66,7 @@ extension Projection {
     /// "runway". Nil when it never would within the horizon.
     public func runwayIfClosed(of company: Node) -> Int? {
         guard company == .coreweave || company == .vast else { return nil }
-        return months.first { $0.cashIfClosed(of: company) < 0 }?.month
+        return months.first { $0.cashIfClosed(of: company) < -Projection.roundingDollars }?.month
     }
 
     /// The company's funding need (see `FundingNeed`).
