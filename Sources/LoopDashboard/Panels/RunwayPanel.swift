@@ -38,13 +38,15 @@ public struct RunwayPanel: Sendable {
         drawBreaches(&f, Rect(x: r.x + Self.axisWidth, y: r.maxY - 1, width: r.width - Self.axisWidth, height: 1))
     }
 
-    /// A `!` on the month axis where one of CoreWeave's covenants starts to be broken.
+    /// A `!` on the month axis where one of CoreWeave's covenants starts to be broken
+    /// (where no date label is written).
     func drawBreaches(_ f: inout Frame, _ r: Rect) {
         guard r.width > 10 else { return }
         let p = model.projection
         let chart = LineChart(series: [], yMin: 0, yMax: 1, count: p.months.count)
         for b in p.fundingNeed(of: .coreweave).breaches {
-            f.put(r.x + chart.column(of: b.month, width: r.width), r.y, "!", Style(.bad, .bold))
+            let x = r.x + chart.column(of: b.month, width: r.width)
+            if f[x, r.y].scalar == " " { f.put(x, r.y, "!", Style(.bad, .bold)) }
         }
     }
 
