@@ -108,23 +108,27 @@ public struct Headline: Sendable, Equatable {
         return "\(count) covenant breach\(count == 1 ? "" : "es"), first \(b.kind.label) \(calendar(b.month).shortLabel)"
     }
 
-    /// The difference between open and closed markets, in words.
+    /// The difference between open and closed markets, in words, the verdict first.
     public var explanation: String {
-        let cw = "CoreWeave \(needText(.coreweave)); \(closedText(.coreweave))"
+        let closed = coreweaveRunwayIfClosed.map { "out of cash \(calendar($0).shortLabel) (month \($0))" }
         if creditWindow <= 0 {
-            return "Markets closed: no rollovers or raises, only cash and the committed revolver. " + cw
-                + (coreweaveRunway.map { "; it runs out \(calendar($0).shortLabel)" } ?? "") + "."
+            return "Markets closed: no rollovers or raises, only cash and the committed revolver. CoreWeave "
+                + (closed.map { "is \($0)" } ?? "lasts \(Format.runway(nil, horizon: horizon))")
+                + "; with credit open it would " + (coreweaveNeed.firstMonth == nil ? "need no new money."
+                    : "raise what it needs instead.")
         }
-        let gap: String
-        if let need = coreweaveNeed.firstMonth, coreweaveRunway == nil {
-            gap = "a funding gap, not insolvency: it must raise \(Format.dollars(coreweaveNeed.raised)) from "
-                + "\(calendar(need).shortLabel) while credit is open"
-        } else if coreweaveRunway != nil {
-            gap = "even with credit \(Format.percent(creditWindow, digits: 0)) open it runs out"
-        } else {
-            gap = "it needs no new money"
+        guard let need = coreweaveNeed.firstMonth else {
+            return "CoreWeave needs no new money within \(horizon) months; "
+                + (closed.map { "if markets closed it would be \($0)." } ?? "it lasts even if markets close.")
         }
-        return cw + " — " + gap + "."
+        let ask = "CoreWeave needs money from \(calendar(need).shortLabel) (month \(need)), "
+            + "\(Format.dollars(coreweaveNeed.peak)) at the peak"
+        if let out = coreweaveOut {
+            return "Even with credit \(Format.percent(creditWindow, digits: 0)) open CoreWeave runs out "
+                + "\(out.shortLabel): \(ask); markets closed it is " + (closed ?? "never out") + "."
+        }
+        return "A funding gap, not insolvency: \(ask) while credit is open; "
+            + (closed.map { "only if markets closed is it \($0)." } ?? "it lasts even if markets close.")
     }
 
     /// One line of text: what `present --rehearse` prints for a step.

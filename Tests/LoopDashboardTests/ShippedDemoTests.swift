@@ -67,8 +67,8 @@ import Testing
         #expect(caption[4].contains("from Jan 29") && caption[4].contains("Mar 29"))
         // 6: demand a year late: the peak need $7.3B → $7.8B.
         #expect(Format.dollars(h[5].coreweaveNeed.peak) == "$7.8B" && caption[5].contains("$7.3B → $7.8B"))
-        // 7: price war and haircut: peak $9.9B; interest coverage broken from month 0.
-        #expect(Format.dollars(h[6].coreweaveNeed.peak) == "$9.9B" && caption[6].contains("$9.9B"))
+        // 7: price war and haircut: peak $9.8B; interest coverage broken from month 0.
+        #expect(Format.dollars(h[6].coreweaveNeed.peak) == "$9.8B" && caption[6].contains("$9.8B"))
         #expect(h[6].coreweaveNeed.firstBreach?.kind == .interestCoverage && h[6].coreweaveNeed.firstBreach?.month == 0)
         // 8: markets closed, the clock at the month CoreWeave's cash goes below zero, March 2026.
         #expect(h[7].month == h[7].coreweaveRunway && h[7].date.shortLabel == "Mar 26")

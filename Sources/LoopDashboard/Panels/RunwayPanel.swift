@@ -18,9 +18,14 @@ public struct RunwayPanel: Sendable {
         f.text(r.x, r.y, summary(p).truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.text, .bold))
         var top = r.y + 1
         if r.height >= 10 {
-            let words = Headline(p, month: model.month).explanation
-            f.text(r.x, top, words.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.dim))
-            top += 1
+            let words = Self.buildDelayNote(model.value("build.delayMonths")) + Headline(p, month: model.month).explanation
+            let lines = CaptionBanner.wrap(words, width: r.width)
+            let room = r.height >= 24 ? 3 : r.height >= 16 ? 2 : 1
+            for (i, line) in lines.prefix(room).enumerated() {
+                let last = i == room - 1 && lines.count > room
+                f.text(r.x, top, last ? line.truncated(to: r.width - 1) + glyphs.ellipsis : line, Style(.dim))
+                top += 1
+            }
         }
         if let line = AnalyticsLine(model: model, glyphs: glyphs) {
             line.draw(into: &f, Rect(x: r.x, y: top, width: r.width, height: 1))
@@ -48,6 +53,14 @@ public struct RunwayPanel: Sendable {
             let x = r.x + chart.column(of: b.month, width: r.width)
             if f[x, r.y].scalar == " " { f.put(x, r.y, "!", Style(.bad, .bold)) }
         }
+    }
+
+    /// Why a build delay moves the runway later yet the trough deeper: GPUs are paid for
+    /// on delivery, so the cash goes out later, but the contracts they serve pay later too.
+    static func buildDelayNote(_ months: Double) -> String {
+        guard months >= 1 else { return "" }
+        return "Build delay \(Int(months)) mo: GPUs land and are paid for later, so cash dips later but deeper "
+            + "(the contracts wait for them). "
     }
 
     /// Width of the y-axis labels column.
