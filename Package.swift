@@ -10,6 +10,7 @@ let package = Package(
         // Libraries for the separate Benchmarks/ package.
         .library(name: "LoopSim", targets: ["LoopSim"]),
         .library(name: "LoopDashboard", targets: ["LoopDashboard"]),
+        .library(name: "LoopConfig", targets: ["LoopConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,7 +62,7 @@ let package = Package(
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig"],
                     exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard"]),
         .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe"]),
     ],
     swiftLanguageModes: [.v6]
