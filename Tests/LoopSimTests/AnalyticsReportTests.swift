@@ -26,7 +26,7 @@ import Testing
         let t = Sensitivity.tornado(.article2025, metric: .runwayIfClosed(.coreweave))
         let text = SensitivityReport.table(.article2025, t)
         #expect(text.split(separator: "\n").allSatisfy { $0.unicodeScalars.count <= 100 })
-        let first = ParameterRegistry.parameter(t.bars[0].parameter)!.label
+        let first = String(ParameterRegistry.parameter(t.bars[0].parameter)!.label.prefix(30))
         #expect(text.contains(first) && text.contains("Base 4 mo"))
         // Every parameter with a range is swung, not only the dashboard levers.
         #expect(t.bars.contains { $0.parameter == "cw.capexPerGPU" } && t.bars.contains { $0.parameter == "cw.loanToValue" })

@@ -60,37 +60,39 @@ struct LoopFinancing {
     /// Finances CoreWeave's month `cw` (its operating and scheduled flows already set):
     /// fills `cw.financing`, `cw.cashIfClosed`, and adds the component's debt to `cw.debt`.
     mutating func finance(_ cw: inout CoreWeaveMonth, month t: Int, cash: Double, _ p: EngineInputs, closed: Bool) {
-        let before = cw.netCashFlow
-        var input = FinancingInput(
-            month: t, cashBefore: cash + before, ebitda: cw.revenue - cw.opex - cw.overhead - cw.storagePayment,
+        let input = FinancingInput(
+            month: t, cashBefore: cash + cw.netCashFlow, ebitda: cw.revenue - cw.opex - cw.overhead - cw.storagePayment,
             scheduledInterest: cw.interest, principalDue: cw.principal, debtOutstanding: cw.debt,
             collateralValue: book.bookValue(month: t), creditWindow: closed ? 0 : p.financing.window,
             rateShock: p.shock, equityValue: max(0, p.cwValueMultiple * cw.annualRevenue))
-        coreweave.policy = p.financing.coreweave
-        cw.financing = coreweave.step(input)
-        input.creditWindow = 0
-        input.cashBefore = coreweaveClosedCash + before
-        coreweaveClosed.policy = p.financing.coreweave
-        let shut = coreweaveClosed.step(input)
-        coreweaveClosedCash = input.cashBefore + shut.netCash
-        cw.cashIfClosed = coreweaveClosedCash
+        (cw.financing, cw.cashIfClosed) = Self.both(&coreweave, &coreweaveClosed, &coreweaveClosedCash, input,
+                                                    net: cw.netCashFlow, p.financing.coreweave)
         cw.debt += coreweave.debt
     }
 
     /// Finances Vast's month the same way (equity by default; no debt of its own).
     mutating func finance(_ v: inout VastMonth, month t: Int, cash: Double, _ p: EngineInputs, closed: Bool) {
-        let before = v.netCashFlow
-        var input = FinancingInput(month: t, cashBefore: cash + before, ebitda: v.revenue - v.costs,
+        let input = FinancingInput(month: t, cashBefore: cash + v.netCashFlow, ebitda: v.revenue - v.costs,
                                    creditWindow: closed ? 0 : p.financing.window, rateShock: p.shock,
                                    equityValue: max(0, v.valuation))
-        vast.policy = p.financing.vast
-        v.financing = vast.step(input)
-        input.creditWindow = 0
-        input.cashBefore = vastClosedCash + before
-        vastClosed.policy = p.financing.vast
-        let shut = vastClosed.step(input)
-        vastClosedCash = input.cashBefore + shut.netCash
-        v.cashIfClosed = vastClosedCash
+        (v.financing, v.cashIfClosed) = Self.both(&vast, &vastClosed, &vastClosedCash, input, net: v.netCashFlow,
+                                                  p.financing.vast)
+    }
+
+    /// One month of an entity's two ledgers under `policy`: as the credit window allows,
+    /// and with markets closed (its cash carried in `closedCash`, moved by `net` from
+    /// operations). Returns the first ledger's month and the closed ledger's cash.
+    static func both(_ open: inout EntityFinancing, _ shut: inout EntityFinancing, _ closedCash: inout Double,
+                     _ input: FinancingInput, net: Double, _ policy: FinancingPolicy) -> (FinancingMonth, Double)
+    {
+        open.policy = policy
+        shut.policy = policy
+        let month = open.step(input)
+        var closedInput = input
+        closedInput.creditWindow = 0
+        closedInput.cashBefore = closedCash + net
+        closedCash = closedInput.cashBefore + shut.step(closedInput).netCash
+        return (month, closedCash)
     }
 
     /// The flows a month's financing moves between `entity` and lenders or investors.
