@@ -33,7 +33,7 @@ import Testing
     @Test func writesAreRefusedAndNoFileAppears() throws {
         let (dir, files) = try fixture()
         for path in [dir + "/out.csv", dir + "/secret.yaml", "relative-out.yaml"] {
-            let answer = FileEffects.perform(.write(path: path, contents: "x"), served: files)
+            let answer = files.write("x", to: path)
             #expect(Self.text(answer) == ServedSession.saveRefused)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["q3.yaml", "secret.yaml"])
@@ -44,9 +44,9 @@ import Testing
     @Test func pathsAndUnlistedNamesAreRefusedAlikeWithoutContent() throws {
         let (dir, files) = try fixture()
         let answers = [dir + "/secret.yaml", dir + "/missing.yaml", "/etc/passwd", "secret"].map { name in
-            (name, Self.text(FileEffects.perform(.loadScenario(name), served: files)),
-             Self.text(FileEffects.perform(.setTheme(name), served: files)),
-             Self.text(FileEffects.perform(.analytics(.loadComparison(name)), served: files)))
+            (name, Self.text(files.loadScenario(name)),
+             Self.text(files.theme(named: name)),
+             Self.text(files.loadComparison(name)))
         }
         for (name, scenario, theme, comparison) in answers {
             #expect(scenario.hasPrefix("scenario '\(name.prefix(40))' is not available here"), "\(scenario)")
@@ -60,10 +60,10 @@ import Testing
         let (_, files) = try fixture()
         #expect(files.policy.scenarios.contains("q3") && files.policy.scenarios.contains("article-2025"))
         #expect(!files.policy.scenarios.contains("ai-web-2025"), "a loop file is not a dashboard scenario")
-        #expect(Self.text(FileEffects.perform(.loadScenario("q3"), served: files)) == "loaded")
-        #expect(Self.text(FileEffects.perform(.loadScenario("price-war"), served: files)) == "loaded")
-        #expect(Self.text(FileEffects.perform(.setTheme("default"), served: files)) == "theme loaded")
-        if case let .analytics(.scenarioList(list))? = FileEffects.perform(.analytics(.listScenarios), served: files) {
+        #expect(Self.text(files.loadScenario("q3")) == "loaded")
+        #expect(Self.text(files.loadScenario("price-war")) == "loaded")
+        #expect(Self.text(files.theme(named: "default")) == "theme loaded")
+        if case let .analytics(.scenarioList(list))? = Optional(files.scenarioList()) {
             #expect(list.map(\.name) == files.policy.scenarios)
             #expect(list.allSatisfy { $0.path == nil }, "the picker asks again by name")
         } else {
