@@ -23,7 +23,13 @@ let package = Package(
         // The model: parameters, scenarios, the monthly engine, metrics. The standard library only.
         .target(name: "LoopSim"),
         // Files people edit: YAML read with file:line:column errors; scenario files.
-        .target(name: "LoopConfig", dependencies: ["LoopSim", "Yams"]),
+        .target(name: "LoopConfig", dependencies: ["LoopSim", "LoopBundle", "Yams"]),
+        // The bundled themes/, scenarios/ and demos/ compiled in (generated at every build).
+        // The links to the data folders make SwiftPM plan the build again (and so run the
+        // plugin) when a file is added to or removed from them.
+        .target(name: "LoopBundle", exclude: ["themes", "scenarios", "demos"], plugins: ["BundleFiles"]),
+        .plugin(name: "BundleFiles", capability: .buildTool(), dependencies: ["BundleFilesTool"]),
+        .executableTarget(name: "BundleFilesTool", path: "Plugins/BundleFilesTool"),
         // Headless output of the command line: simulate / params / factcheck as table, CSV, JSON.
         .target(name: "LoopReport", dependencies: ["LoopSim", "LoopConfig"]),
         // The Elm-style core: model, messages, update, view -> Frame. No curses.
@@ -52,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "moneyloop",
             dependencies: [
-                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal", "LoopServe",
+                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal", "LoopServe", "LoopBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -85,7 +85,7 @@ struct ServedFiles: FileWork {
     static func yamlFiles(in directories: [String]) -> [String: String] {
         var found: [String: String] = [:]
         for dir in directories {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            guard let names = BundledData.fileNames(in: dir) else { continue }
             for file in names.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
                 let name = String(file[..<file.lastIndex(of: ".")!])
                 if found[name] == nil { found[name] = dir + "/" + file }

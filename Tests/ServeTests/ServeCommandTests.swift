@@ -189,12 +189,12 @@ struct ServeCommandTests {
         let port = try #require(serve.port)
         let viewers = try (0..<2).map { _ in try TerminalClient(Fixture.sshCommand(port: port, key: keys.viewer)) }
         for viewer in viewers {
-            #expect(viewer.waitFor("GPU", timeout: .seconds(15)), "\(viewer.text)")
+            #expect(viewer.waitFor("GPU", timeout: .seconds(30)), "\(viewer.text)")
             #expect(try ClientScreen(viewer.output).alternateScreen == true)
         }
         serve.process.terminate()  // SIGTERM
         for viewer in viewers {
-            #expect(viewer.waitForExit(timeout: .seconds(10)) == .exited(0), "\(viewer.text.suffix(300))")
+            #expect(viewer.waitForExit(timeout: .seconds(20)) == .exited(0), "\(viewer.text.suffix(300))")
             let screen = try ClientScreen(viewer.output)
             let modes = "alternate \(screen.alternateScreen as Any), cursor \(screen.cursorVisible as Any), "
                 + "keypad \(screen.applicationKeypad as Any)"

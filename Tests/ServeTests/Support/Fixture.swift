@@ -13,15 +13,19 @@ enum Fixture {
     static let python = which("python3")
     static var hasOpenSSH: Bool { ssh != nil && sshKeygen != nil }
     /// A python3 that has pyte (the terminal emulator the screen checks use), if any.
-    static let pyte: String? = {
+    static let pyte = python(with: "pyte")
+    /// A python3 that has paramiko (an SSH client that sends keyboard-interactive unasked).
+    static let paramiko = python(with: "paramiko")
+
+    static func python(with module: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for dir in path.split(separator: ":").map(String.init) + ["/usr/local/bin", "/usr/bin"] {
             let candidate = dir + "/python3"
             guard FileManager.default.isExecutableFile(atPath: candidate) else { continue }
-            if (try? run([candidate, "-c", "import pyte"]))?.status == 0 { return candidate }
+            if (try? run([candidate, "-c", "import " + module]))?.status == 0 { return candidate }
         }
         return nil
-    }()
+    }
 
     /// `.build/<config>/moneyloop`, beside the test bundle.
     static let moneyloop: String? = Support.hasMoneyloop ? Support.moneyloopBinary : nil
@@ -96,6 +100,9 @@ enum Fixture {
         }
     }
 
+    /// One host key for every test server, made once (suites start servers in parallel).
+    static let serverHostKey: HostKey? = keys.flatMap { try? HostKey.loadOrCreate(path: $0.dir + "/host_key", createIfMissing: true) }
+
     /// Starts a server on a free loopback port running `command` in each session.
     static func startServer(
         command: [String], limits: ServerLimits = ServerLimits(), shareSocket: String? = nil,
@@ -103,7 +110,7 @@ enum Fixture {
     ) async throws -> (server: SSHServer, log: LogCapture) {
         let keys = try #require(keys)
         let capture = LogCapture()
-        let hostKey = try HostKey.loadOrCreate(path: keys.dir + "/host_key", createIfMissing: true)
+        let hostKey = try #require(serverHostKey)
         var launch = try given ?? SessionLaunch.custom(
             command, serverEnvironment: ProcessInfo.processInfo.environment, shareSocket: shareSocket)
         if let terminfo { launch.terminalType = TerminalType(searchDirectories: terminfo) }
