@@ -11,11 +11,9 @@ struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard", abstract: "Start the live dashboard (the default).")
 
-    @Option(help: "Scenario: a bundled name (see `moneyloop scenario list`) or a YAML file.")
-    var scenario: String?
-
-    @Option(name: .customLong("set"), help: "Set a parameter, e.g. --set cw.utilization=0.9 (repeatable).")
-    var sets: [String] = []
+    @OptionGroup var chosen: ScenarioOptions
+    var scenario: String? { chosen.scenario }
+    var sets: [String] { chosen.sets }
 
     @Option(help: "Key remapping file (default $XDG_CONFIG_HOME/moneyloop/keys.yaml when present).")
     var keys: String?

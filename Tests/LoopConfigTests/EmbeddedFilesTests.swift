@@ -1,5 +1,6 @@
 import Foundation
 import LoopConfig
+import TestSupport
 import Testing
 import TestSupport
 
