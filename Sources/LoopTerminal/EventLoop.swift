@@ -81,6 +81,9 @@ public final class EventLoop: @unchecked Sendable {
     /// Called on the main queue after every message with the new model (e.g. to publish it).
     public var onModelChange: ((Model) -> Void)?
 
+    /// Called on the main queue with each frame drawn and the model it shows (to record it).
+    public var onDraw: ((Frame, Model) -> Void)?
+
     /// Applies a message and carries out its effects. Call on the main queue only.
     public func send(_ message: Message) {
         apply(message)
@@ -99,6 +102,10 @@ public final class EventLoop: @unchecked Sendable {
             case .speedChanged, .clockChanged: resetClocks()
             case .write, .loadScenario, .setTheme, .followChanged:
                 if let answer = sideEffects(e) { send(answer) }
+            case let .exportScreen(path):
+                let (w, h) = terminal.size()
+                let svg = ScreenExport.svg(model, width: w, height: h)
+                if let answer = sideEffects(.write(path: path, contents: svg)) { send(answer) }
             case .themeChanged: terminal.setTheme(model.themes.current)
             case let .analytics(a):
                 if !analytics.perform(a), let answer = sideEffects(e) { send(answer) }
@@ -146,6 +153,7 @@ public final class EventLoop: @unchecked Sendable {
         budget.spend(at: DispatchTime.now().uptimeNanoseconds)
         terminal.blit(frame)
         lastFrame = frame
+        onDraw?(frame, model)
     }
 
     /// Gives the terminal back and exits with `status`.

@@ -51,6 +51,14 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Lock levers, file writes and scenario changes (a screen the audience watches).")
     var readOnly = false
 
+    @Option(help: ArgumentHelp("Record the session as an asciicast v2 file (asciinema), markers at steps and scenes.",
+                               valueName: "FILE"))
+    var cast: String?
+
+    @Option(help: ArgumentHelp("Write a plain sentence for each meaningful change to FILE (- for stderr).",
+                               valueName: "FILE"))
+    var narrate: String?
+
     /// A demo script to play: set by `moneyloop present SCRIPT`.
     @Option(help: .hidden)
     var script: String?
@@ -81,6 +89,7 @@ struct DashboardCommand: ParsableCommand {
         model.following = follow
         model.analytics.seed = seed
         preparePresentation(&model)
+        let recording = Recording(cast: cast, narrate: narrate, model: &model)
         let sharing: Sharing?
         do {
             sharing = share || follow ? Sharing(path: try ShareLink.socketPath(environment: env)) : nil
@@ -106,6 +115,7 @@ struct DashboardCommand: ParsableCommand {
         loopBox.loop = loop
         if share { sharing?.share(loop) }
         if follow { sharing?.follow(loop, true) }
+        recording.attach(to: loop, model: model, capabilities: terminal.capabilities)
         CrashTrigger.arm(environment: ProcessInfo.processInfo.environment)
         loop.run()
     }

@@ -7,7 +7,10 @@ public let clockSpeeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32]
 /// outside world must carry out. Pure: no terminal, no clock, no files.
 public func update(_ model: inout Model, _ message: Message) -> [Effect] {
     let before = AnalyticsUpdate.Before(model)
-    return updateModel(&model, message) + AnalyticsUpdate.follow(&model, from: before)
+    let narrated = Narration.before(model)
+    let effects = updateModel(&model, message) + AnalyticsUpdate.follow(&model, from: before)
+    Narration.follow(&model, from: narrated)
+    return effects
 }
 
 /// `update` before the analytics follow what changed.

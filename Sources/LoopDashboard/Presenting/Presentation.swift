@@ -12,6 +12,8 @@ public struct Presentation: Sendable {
     public var lightBackground = false
     /// When each lever change was made, stamped by the event loop.
     public var changeTimes = ChangeTimes()
+    /// Plain sentences for each meaningful change (`--narrate`, `:narrate`).
+    public var narration = Narration()
 
     public init() {}
 
