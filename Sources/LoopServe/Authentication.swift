@@ -13,6 +13,8 @@ final class ConnectionState {
     var user: String?
     /// The comment of the authorized key it used (often `name@host`).
     var keyComment: String = ""
+    /// How it authenticated: a key or the passcode (the narrower rights until it has).
+    var access = ViewerAccess.passcode
     var authFailures = 0
     var sessionsOpen = 0
     var onAuthenticated: [() -> Void] = []
@@ -60,6 +62,7 @@ final class PublicKeyAuthenticator: NIOSSHServerUserAuthenticationDelegate {
             if let entry = keys.current().entry(for: offer.publicKey) {
                 connection.user = request.username
                 connection.keyComment = entry.comment
+                connection.access = .key
                 log.info("\(connection.label) authenticated by public key \(fingerprint) "
                     + "(\(keys.path) line \(entry.line)\(entry.comment.isEmpty ? "" : ", " + ServeLog.quote(entry.comment)))")
                 let callbacks = connection.onAuthenticated

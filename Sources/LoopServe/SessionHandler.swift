@@ -179,7 +179,7 @@ final class SessionHandler: ChannelInboundHandler {
             pty = try PseudoTerminal.open(columns: size.columns, rows: size.rows)
             do {
                 child = try ChildProcess.spawn(
-                    executable: launch.executable, arguments: launch.arguments,
+                    executable: launch.executable, arguments: launch.arguments(for: connection.access),
                     environment: environment, terminalPath: pty.slavePath)
             } catch {
                 close(pty.master)

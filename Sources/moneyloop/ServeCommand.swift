@@ -112,7 +112,8 @@ struct ServeCommand: ParsableCommand {
             if let shareSocket { sharePath = shareSocket }
         }
         let launch = sessionCommand.isEmpty
-            ? SessionLaunch.dashboard(serverEnvironment: environment, follow: follow, shareSocket: sharePath)
+            ? SessionLaunch.dashboard(
+                serverEnvironment: environment, options: .init(follow: follow), shareSocket: sharePath)
             : try SessionLaunch.custom(sessionCommand, serverEnvironment: environment, shareSocket: sharePath)
 
         var limits = ServerLimits()
