@@ -106,6 +106,9 @@ struct DashboardCommand: ParsableCommand {
         model.following = follow
         model.analytics.seed = seed
         preparePresentation(&model)
+        if servedFiles != nil && (cast != nil || narrate != nil) {
+            CommandOutput.fail("a served dashboard writes no files: --cast and --narrate are for local sessions")
+        }
         let recording = Recording(cast: cast, narrate: narrate, model: &model)
         let sharing: Sharing?
         do {
