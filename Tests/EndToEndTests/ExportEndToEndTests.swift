@@ -92,4 +92,47 @@ struct ExportEndToEndTests {
         let narration = try String(contentsOfFile: said, encoding: .utf8)
         #expect(narration.contains("Step 2 of 8: ") && narration.contains("Step 3 of 8: "), "\(narration)")
     }
+
+    @Test func exportCommandWritesTheScreenAsSVG() throws {
+        let file = Self.temp("live.svg")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let t = try TmuxSession(width: 100, height: 30, command: [moneyloopBinary, "--paused"])
+        _ = try t.waitFor(timeout: 20) { $0.contains("Funding graph") }
+        try t.send(":")
+        try t.send("-l", "export \(file)")
+        try t.send("Enter")
+        _ = try t.waitFor(timeout: 20) { $0.contains("wrote") }
+        let svg = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.contains(">Funding<") && svg.contains("width=\"924\""))
+        try t.send("q")
+        #expect(t.waitForExit(timeout: 20))
+    }
+
+    @Test func followerRecordsAndNarratesWhatThePresenterDoes() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ml-castfollow-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let keys = dir.appendingPathComponent("authorized_keys").path
+        try "".write(toFile: keys, atomically: true, encoding: .utf8)
+        let env = ["XDG_RUNTIME_DIR": dir.path, "XDG_STATE_HOME": dir.path + "/state"]
+        let port = 20_000 + Int((getpid() + 7) % 20_000)
+        let server = try TmuxSession(width: 100, height: 10, command: [moneyloopBinary, "serve", "--listen",
+                                                                     "127.0.0.1:\(port)", "--authorized-keys", keys,
+                                                                     "--follow"], environment: env)
+        _ = try await server.waitFor { $0.contains("presenter relay listening") }
+        let cast = dir.appendingPathComponent("follower.cast").path, said = dir.appendingPathComponent("said.txt").path
+        let presenter = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "--paused", "--share"],
+                                        environment: env)
+        let follower = try TmuxSession(width: 100, height: 30, command: [moneyloopBinary, "--follow", "--cast", cast,
+                                                                       "--narrate", said], environment: env)
+        try await presenter.waitFor { $0.contains("GPU utilization") }
+        try await follower.waitFor { $0.contains("GPU utilization") }
+        try presenter.send("Right", "Right", "Right")
+        let followed = try await follower.waitFor { $0.contains("what-if: GPU utilization 78%") }
+        try follower.send("q")
+        #expect(await follower.waitForExit(timeout: 20))
+        #expect(Self.rows(try Self.replay(cast)) == Self.rows(followed))
+        let narration = try String(contentsOfFile: said, encoding: .utf8)
+        #expect(narration.contains("GPU utilization 78%: "), "\(narration)")
+    }
 }

@@ -168,4 +168,18 @@ import Testing
         #expect(!f.text.contains("Funding graph"))
         #expect(Panel(name: "Facts") == .factcheck && Panel(name: "runway") == .runway && Panel(name: "x") == nil)
     }
+
+    @Test func exportCommandAsksForTheScreenAsSVG() throws {
+        var m = Model(paused: true)
+        #expect(try CommandParser.parse("export slide.SVG") == .export("slide.SVG", .svg))
+        _ = update(&m, .key(.char(":")))
+        for c in "export /tmp/slide.svg" { _ = update(&m, .key(.char(c))) }
+        let effects = update(&m, .key(.enter))
+        #expect(effects == [.exportScreen(path: "/tmp/slide.svg")])
+        let svg = ScreenExport.svg(m, width: 100, height: 30)
+        let r = try Self.read(svg)
+        let f = view(m, width: 100, height: 30, caps: Capabilities(color: .direct, glyphs: .braille))
+        #expect(Self.grid(r, width: 100, height: 30).map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
+            == f.text)
+    }
 }
