@@ -135,4 +135,26 @@ struct ExportEndToEndTests {
         let narration = try String(contentsOfFile: said, encoding: .utf8)
         #expect(narration.contains("GPU utilization 78%: "), "\(narration)")
     }
+
+    /// The sizes docs/exports.md quotes are the program's.
+    @Test func docsQuoteTheProgramsSizes() throws {
+        let docs = try String(contentsOfFile: Self.root + "/docs/exports.md", encoding: .utf8)
+        func grouped(_ n: Int) -> String {
+            let s = String(n)
+            return s.count > 3 ? s.dropLast(3) + "," + s.suffix(3) : s
+        }
+        let screen = try runProcess(moneyloopBinary, ["snapshot", "--format", "svg"])
+        #expect(docs.contains("120×40 screen is \(grouped(screen.out.utf8.count)) bytes"))
+        let panel = try runProcess(moneyloopBinary, ["snapshot", "--format", "svg", "--panel", "runway", "--size", "80x20"])
+        #expect(docs.contains("runway panel at 80×20 is \(grouped(panel.out.utf8.count)) bytes"))
+        let file = Self.temp("docs.cast")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        _ = try runProcess(moneyloopBinary, ["present", Self.demo, "--cast", file, "--size", "120x40"])
+        let cast = try String(contentsOfFile: file, encoding: .utf8)
+        let events = cast.split(separator: "\n").filter { $0.contains(", \"o\", ") }
+        let end = try #require(Double(cast.split(separator: "\n").last!.dropFirst().prefix { $0 != "," }))
+        let seconds = (end * 10).rounded() / 10
+        #expect(docs.contains("120×40 is \(grouped(cast.utf8.count)) bytes, \(seconds)\n  seconds long, \(events.count) output events"),
+                "\(cast.utf8.count) bytes, \(seconds) s, \(events.count) events")
+    }
 }
