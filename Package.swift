@@ -10,6 +10,7 @@ let package = Package(
         // Libraries for the separate Benchmarks/ package.
         .library(name: "LoopSim", targets: ["LoopSim"]),
         .library(name: "LoopDashboard", targets: ["LoopDashboard"]),
+        .library(name: "LoopConfig", targets: ["LoopConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "LoopSim", package: "moneyloop"),
                 .product(name: "LoopDashboard", package: "moneyloop"),
+                .product(name: "LoopConfig", package: "moneyloop"),
             ],
             path: "Benchmarks/MoneyloopBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

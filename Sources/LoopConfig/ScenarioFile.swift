@@ -78,6 +78,10 @@ public enum ScenarioFile {
         guard case .mapping = doc.root else {
             throw doc.error(at: [], "expected a mapping of scenario keys (name, start, opening, …)")
         }
+        if doc.node(at: [.key("entities")]) != nil {
+            throw doc.error(at: [.key("entities")], "a loop file (entities and deals): `moneyloop simulate --scenario FILE` "
+                + "and `moneyloop scenario check FILE` run it; the dashboard shows article-format scenarios only", atKey: true)
+        }
         try doc.checkKeys(schema)
         let dto: DTO = try doc.decode()
         return try build(dto, doc)

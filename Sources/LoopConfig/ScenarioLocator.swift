@@ -67,6 +67,15 @@ public struct ScenarioLocator: Sendable {
                               + "or give a path to a .yaml file")
     }
 
+    /// The file of `nameOrFile` when it is a loop file (entities and deals), else nil.
+    public func loopFile(_ nameOrFile: String?) -> String? {
+        guard let nameOrFile, !nameOrFile.isEmpty else { return nil }
+        let path = ScenarioLocator.isPath(nameOrFile) ? nameOrFile : file(named: nameOrFile)
+        guard let path, let data = FileManager.default.contents(atPath: path),
+              data.count <= YAMLDocument.maxBytes, let text = String(data: data, encoding: .utf8) else { return nil }
+        return LoopFile.isLoop(text) ? path : nil
+    }
+
     /// The scenarios found, first match per name, sorted by name; the compiled-in
     /// default is always there.
     public func list() -> [ScenarioEntry] {
@@ -77,7 +86,8 @@ public struct ScenarioLocator: Sendable {
                 let name = String(file[..<file.lastIndex(of: ".")!])
                 guard found[name] == nil else { continue }
                 let path = "\(dir)/\(file)"
-                let title = (try? ScenarioFile.load(contentsOf: path))?.title ?? "(does not load: scenario check \(path))"
+                let title = (loopFile(path) != nil ? (try? LoopFile.load(contentsOf: path))?.title
+                    : (try? ScenarioFile.load(contentsOf: path))?.title) ?? "(does not load: scenario check \(path))"
                 found[name] = ScenarioEntry(name: name, title: title, path: path)
             }
         }

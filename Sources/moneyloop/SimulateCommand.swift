@@ -1,4 +1,5 @@
 import ArgumentParser
+import LoopConfig
 import LoopReport
 import LoopSim
 
@@ -15,6 +16,12 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         try CommandOutput.run {
+            if let loop = try LoopSetup.resolve(simulation) {
+                guard try monteCarlo.resolve() == nil else {
+                    throw ConfigError(file: "--monte-carlo", message: "not yet available for loop files")
+                }
+                return LoopReport.render(loop.loop, loop.project(), format: try output.resolve())
+            }
             guard let request = try monteCarlo.resolve() else {
                 let format = try output.resolve()
                 return SimulationReport.render(try simulation.resolve(), format: format)

@@ -4,6 +4,8 @@
 // Monte Carlo of 10,000 paths × 60 months < 1 s on 2 cores.
 // Run from Benchmarks/: `swift package benchmark`.
 import Benchmark
+import Foundation
+import LoopConfig
 import LoopDashboard
 import LoopSim
 
@@ -118,6 +120,29 @@ let benchmarks: @Sendable () -> Void = {
                   configuration: .init(warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 10)) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(MonteCarlo.run(scenario, paths: 10_000, seed: 1, threads: threads, months: 60))
+            }
+        }
+    }
+
+    // The second bundled loop through the generic engine: 12 entities, 120 months.
+    let webPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenarios/ai-web-2025.yaml").path
+    let web = try! LoopFile.load(contentsOf: webPath)
+    Benchmark("LoopEngine.project ai-web-2025 (12 entities) 120 months") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(LoopEngine.project(web, months: 120))
+        }
+    }
+    Benchmark("LoopEngine.project ai-web-2025 120 months, no flow list") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(LoopEngine.project(web, months: 120, flows: false))
+        }
+    }
+    for threads in [1, 2] {
+        Benchmark("LoopMonteCarlo ai-web-2025 10000 paths x 60 months, \(threads) thread(s)",
+                  configuration: .init(warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 10)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(LoopMonteCarlo.run(web, paths: 10_000, seed: 1, threads: threads, months: 60))
             }
         }
     }

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The generic monthly engine: runs any `MoneyLoop`. Each month every deal yields flows
+/// between its two entities, in three phases: deliveries (vendor sales land and are paid),
+/// capacity (contracts, usage, recurring flows: they set busy and idle GPU-hours), then the
+/// deals that read those (per-unit deals, backstops, equity, warrants, loans) in the
+/// loop's scheduled order, and last the revolvers, which top cash up to their floor.
+/// Every entity's cash changes by exactly its cash inflows minus outflows.
+public enum LoopEngine {
+    /// GPU-hours in a GPU-month.
+    public static let hoursPerMonth = 730.0
+
+    /// Runs `loop` for `months` months (its horizon when nil) under `levers`.
+    public static func project(_ loop: MoneyLoop, levers: LoopLevers = LoopLevers(), months: Int? = nil,
+                               flows: Bool = true) -> LoopProjection
+    {
+        let horizon = max(1, min(Scenario.maxHorizon, months ?? loop.horizon))
+        let n = loop.entities.count
+        var out = LoopProjection(name: loop.name, start: loop.start, horizon: horizon, entityCount: n,
+                                 cash: [], debt: [], fleet: [], busyHours: [], idleHours: [], flows: [],
+                                 flowStart: [0])
+        let size = (horizon + 1) * n
+        out.cash.reserveCapacity(size); out.debt.reserveCapacity(size); out.fleet.reserveCapacity(size)
+        out.busyHours.reserveCapacity(size); out.idleHours.reserveCapacity(size)
+        out.flowStart.reserveCapacity(horizon + 2)
+        var run = LoopRun(loop, levers: levers.clamped, recordFlows: flows)
+        if flows { run.flows.reserveCapacity((horizon + 1) * (loop.deals.count * 2 + n)) }
+        for t in 0...horizon {
+            run.step(month: t)
+            out.cash += run.cash
+            for e in 0..<n { out.debt.append(run.debt(of: e)) }
+            out.fleet += run.fleet
+            out.busyHours += run.busy
+            for e in 0..<n { out.idleHours.append(max(0, run.fleet[e] * hoursPerMonth - run.busy[e])) }
+            out.flowStart.append(run.flows.count)
+        }
+        out.flows = run.flows
+        return out
+    }
+
+    /// The entities' cash after `months` months, without keeping anything per month (Monte Carlo).
+    public static func finalCash(_ loop: MoneyLoop, levers: LoopLevers, months: Int,
+                                 _ body: (Int, [Double]) -> Void)
+    {
+        var run = LoopRun(loop, levers: levers.clamped, recordFlows: false)
+        for t in 0...max(1, min(Scenario.maxHorizon, months)) {
+            run.step(month: t)
+            body(t, run.cash)
+        }
+    }
+
+    /// Weights of a linear ramp over `ramp` months, then flat, for a `term`-month contract:
+    /// the share of the value paid in month k of the contract is `weight(k) / total`.
+    static func rampWeight(_ k: Int, ramp: Int) -> Double {
+        ramp <= 0 ? 1 : min(1, Double(k + 1) / Double(ramp + 1))
+    }
+
+    static func rampTotal(term: Int, ramp: Int) -> Double {
+        var s = 0.0
+        for k in 0..<max(0, term) { s += rampWeight(k, ramp: ramp) }
+        return s
+    }
+
+    /// The growth factor of `perYear` after `months` months.
+    static func growth(_ perYear: Double, months: Int) -> Double {
+        pow(max(0, 1 + perYear), Double(months) / 12)
+    }
+}

@@ -1,0 +1,114 @@
+/// The deals that read the month's capacity and cash: per-unit deals, backstops, equity,
+/// warrants and loans.
+extension LoopRun {
+    mutating func dependentDeal(_ i: Int, _ t: Int) {
+        let d = loop.deals[i]
+        switch d.terms {
+        case let .perUnit(cap, rate, refUtil, start, term, flat):
+            guard t >= start, t < start + term else { return }
+            let left = cap * weight[i] - paid[i]
+            guard left > 0 else { return }
+            var pay: Double
+            if flat {
+                pay = left / Double(start + term - t)
+            } else {
+                let reference = loop.entities[d.from].fleet * LoopEngine.hoursPerMonth * refUtil
+                let r = rate ?? (reference > 0 ? cap / (Double(max(1, term)) * reference) : 0)
+                pay = min(left, r * weight[i] * busy[d.from])
+            }
+            pay = max(0, pay)
+            paid[i] += pay
+            emit(i, d.from, d.to, .perUnit, pay)
+        case let .backstop(limit, price, start, term):
+            guard t >= start, t < start + term else { return }
+            let idle = max(0, fleet[d.to] * LoopEngine.hoursPerMonth - busy[d.to])
+            let pay = max(0, min(idle * price, limit * weight[i] - paid[i]))
+            paid[i] += pay
+            emit(i, d.from, d.to, .backstop, pay)
+        case let .equity(tranches):
+            for (k, tr) in tranches.enumerated() where !released[i][k] && met(tr.milestone, price: nil, t) {
+                released[i][k] = true
+                paid[i] += tr.amount * weight[i]
+                emit(i, d.from, d.to, .equity, tr.amount * weight[i])
+            }
+        case let .warrant(strike, sharePrice, growth, tranches):
+            let price = sharePrice * LoopEngine.growth(growth, months: t)
+            for (k, tr) in tranches.enumerated() where !released[i][k] && met(tr.milestone, price: price, t) {
+                released[i][k] = true
+                let value = tr.amount * weight[i] * max(0, price - strike)
+                paid[i] += value
+                emit(i, d.from, d.to, .warrantValue, value)
+            }
+        case let .loan(l):
+            service(i, l, t)
+        default: break
+        }
+    }
+
+    /// Whether a milestone holds in month `t` (a share-price target needs `price`).
+    func met(_ m: Milestone, price: Double?, _ t: Int) -> Bool {
+        if let month = m.month, t < month { return false }
+        if let e = m.deal.map({ loop.deals[$0].from }) ?? m.entity {
+            let units = m.deal.map { delivered[$0] } ?? fleet[e]
+            if let gw = m.gigawatts, units * loop.entities[e].kwPerGPU / 1e6 < gw - 1e-12 { return false }
+            if let f = m.fleet, units < f - 1e-9 { return false }
+        }
+        if let target = m.priceTarget, (price ?? 0) < target { return false }
+        return true
+    }
+
+    /// Interest, principal and draws of a loan this month (revolvers draw in `topUp`).
+    mutating func service(_ i: Int, _ l: LoanTerms, _ t: Int) {
+        let d = loop.deals[i]
+        let rate = max(0, l.rate + (l.floating ? levers.rateShock : 0))
+        if l.facility == .bond, l.issue == t {
+            let amount = l.limit * weight[i] * levers.creditWindow
+            balance[i] += amount
+            paid[i] += amount
+            emit(i, d.from, d.to, .draw, amount)
+        }
+        let owed = balance[i]
+        guard owed > 0 || l.facility == .ddtl else { return }
+        emit(i, d.to, d.from, .interest, owed * rate / 12)
+        var principal = 0.0
+        switch l.facility {
+        case .ddtl:
+            if let m = l.maturity { principal = t >= m ? owed : owed / Double(m - t + 1) }
+            else { principal = owed / Double(max(1, l.term)) }
+        case .bond: principal = t >= (l.maturity ?? Int.max) ? owed : 0
+        case .revolver: principal = 0
+        }
+        balance[i] -= principal
+        emit(i, d.to, d.from, .principal, principal)
+        guard l.facility == .ddtl else { return }
+        var room = l.limit * weight[i] - paid[i]
+        if !l.collateral.isEmpty {
+            var value = 0.0
+            for c in l.collateral { value += unpaid(c) }
+            room = min(room, l.ltv * value - balance[i])
+        }
+        let draw = max(0, min(l.ltv * purchases[d.to], room)) * levers.creditWindow
+        // The purchases a draw lends against are used up: the next facility lends on the rest.
+        if l.ltv > 0 { purchases[d.to] = max(0, purchases[d.to] - draw / l.ltv) }
+        balance[i] += draw
+        paid[i] += draw
+        emit(i, d.from, d.to, .draw, draw)
+    }
+
+    /// A revolver at the end of the month: drawn to keep the borrower's cash at its floor,
+    /// repaid from cash above it.
+    mutating func topUp(_ i: Int) {
+        guard case let .loan(l) = loop.deals[i].terms else { return }
+        let d = loop.deals[i]
+        let c = cash[d.to]
+        if c < l.floor {
+            let draw = max(0, min(l.limit * weight[i] - balance[i], l.floor - c)) * levers.creditWindow
+            balance[i] += draw
+            emit(i, d.from, d.to, .draw, draw)
+        } else if balance[i] > 0 {
+            let repay = min(balance[i], c - l.floor)
+            balance[i] -= repay
+            emit(i, d.to, d.from, .principal, repay)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Testing
+@testable import LoopSim
+
+@Suite struct LoopEngineTests {
+    /// Every entity's cash moves by exactly its cash inflows minus outflows, each month;
+    /// non-cash flows (warrant value) never move cash; nothing is NaN or infinite.
+    static func checkConservation(_ loop: MoneyLoop, _ p: LoopProjection) {
+        let n = loop.entities.count
+        var previous = loop.entities.map(\.cash)
+        for t in 0...p.horizon {
+            var net = Array(repeating: 0.0, count: n), scale = Array(repeating: 1.0, count: n)
+            for f in p.flows(month: t) {
+                #expect(f.amount.isFinite, "month \(t): flow \(f) is not finite")
+                guard f.isCash else { continue }
+                net[f.to] += f.amount; net[f.from] -= f.amount
+                scale[f.to] += abs(f.amount); scale[f.from] += abs(f.amount)
+            }
+            for e in 0..<n {
+                let c = p.cash(t, e)
+                #expect(c.isFinite && p.debt(t, e).isFinite && p.fleet(t, e).isFinite, "month \(t) entity \(e) not finite")
+                #expect(abs((c - previous[e]) - net[e]) <= 1e-9 * (scale[e] + abs(previous[e])),
+                        "month \(t) entity \(e): Δcash \(c - previous[e]) vs flows \(net[e])")
+                previous[e] = c
+            }
+        }
+        var total = 0.0, opening = 0.0
+        for e in 0..<n { total += p.cash(p.horizon, e); opening += loop.entities[e].cash }
+        #expect(abs(total - opening) <= 1e-6 * max(1, abs(opening)) + 1, "money created or destroyed")
+    }
+
+    @Test func moneyIsConservedOverRandomLoops() {
+        var rng = SplitMix64(seed: 16)
+        for _ in 0..<300 {
+            let loop = RandomLoop.make(&rng)
+            Self.checkConservation(loop, LoopEngine.project(loop, levers: RandomLoop.levers(&rng)))
+        }
+    }
+
+    static func twoParty(_ terms: DealTerms, fleet: Double = 0, status: DealStatus = .binding) -> MoneyLoop {
+        try! MoneyLoop.make(name: "t", title: "t", start: YearMonth(year: 2025, month: 11), horizon: 24,
+                            entities: [LoopEntity(id: "a", name: "A", kind: .aiLab, cash: 100),
+                                       LoopEntity(id: "b", name: "B", kind: .cloudOperator, fleet: fleet)],
+                            deals: [LoopDeal(id: "d", from: 0, to: 1, status: status, source: SourceNote(text: "t"),
+                                             terms: terms)])
+    }
+
+    @Test func takeOrPayPaysItsValueOverItsTermAfterTheRamp() {
+        let p = LoopEngine.project(Self.twoParty(.takeOrPay(value: 1_200, start: 2, term: 12, ramp: 3, gpus: 0)))
+        let paid = p.flows.filter { $0.kind == .contract }.map(\.amount)
+        #expect(paid.count == 12)
+        #expect(abs(paid.reduce(0, +) - 1_200) < 1e-9)
+        #expect(paid[0] < paid[1] && paid[1] < paid[2] && paid[2] < paid[3] && paid[3] == paid[11])
+        let late = LoopEngine.project(Self.twoParty(.takeOrPay(value: 1_200, start: 2, term: 12, ramp: 0, gpus: 0)),
+                                      levers: LoopLevers(demandDelay: 5))
+        #expect(late.cash(6, 1) == 0 && late.cash(7, 1) == 100, "a 5-month demand delay moves the first payment to month 7")
+    }
+
+    @Test func onlySignedContractsIsOneLever() {
+        let loop = Self.twoParty(.takeOrPay(value: 1_200, start: 0, term: 12, ramp: 0, gpus: 0), status: .letterOfIntent)
+        #expect(LoopEngine.project(loop).cash(11, 1) == 1_200)
+        #expect(LoopEngine.project(loop, levers: LoopLevers(nonBinding: 0)).cash(11, 1) == 0)
+        #expect(LoopEngine.project(loop, levers: LoopLevers(nonBinding: 0.5)).cash(11, 1) == 600)
+    }
+
+    @Test func perUnitDealBillsOnlyBusyHours() {
+        // A: operator paying per busy GPU-hour; busy hours come from a usage deal at 50%.
+        let entities = [LoopEntity(id: "op", name: "Op", kind: .cloudOperator, fleet: 1_000),
+                        LoopEntity(id: "st", name: "St", kind: .storage),
+                        LoopEntity(id: "mk", name: "Mk", kind: .other, external: true)]
+        let deals = [
+            LoopDeal(id: "u", from: 2, to: 0, status: .binding, source: SourceNote(text: "t"),
+                     terms: .usage(gpus: 0, fleetShare: 1, utilization: 0.5, price: 2, declinePerYear: 0, start: 0, term: 240)),
+            LoopDeal(id: "s", from: 0, to: 1, status: .binding, source: SourceNote(text: "t"),
+                     terms: .perUnit(cap: 1e9, rate: 0.01, referenceUtilization: 0.75, start: 0, term: 240, flat: false)),
+            LoopDeal(id: "b", from: 1, to: 0, status: .binding, source: SourceNote(text: "t"),
+                     terms: .backstop(limit: 1e9, price: 1, start: 0, term: 240)),
+        ]
+        let loop = try! MoneyLoop.make(name: "t", title: "t", start: YearMonth(year: 2025, month: 11), horizon: 2,
+                                       entities: entities, deals: deals)
+        let p = LoopEngine.project(loop)
+        let busy = 1_000 * 730 * 0.5
+        #expect(p.flows(month: 0).first { $0.kind == .perUnit }?.amount == busy * 0.01)
+        #expect(p.flows(month: 0).first { $0.kind == .backstop }?.amount == (1_000 * 730 - busy) * 1)
+        let idle = LoopEngine.project(loop, levers: LoopLevers(utilizationScale: 0))
+        #expect(idle.flows(month: 0).first { $0.kind == .perUnit } == nil, "idle GPUs are not billed")
+        #expect(idle.flows(month: 0).first { $0.kind == .backstop }?.amount == 730_000.0)
+    }
+
+    @Test func aCycleOfCollateralCannotBeScheduled() {
+        let loan = { (c: Int) in DealTerms.loan(LoanTerms(facility: .ddtl, limit: 1, rate: 0.1, ltv: 0.5, collateral: [c])) }
+        let entities = [LoopEntity(id: "a", name: "A", kind: .lender), LoopEntity(id: "b", name: "B", kind: .other)]
+        let deals = [0, 1].map { i in
+            LoopDeal(id: "l\(i)", from: 0, to: 1, status: .binding, source: SourceNote(text: "t"), terms: loan(1 - i))
+        }
+        #expect(throws: LoopError.cycle(deal: 0, through: [0, 1])) {
+            try MoneyLoop.make(name: "t", title: "t", start: YearMonth(year: 2025, month: 1), horizon: 2,
+                               entities: entities, deals: deals)
+        }
+    }
+
+    @Test func roundTripLedgerCountsTheVendorsOwnMoney() {
+        let entities = [LoopEntity(id: "nv", name: "NV", kind: .vendor, cash: 1e12),
+                        LoopEntity(id: "cw", name: "CW", kind: .cloudOperator)]
+        let src = SourceNote(text: "t")
+        let deals = [
+            LoopDeal(id: "buy", from: 1, to: 0, status: .binding, source: src,
+                     terms: .vendorSale(unitPrice: 10, perMonth: 10, start: 0, term: 10, orders: [], leadTime: 0)),
+            LoopDeal(id: "eq", from: 0, to: 1, status: .binding, source: src,
+                     terms: .equity(tranches: [Tranche(amount: 250, milestone: Milestone(month: 3))])),
+        ]
+        let loop = try! MoneyLoop.make(name: "t", title: "t", start: YearMonth(year: 2025, month: 1), horizon: 12,
+                                       entities: entities, deals: deals)
+        let ledger = RoundTripLedger.make(LoopEngine.project(loop), vendor: 0)
+        #expect(ledger.lines.count == 1)
+        #expect(ledger.lines[0].totalSales == 1_000 && ledger.lines[0].totalFinanced == 250)
+        #expect(ledger.lines[0].cumulativeShare(through: 12) == 0.25)
+        #expect(ledger.lines[0].share(month: 3) == 2.5)
+        #expect(ledger.lines[0].cumulativeShare(through: 2) == 0)
+    }
+}
