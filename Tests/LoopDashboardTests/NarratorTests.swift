@@ -84,7 +84,7 @@ import Testing
         let a = NarrationSnapshot(m)
         m.month = r
         let said = Narrator.sentences(from: a, to: NarrationSnapshot(m))
-        #expect(said == ["\(Self.spoken(m.now.date)): CoreWeave's cash runs out."])
+        #expect(said == ["\(Self.spoken(m.now.date)): CoreWeave runs out of cash."])
     }
 
     @Test func narrateCommandTurnsItOnAndOff() throws {

@@ -32,12 +32,13 @@ public struct NarrationSnapshot: Sendable, Equatable {
 
 /// Plain sentences for what changed between two snapshots, one per meaningful change, for
 /// screen readers and very slow links (`--narrate`, `:narrate`). Every number is the
-/// engine's, read from the snapshots' headlines. Pure.
+/// engine's, read from the snapshots' headlines (see `Outlook`). Pure.
 public enum Narrator {
     public static func sentences(from a: NarrationSnapshot, to b: NarrationSnapshot) -> [String] {
         var out: [String] = []
+        let (oa, ob) = (Outlook(a.headline), Outlook(b.headline))
         if a.scenario != b.scenario {
-            out.append("Scenario \(b.scenario) loaded: \(outcome(b.headline)).")
+            out.append("Scenario \(b.scenario) loaded: \(outcome(ob)).")
             return out
         }
         if let step = b.step, step != a.step || !a.scripted {
@@ -48,18 +49,18 @@ public enum Narrator {
             guard let v = b.levers[p.id], v != a.levers[p.id] else { return nil }
             return "\(p.label) \(Format.parameterValue(v, unit: p.unit))"
         }
-        let change = comparison(a.headline, b.headline)
-        let other = secondCompany(a.headline, b.headline).map { "; " + $0 } ?? ""
+        let change = comparison(oa, ob)
+        let other = secondCompany(oa, ob).map { "; " + $0 } ?? ""
         if !levers.isEmpty {
-            out.append(capitalized(levers.joined(separator: ", ")) + ": " + (change ?? still(b.headline)) + other + ".")
+            out.append(capitalized(levers.joined(separator: ", ")) + ": " + (change ?? still(ob)) + other + ".")
         } else if let change {
             out.append(capitalized(change) + other + ".")
         } else if !other.isEmpty {
             out.append(capitalized(String(other.dropFirst(2))) + ".")
         } else if b.month > a.month {
-            for company in [Node.coreweave, .vast] {
-                if let r = b.headline.runway(of: company), a.month < r, r <= b.month {
-                    out.append("\(b.headline.date.spoken): \(company.label)'s cash runs out.")
+            for company in Outlook.companies {
+                if let m = ob.months[company], a.month < m, m <= b.month {
+                    out.append("\(b.headline.date.spoken): \(company.label) \(ob.verb).")
                 }
             }
         }
@@ -70,65 +71,59 @@ public enum Narrator {
     }
 
     /// "CoreWeave runs out of cash in Aug 2026", or that no company does within the horizon.
-    static func outcome(_ h: Headline) -> String {
-        guard let first = h.firstOut, let date = outDate(h, first) else {
-            return "no company runs out of cash within \(h.horizon) months"
+    static func outcome(_ o: Outlook) -> String {
+        guard let first = o.first, let date = o.date(first) else {
+            return "no company \(o.verb) within \(o.horizon) months"
         }
-        return "\(first.label) runs out of cash in \(date.spoken)"
+        return "\(first.label) \(o.verb) in \(date.spoken)"
     }
 
-    /// The headline unchanged, said so.
-    static func still(_ h: Headline) -> String {
-        guard let first = h.firstOut, let date = outDate(h, first) else {
-            return "still no company runs out of cash within \(h.horizon) months"
+    /// The outlook unchanged, said so.
+    static func still(_ o: Outlook) -> String {
+        guard let first = o.first, let date = o.date(first) else {
+            return "still no company \(o.verb) within \(o.horizon) months"
         }
-        return "\(first.label) still runs out of cash in \(date.spoken)"
+        return "\(first.label) still \(o.verb) in \(date.spoken)"
     }
 
-    /// How the first company out changed from `a` to `b`; nil when it did not.
-    static func comparison(_ a: Headline, _ b: Headline) -> String? {
-        let before = a.firstOut.flatMap { c in a.runway(of: c).map { (c, $0) } }
-        let after = b.firstOut.flatMap { c in b.runway(of: c).map { (c, $0) } }
+    /// How the first company changed from `a` to `b`; nil when it did not.
+    static func comparison(_ a: Outlook, _ b: Outlook) -> String? {
+        let before = a.first.flatMap { c in a.months[c].map { (c, $0) } }
+        let after = b.first.flatMap { c in b.months[c].map { (c, $0) } }
         switch (before, after) {
         case (nil, nil):
             return nil
-        case let ((c0, r0)?, (c1, r1)?) where c0 == c1:
-            guard r1 != r0 else { return nil }
-            return outcome(b) + ", \(months(abs(r1 - r0))) \(r1 > r0 ? "later" : "earlier") than before"
+        case let ((c0, m0)?, (c1, m1)?) where c0 == c1:
+            guard m1 != m0 else { return nil }
+            return outcome(b) + ", \(months(abs(m1 - m0))) \(m1 > m0 ? "later" : "earlier") than before"
         case let ((c0, _)?, (c1, _)?):
-            return "\(c1.label) now runs out first, in \(outDate(b, c1)!.spoken); before, "
-                + "\(c0.label) did, in \(outDate(a, c0)!.spoken)"
+            return "\(c1.label) now \(b.verb) first, in \(b.date(c1)!.spoken); before, "
+                + "\(c0.label) did, in \(a.date(c0)!.spoken)"
         case let ((c0, _)?, nil):
-            return outcome(b) + "; before, \(c0.label) did, in \(outDate(a, c0)!.spoken)"
+            return outcome(b) + "; before, \(c0.label) did, in \(a.date(c0)!.spoken)"
         case (nil, _?):
             return outcome(b) + "; before, none did within \(a.horizon) months"
         }
     }
 
-    /// How the runway of the company that is not first out changed; nil when it did not
-    /// (or when the first company out changed, which `comparison` says in full).
-    static func secondCompany(_ a: Headline, _ b: Headline) -> String? {
-        guard a.firstOut == b.firstOut || a.firstOut == nil || b.firstOut == nil else { return nil }
-        for c in [Node.coreweave, .vast] where c != b.firstOut && c != a.firstOut {
-            let r0 = a.runway(of: c), r1 = b.runway(of: c)
-            guard r0 != r1 else { continue }
-            switch (r0, r1, outDate(b, c)) {
-            case let (r0?, r1?, date?):
-                return "\(c.label) now runs out in \(date.spoken), \(months(abs(r1 - r0))) "
-                    + "\(r1 > r0 ? "later" : "earlier") than before"
+    /// How the company that is not first changed; nil when it did not (or when the first
+    /// company changed, which `comparison` says in full).
+    static func secondCompany(_ a: Outlook, _ b: Outlook) -> String? {
+        guard a.first == b.first || a.first == nil || b.first == nil else { return nil }
+        for c in Outlook.companies where c != b.first && c != a.first {
+            switch (a.months[c], b.months[c], b.date(c)) {
+            case let (m0?, m1?, date?) where m0 != m1:
+                return "\(c.label) now \(b.verb) in \(date.spoken), \(months(abs(m1 - m0))) "
+                    + "\(m1 > m0 ? "later" : "earlier") than before"
             case (_?, nil, _):
-                return "\(c.label) no longer runs out within \(b.horizon) months"
+                return "\(c.label) no longer \(b.verb) within \(b.horizon) months"
             case let (nil, _?, date?):
-                return "\(c.label) now runs out too, in \(date.spoken)"
+                return "\(c.label) now \(b.verb) too, in \(date.spoken)"
             default:
                 continue
             }
         }
         return nil
-    }
-
-    static func outDate(_ h: Headline, _ c: Node) -> YearMonth? {
-        c == .coreweave ? h.coreweaveOut : c == .vast ? h.vastOut : nil
     }
 
     /// "one month", "two months", … "12 months".
@@ -156,7 +151,7 @@ extension Narrator {
     /// Where a session starts: "month 0 (Nov 2025), CoreWeave runs out of cash in Jun 2026."
     public static func opening(_ model: Model) -> String {
         let h = NarrationSnapshot(model).headline
-        return "month \(h.month) (\(h.date.spoken)), \(outcome(h))."
+        return "month \(h.month) (\(h.date.spoken)), \(outcome(Outlook(h)))."
     }
 }
 
