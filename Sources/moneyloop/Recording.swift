@@ -81,9 +81,20 @@ struct Recording {
     let narration: NarrationFile?
 
     init(cast: String?, narrate: String?, model: inout Model) {
+        if narrate == "-" && Recording.stderrIsTheScreen() {
+            CommandOutput.fail("--narrate -: stderr is this terminal, where the sentences would garble the screen; "
+                + "redirect it (2>FILE, 2>/dev/pts/N) or give --narrate FILE")
+        }
         self.cast = cast.map(LiveCast.init(path:))
         narration = narrate.map(NarrationFile.init(path:))
         if narration != nil { model.presentation.narration.enabled = true }
+    }
+
+    /// True when stderr and stdout are the same terminal device.
+    static func stderrIsTheScreen() -> Bool {
+        var out = stat(), err = stat()
+        guard isatty(1) == 1, isatty(2) == 1, fstat(1, &out) == 0, fstat(2, &err) == 0 else { return false }
+        return out.st_rdev == err.st_rdev
     }
 
     func attach(to loop: EventLoop, model: Model, capabilities: Capabilities) {
