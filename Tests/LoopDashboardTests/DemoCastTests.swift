@@ -142,4 +142,17 @@ import Testing
         #expect(out.hasPrefix("[1.500000, \"m\", \"Scene one: the deal\"]\n[1.500000, \"r\", \"100x30\"]\n"))
         #expect(r.record(view(m, width: 100, height: 30, caps: .standard), model: m, at: 2).isEmpty)
     }
+
+    @Test func aThemeChangeRepaintsEveryCell() throws {
+        var m = Model(paused: true)
+        var r = CastRecorder(tier: .direct, glyphs: .braille)
+        let f = view(m, width: 80, height: 24, caps: .standard)
+        _ = r.record(f, model: m, at: 0)
+        #expect(r.record(f, model: m, at: 1).isEmpty)
+        let light = try BundledThemeTests.load("light").theme
+        m.setThemes(ThemeCycle(names: ["light"], current: light))
+        let repaint = r.record(f, model: m, at: 2)
+        #expect(repaint.contains("\\u001b[2J"), "a full repaint in the new colours")
+        #expect(repaint.contains("38;2;36;41;47") || repaint.contains("38;2;87;96;106"), "the light theme's ink")
+    }
 }
