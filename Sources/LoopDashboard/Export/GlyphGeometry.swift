@@ -78,7 +78,9 @@ public enum GlyphGeometry {
         "╴": Arms(directions: [L]), "╶": Arms(directions: [R]), "╵": Arms(directions: [U]), "╷": Arms(directions: [D]),
     ]
     private static let rounded: [Unicode.Scalar: (Double, Double)] = ["╭": (1, 1), "╮": (-1, 1), "╰": (1, -1), "╯": (-1, -1)]
-    private static let dashed: [Unicode.Scalar: (Bool, Int)] = ["╌": (true, 2), "┄": (true, 3), "╎": (false, 2), "┆": (false, 3)]
+    private static let dashed: [Unicode.Scalar: (Bool, Int)] = [
+        "╌": (true, 2), "┄": (true, 3), "┈": (true, 4), "╎": (false, 2), "┆": (false, 3), "┊": (false, 4),
+    ]
 
     /// A line from the centre to the edge in direction (dx, dy).
     private static func arm(_ b: Box, _ dx: Double, _ dy: Double) -> String {
