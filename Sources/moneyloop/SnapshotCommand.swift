@@ -28,6 +28,9 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Colours of an SVG: direct, 256, 16, 8 or mono (what a terminal of that kind shows).")
     var color: ColorChoice = .direct
 
+    @Flag(help: "Presenter mode: headline numbers in big digits above fewer panels.")
+    var present = false
+
     @OptionGroup var themeOptions: ThemeOptions
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
@@ -41,6 +44,7 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         var model = Model(paused: true)
         model.month = min(months, model.horizon)
+        model.presentation.presenting = present
         let theme = themeOptions.resolveOrExit().cycle.current
         model.setThemes(ThemeCycle(names: [theme.name], current: theme))
         let glyphs: GlyphTier = ascii ? .ascii : .braille
