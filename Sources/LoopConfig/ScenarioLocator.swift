@@ -76,6 +76,12 @@ public struct ScenarioLocator: Sendable {
         return LoopFile.isLoop(text) ? path : nil
     }
 
+    /// The scenarios the dashboard can open: `list()` without loop files (entities and
+    /// deals), which run in `simulate` and `scenario check`, not yet in the dashboard.
+    public func dashboardScenarios() -> [ScenarioEntry] {
+        list().filter { $0.path.map { loopFile($0) == nil } ?? true }
+    }
+
     /// The scenarios found, first match per name, sorted by name; the compiled-in
     /// default is always there.
     public func list() -> [ScenarioEntry] {
