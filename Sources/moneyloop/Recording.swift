@@ -23,9 +23,16 @@ final class SessionStream: @unchecked Sendable {
         handle = h
     }
 
+    /// Set when a write failed (a full disk): the stream stops rather than stop the session.
+    private var failed = false
+
     func write(_ text: String) {
-        guard !text.isEmpty else { return }
-        handle.write(Data(text.utf8))
+        guard !text.isEmpty, !failed else { return }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            failed = true
+        }
     }
 }
 
