@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Exports from the command line and from live sessions: SVG snapshots, casts of a live
@@ -99,9 +100,15 @@ struct ExportEndToEndTests {
         let t = try TmuxSession(width: 100, height: 30, command: [moneyloopBinary, "--paused"])
         _ = try t.waitFor(timeout: 20) { $0.contains("Funding graph") }
         try t.send(":")
-        try t.send("-l", "export \(file)")
+        _ = try t.waitFor(timeout: 20) { $0.contains("Enter runs") }
+        // Typed as a person types: a whole line in one read counts as a paste flood under load.
+        for ch in "export \(file)" {
+            try t.send("-l", String(ch))
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        _ = try t.waitFor(timeout: 20) { $0.contains(":export \(file)") }
         try t.send("Enter")
-        _ = try t.waitFor(timeout: 20) { $0.contains("wrote") }
+        _ = try t.waitFor(timeout: 20) { $0.contains("wrote \(file)") }
         let svg = try String(contentsOfFile: file, encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains(">Funding<") && svg.contains("width=\"924\""))
         try t.send("q")
