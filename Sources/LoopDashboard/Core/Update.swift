@@ -4,8 +4,10 @@ import LoopSim
 /// outside world must carry out. Pure: no terminal, no clock, no files.
 public func update(_ model: inout Model, _ message: Message) -> [Effect] {
     let before = AnalyticsUpdate.Before(model)
+    let narrated = Narration.before(model)
     let effects = updateModel(&model, message) + AnalyticsUpdate.follow(&model, from: before)
     model.presentation.changeTimes.note(model.schedule, seconds: model.presentation.elapsed)
+    Narration.follow(&model, from: narrated)
     return effects
 }
 
