@@ -37,7 +37,7 @@ import Testing
         (["sensitivity", "--metric", "runway.nvidia"], "moneyloop: --metric: runway.nvidia: unknown metric; allowed: "
             + "runway.coreweave, runway.vast, cash.coreweave@M, cash.vast@M with M a month 0 … 60\n"),
         (["compare", "article-2025", "price-wars"], "moneyloop: compare: price-wars: no such scenario (did you mean "
-            + "price-war?); known: article-2025, filings-2026, late-demand, price-war; or give a path to a .yaml file\n"),
+            + "price-war?); known: ai-web-2025, article-2025, filings-2026, late-demand, price-war; or give a path to a .yaml file\n"),
     ])
     func badOptionsExitTwoWithOneLine(args: [String], message: String) throws {
         let r = try runProcess(moneyloopBinary, args)
