@@ -7,6 +7,12 @@ public struct ScenarioEntry: Equatable, Sendable {
     public var title: String
     /// The file, or nil for the compiled-in default.
     public var path: String?
+
+    public init(name: String, title: String, path: String? = nil) {
+        self.name = name
+        self.title = title
+        self.path = path
+    }
 }
 
 /// Finds scenarios for `--scenario NAME|FILE`: a path (anything with a `/` or ending in

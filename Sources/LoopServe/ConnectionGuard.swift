@@ -1,8 +1,9 @@
 import NIOCore
 
 /// The first handler of every SSH connection, below swift-nio-ssh: it closes connections
-/// that have not authenticated within the login grace time or that have been idle too
-/// long, and logs and counts the connection's end.
+/// that have not authenticated within the login grace time (with a passcode, a person
+/// gets `passcodeTypingGrace` once the client has asked how to log in) or that have been
+/// idle too long, and logs and counts the connection's end.
 final class ConnectionGuard: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -12,30 +13,43 @@ final class ConnectionGuard: ChannelDuplexHandler {
     private let connection: ConnectionState
     private let server: ServerState
     private let log: ServeLog
+    private let passcode: Bool
     private var graceTimer: Scheduled<Void>?
     private var closeReason: String?
 
-    init(connection: ConnectionState, server: ServerState, log: ServeLog) {
+    init(connection: ConnectionState, server: ServerState, passcode: Bool, log: ServeLog) {
         self.connection = connection
         self.server = server
+        self.passcode = passcode
         self.log = log
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        let channel = context.channel
         let connection = self.connection
-        let log = self.log
-        let grace = server.limits.loginGrace
-        graceTimer = context.eventLoop.assumeIsolated().scheduleTask(in: grace) { [weak self] in
-            guard !connection.isAuthenticated else { return }
-            self?.closeReason = "not authenticated within \(grace.nanoseconds / 1_000_000_000) s"
-            log.info("\(connection.label) closing: not authenticated within the login grace time")
-            channel.close(promise: nil)
+        startGrace(server.limits.loginGrace, channel: context.channel)
+        if passcode {
+            let channel = context.channel
+            connection.onFirstAuthRequest = { [weak self] in
+                guard let self else { return }
+                self.graceTimer?.cancel()
+                self.startGrace(self.server.limits.passcodeTypingGrace, channel: channel)
+            }
         }
         connection.onAuthenticated.append { [weak self] in
             self?.graceTimer?.cancel()
             self?.graceTimer = nil
             self?.server.authenticated(connection.id)
+        }
+    }
+
+    private func startGrace(_ grace: TimeAmount, channel: Channel) {
+        let connection = self.connection
+        let log = self.log
+        graceTimer = channel.eventLoop.assumeIsolated().scheduleTask(in: grace) { [weak self] in
+            guard !connection.isAuthenticated else { return }
+            self?.closeReason = "not authenticated within \(grace.nanoseconds / 1_000_000_000) s"
+            log.info("\(connection.label) closing: not authenticated within the login grace time")
+            channel.close(promise: nil)
         }
     }
 
@@ -63,5 +77,27 @@ final class ConnectionGuard: ChannelDuplexHandler {
         log.info("\(connection.label) disconnected\(how)\(auth)")
         server.closed(connection.id, wasAuthenticated: connection.isAuthenticated)
         context.fireChannelInactive()
+    }
+}
+
+/// The last handler of every SSH connection, above swift-nio-ssh: swift-nio-ssh passes
+/// protocol errors up, not down, and keeps the bad packet, so without this the connection
+/// would hang until the grace time. Among them: a `keyboard-interactive` request, which
+/// swift-nio-ssh cannot parse; closing at once is the only answer it can be given.
+final class ProtocolErrorHandler: ChannelInboundHandler {
+    typealias InboundIn = Any
+
+    private let connection: ConnectionState
+    private let log: ServeLog
+
+    init(connection: ConnectionState, log: ServeLog) {
+        self.connection = connection
+        self.log = log
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        let during = connection.isAuthenticated ? "" : " before authenticating (an unsupported method such as keyboard-interactive?)"
+        log.info("\(connection.label) closing: protocol error\(during): \(error)")
+        context.close(promise: nil)
     }
 }

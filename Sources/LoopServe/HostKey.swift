@@ -34,7 +34,7 @@ public struct HostKey: Sendable {
     public static func loadOrCreate(path: String, createIfMissing: Bool) throws(ServeError) -> HostKey {
         if createIfMissing && access(path, F_OK) != 0 && errno == ENOENT {
             let dir = (path as NSString).deletingLastPathComponent
-            try StateDirectory.makeDirectory(dir)
+            if !dir.isEmpty { try StateDirectory.makeDirectory(dir) }
             if let key = try create(path: path) { return key }
             // Another server created it first: use theirs.
         }

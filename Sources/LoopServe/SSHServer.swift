@@ -7,6 +7,8 @@ public struct ServeConfiguration: Sendable {
     public var listen: ListenAddress
     public var hostKey: HostKey
     public var authorizedKeys: AuthorizedKeysSource
+    /// The room's passcode (`--passcode`); nil: keys only.
+    public var passcode: Passcode?
     public var limits: ServerLimits
     public var launch: SessionLaunch
     public var log: ServeLog
@@ -14,12 +16,13 @@ public struct ServeConfiguration: Sendable {
     public var threads: Int
 
     public init(
-        listen: ListenAddress, hostKey: HostKey, authorizedKeys: AuthorizedKeysSource,
+        listen: ListenAddress, hostKey: HostKey, authorizedKeys: AuthorizedKeysSource, passcode: Passcode? = nil,
         limits: ServerLimits = ServerLimits(), launch: SessionLaunch, log: ServeLog, threads: Int = 1
     ) {
         self.listen = listen
         self.hostKey = hostKey
         self.authorizedKeys = authorizedKeys
+        self.passcode = passcode
         self.limits = limits
         self.launch = launch
         self.log = log
@@ -29,10 +32,12 @@ public struct ServeConfiguration: Sendable {
 
 /// The SSH server of `moneyloop serve` (swift-nio-ssh on swift-nio).
 ///
-/// Per connection: a ``ConnectionGuard`` (login grace, idle timeout, accounting), then
-/// swift-nio-ssh with a fresh ``PublicKeyAuthenticator`` and a delegate refusing global
-/// requests. Only `session` channels are accepted (port forwarding and every other type
-/// are refused and logged); each gets a ``SessionHandler``.
+/// Per connection (admitted within the limits on unauthenticated connections, per address
+/// and in total): a ``ConnectionGuard`` (login grace, idle timeout, accounting), then
+/// swift-nio-ssh with a fresh ``ViewerAuthenticator`` and a delegate refusing global
+/// requests, then a ``ProtocolErrorHandler``. Only `session` channels are accepted, at
+/// most `maxSessionsPerConnection` at once (port forwarding and every other type are
+/// refused and logged); each gets a ``SessionHandler``.
 public final class SSHServer: Sendable {
     /// The counters and open connections.
     public let state: ServerState
@@ -83,8 +88,9 @@ public final class SSHServer: Sendable {
             guard let ip = address.ipAddress, let port = address.port else { return "\(address)" }
             return ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
         } ?? "?"
+        let address = channel.remoteAddress?.ipAddress ?? remote
         let id: Int
-        switch state.admit(channel) {
+        switch state.admit(channel, address: address) {
         case .failure(let why):
             log.info("refused connection from \(remote): \(why)")
             return channel.close()
@@ -92,10 +98,10 @@ public final class SSHServer: Sendable {
             id = admitted
         }
         return channel.eventLoop.makeCompletedFuture {
-            let connection = ConnectionState(id: id, remote: remote, eventLoop: channel.eventLoop)
+            let connection = ConnectionState(id: id, remote: remote, address: address, eventLoop: channel.eventLoop)
             log.info("\(connection.label) connected")
-            let authenticator = PublicKeyAuthenticator(
-                keys: configuration.authorizedKeys, connection: connection, log: log)
+            let authenticator = ViewerAuthenticator(
+                keys: configuration.authorizedKeys, passcode: configuration.passcode, connection: connection, log: log)
             var ssh = SSHServerConfiguration(
                 hostKeys: [configuration.hostKey.privateKey], userAuthDelegate: authenticator,
                 globalRequestDelegate: RefuseGlobalRequests(
@@ -108,6 +114,12 @@ public final class SSHServer: Sendable {
                         log.info("\(connection.label) refused a \(SSHServer.describe(type)) channel: only terminal sessions are served")
                         return child.eventLoop.makeFailedFuture(ChannelTypeRefused())
                     }
+                    guard connection.channelsOpen < configuration.limits.maxSessionsPerConnection else {
+                        log.info("\(connection.label) refused a session channel: \(connection.channelsOpen) already open on this connection")
+                        return child.eventLoop.makeFailedFuture(ChannelTypeRefused())
+                    }
+                    connection.channelsOpen += 1
+                    child.closeFuture.assumeIsolated().whenComplete { _ in connection.channelsOpen -= 1 }
                     return child.eventLoop.makeCompletedFuture {
                         try child.syncOptions?.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
                         try child.pipeline.syncOperations.addHandler(
@@ -119,8 +131,10 @@ public final class SSHServer: Sendable {
             if let idle = configuration.limits.idleTimeout {
                 try pipeline.addHandler(IdleStateHandler(allTimeout: idle))
             }
-            try pipeline.addHandler(ConnectionGuard(connection: connection, server: state, log: log))
+            try pipeline.addHandler(ConnectionGuard(
+                connection: connection, server: state, passcode: configuration.passcode != nil, log: log))
             try pipeline.addHandler(handler)
+            try pipeline.addHandler(ProtocolErrorHandler(connection: connection, log: log))
         }
     }
 
@@ -134,15 +148,22 @@ public final class SSHServer: Sendable {
         }
     }
 
-    /// Stops accepting, hangs up on every connection (each dashboard gets SIGHUP, then
-    /// SIGKILL after the grace period), waits for the dashboards to be reaped, and stops
-    /// the event loops.
+    /// Ends the meeting: stops accepting; asks every dashboard to end (SIGTERM: it gives
+    /// its viewer's screen back, SIGKILL after the grace period) and waits, bounded, for
+    /// its output to reach the viewer, who is then told the meeting has ended; then hangs
+    /// up on every connection, waits for the dashboards to be reaped, and stops the loops.
     public func shutdown() async {
-        let open = state.beginShutdown()
-        if !open.isEmpty { log.info("shutting down: closing \(open.count) connection(s)") }
+        let (open, sessions) = state.beginShutdown()
+        if !open.isEmpty { log.info("shutting down: ending \(sessions.count) session(s), closing \(open.count) connection(s)") }
         try? await listener.close()
+        sessions.forEach { $0() }
+        let grace = Double(state.limits.killGrace.nanoseconds) / 1e9
+        let ended = ContinuousClock.now + .seconds(grace + 2)
+        while state.counts.sessions > 0 && ContinuousClock.now < ended {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
         for channel in open { channel.close(promise: nil) }
-        let deadline = ContinuousClock.now + .seconds(Double(state.limits.killGrace.nanoseconds) / 1e9 + 1.5)
+        let deadline = ContinuousClock.now + .seconds(grace + 1.5)
         while state.counts.childrenRunning > 0 && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }

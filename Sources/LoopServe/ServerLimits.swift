@@ -5,12 +5,20 @@ import NIOCore
 public struct ServerLimits: Sendable, Equatable {
     /// Dashboard sessions open at once, over all connections (`--max-sessions`).
     public var maxSessions: Int = 32
-    /// Sessions on one SSH connection (OpenSSH can multiplex several).
+    /// Channels on one SSH connection (OpenSSH can multiplex several); more are refused
+    /// when they open.
     public var maxSessionsPerConnection: Int = 4
     /// Connections that have not authenticated yet; more are closed at once.
     public var maxUnauthenticated: Int = 64
-    /// Seconds a connection may take to authenticate (OpenSSH's LoginGraceTime).
-    public var loginGrace: TimeAmount = .seconds(30)
+    /// Connections from one address that have not authenticated yet; more from that
+    /// address are closed at once (a room behind one NAT address logs in a few at a time).
+    public var maxUnauthenticatedPerAddress: Int = 16
+    /// How long a connection may take to send its first authentication request, and,
+    /// without a passcode, to authenticate (OpenSSH's LoginGraceTime; `--login-grace`).
+    public var loginGrace: TimeAmount = .seconds(10)
+    /// With a passcode: how long a person has to type it once the client has asked how
+    /// to log in (a connection that got that far has done the costly key exchange).
+    public var passcodeTypingGrace: TimeAmount = .seconds(60)
     /// Authentication requests per connection, probes and `none` included; after that
     /// the client is disconnected ("too many authentication failures").
     public var maxAuthAttempts: Int = 10

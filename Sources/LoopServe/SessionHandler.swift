@@ -45,6 +45,9 @@ final class SessionHandler: ChannelInboundHandler {
     private var ptyDone = false
     private var killTimer: Scheduled<Void>?
     private var setupTimer: Scheduled<Void>?
+    /// The server is stopping: the viewer is told the meeting has ended.
+    private var meetingEnded = false
+    private var registration: Int?
     private var label: String { connection.label + (child.map { " session \($0.pid)" } ?? " session") }
 
     init(connection: ConnectionState, server: ServerState, launch: SessionLaunch, log: ServeLog) {
@@ -134,7 +137,8 @@ final class SessionHandler: ChannelInboundHandler {
         let wasRunning = phase == .running
         phase = .closed
         setupTimer?.cancel()
-        if wasRunning { log.info("\(label) closed by the client") }
+        if let registration { server.unregisterSession(registration) }
+        if wasRunning { log.info("\(label) closed by " + (meetingEnded ? "the server (shutting down)" : "the client")) }
         stopChild()
         context.fireChannelInactive()
     }
@@ -179,7 +183,7 @@ final class SessionHandler: ChannelInboundHandler {
             pty = try PseudoTerminal.open(columns: size.columns, rows: size.rows)
             do {
                 child = try ChildProcess.spawn(
-                    executable: launch.executable, arguments: launch.arguments,
+                    executable: launch.executable, arguments: launch.arguments(for: connection.access),
                     environment: environment, terminalPath: pty.slavePath)
             } catch {
                 close(pty.master)
@@ -193,6 +197,9 @@ final class SessionHandler: ChannelInboundHandler {
         self.child = child
         server.childStarted()
         phase = .running
+        let ending = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let loop = context.eventLoop
+        registration = server.registerSession { loop.execute { ending.value.endMeeting() } }
         reply(true, wantReply: wantReply)
         let termNote = term.replaced
             ? "TERM \(ServeLog.quote(terminal.term)) has no terminfo here, using \(term.term)"
@@ -305,11 +312,29 @@ final class SessionHandler: ChannelInboundHandler {
         }
     }
 
-    /// Hangs up on the dashboard (SIGHUP + SIGCONT to its group), SIGKILL after the grace
-    /// period; keeps polling until it is reaped. Releases the session slot.
-    private func stopChild() {
+    /// The server is stopping. The dashboard gets SIGTERM, so it gives the viewer's screen
+    /// back (main screen, cursor, keypad off); once it has exited and its output is relayed,
+    /// the viewer reads that the meeting has ended and the session ends with status 0.
+    func endMeeting() {
+        switch phase {
+        case .setup:
+            refuse("the meeting has ended.", logAs: "closed by the server: the meeting has ended", wantReply: false)
+        case .running:
+            meetingEnded = true
+            log.info("\(label) closing: the server is stopping (the meeting has ended)")
+            stopChild(signal: SIGTERM, keepTerminal: true)
+            finishIfDone()
+        case .finishing, .closed:
+            break
+        }
+    }
+
+    /// Hangs up on the dashboard (`signal`, SIGHUP by default, + SIGCONT to its group),
+    /// SIGKILL after the grace period; keeps polling until it is reaped. Unless
+    /// `keepTerminal`, closes the terminal and releases the session slot at once.
+    private func stopChild(signal: Int32 = SIGHUP, keepTerminal: Bool = false) {
         if let child, childExit == nil, killTimer == nil {
-            child.signalGroup(SIGHUP)
+            child.signalGroup(signal)
             child.signalGroup(SIGCONT)
             killTimer = connection.eventLoop.assumeIsolated().scheduleTask(in: server.limits.killGrace) { [self] in
                 if let child = self.child, self.childExit == nil {
@@ -322,6 +347,7 @@ final class SessionHandler: ChannelInboundHandler {
             fastPolls = 50
             schedulePoll(after: .milliseconds(20))
         }
+        guard !keepTerminal else { return }
         if ptyOpen { ptyChannel?.close(promise: nil) }
         if reserved {
             reserved = false
@@ -333,7 +359,15 @@ final class SessionHandler: ChannelInboundHandler {
     /// When the dashboard has exited and its output is relayed, ends the SSH session.
     private func finishIfDone() {
         guard phase == .running, let exit = childExit, !ptyOpen else { return }
-        finish(exitStatus: Int(exit.code))
+        guard meetingEnded, let context else {
+            finish(exitStatus: Int(exit.code))
+            return
+        }
+        log.info("\(label) closed by the server: the meeting has ended")
+        var buffer = context.channel.allocator.buffer(capacity: 80)
+        buffer.writeString("\r\nmoneyloop serve: the meeting has ended. Thank you for watching.\r\n")
+        context.write(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))), promise: nil)
+        finish(exitStatus: 0)
     }
 
     /// EOF (or a zero-length barrier after the client's EOF), exit-status, close.

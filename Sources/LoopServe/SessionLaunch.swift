@@ -2,10 +2,21 @@
 import Glibc
 #endif
 
+/// How a viewer logged in, which decides their dashboard's rights. The raw values are
+/// what the dashboard's hidden `--served` option takes.
+public enum ViewerAccess: String, Sendable, CaseIterable {
+    /// With a key from the authorized keys file.
+    case key
+    /// With the room's passcode: always a read-only follower.
+    case passcode
+}
+
 /// What each SSH session runs and with which environment.
 ///
 /// By default that is this executable (`/proc/self/exe`) with no subcommand — the
-/// dashboard — plus `--follow` when the server follows a presenter. The environment is
+/// dashboard — with `--served key|passcode` (how the viewer logged in: the dashboard then
+/// touches no files; a client cannot set or remove a server-built argument), the files the
+/// presenter allowed, and `--follow` when the server follows a presenter. The environment is
 /// built from scratch: a few variables of the server's own (PATH, HOME, locale, XDG
 /// and terminfo directories), the client's locale and colour hints, `TERM` chosen by
 /// ``TerminalType``, and `MONEYLOOP_SHARE_SOCKET` when following.
@@ -18,6 +29,22 @@ public struct SessionLaunch: Sendable {
     public var baseEnvironment: [String: String]
     /// Picks TERM for each client.
     public var terminalType: TerminalType
+    /// Set when the sessions run the dashboard: the served options it gets.
+    public var dashboard: DashboardOptions?
+
+    /// What a served dashboard is told on its command line besides how the viewer logged in.
+    public struct DashboardOptions: Sendable, Equatable {
+        public var follow: Bool
+        /// Scenario and theme files attendees may open by name (`serve --allow-scenario/-theme`).
+        public var allowedScenarios: [String]
+        public var allowedThemes: [String]
+
+        public init(follow: Bool, allowedScenarios: [String] = [], allowedThemes: [String] = []) {
+            self.follow = follow
+            self.allowedScenarios = allowedScenarios
+            self.allowedThemes = allowedThemes
+        }
+    }
 
     public init(executable: String, arguments: [String], baseEnvironment: [String: String], terminalType: TerminalType) {
         self.executable = executable
@@ -26,16 +53,29 @@ public struct SessionLaunch: Sendable {
         self.terminalType = terminalType
     }
 
-    /// The dashboard itself: `/proc/self/exe [--follow]`, with the share socket in the
-    /// environment when following.
+    /// The dashboard itself: `/proc/self/exe --served ACCESS [--follow] …`, with the share
+    /// socket in the environment when following.
     public static func dashboard(
-        serverEnvironment: [String: String], follow: Bool, shareSocket: String?
+        serverEnvironment: [String: String], options: DashboardOptions, shareSocket: String?
     ) -> SessionLaunch {
         var base = inheritedEnvironment(serverEnvironment)
-        if follow, let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
-        return SessionLaunch(
-            executable: "/proc/self/exe", arguments: follow ? ["moneyloop", "--follow"] : ["moneyloop"],
+        if options.follow, let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
+        var launch = SessionLaunch(
+            executable: "/proc/self/exe", arguments: ["moneyloop"],
             baseEnvironment: base, terminalType: TerminalType(environment: serverEnvironment))
+        launch.dashboard = options
+        return launch
+    }
+
+    /// argv for one viewer's session: for the dashboard, the served options built here
+    /// (nothing the client sends reaches the command line); otherwise `arguments`.
+    public func arguments(for access: ViewerAccess) -> [String] {
+        guard let options = dashboard else { return arguments }
+        var argv = arguments + ["--served", access.rawValue]
+        if options.follow { argv.append("--follow") }
+        for file in options.allowedScenarios { argv += ["--served-scenario", file] }
+        for file in options.allowedThemes { argv += ["--served-theme", file] }
+        return argv
     }
 
     /// Another program (tests, demos): `command[0]` (looked up in the server's PATH when
@@ -81,7 +121,8 @@ public struct SessionLaunch: Sendable {
     }
 
     /// Whether a client may set `name` with an SSH `env` request: the locale and
-    /// colour hints only (OpenSSH clients send LANG and LC_* by default).
+    /// colour hints only (OpenSSH clients send LANG and LC_* by default). An allow-list:
+    /// no `MONEYLOOP_*`, `PATH`, `HOME`, `XDG_*` or `LD_*` can come from a client.
     public static func acceptsClientVariable(name: String, value: String) -> Bool {
         guard value.utf8.count <= 256, !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f })
         else { return false }

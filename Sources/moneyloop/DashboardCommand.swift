@@ -55,6 +55,17 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: .hidden)
     var script: String?
 
+    /// Set by `moneyloop serve` on the command line it builds: an attendee's dashboard
+    /// (`key` or `passcode`), which touches no files. See ``ServedFiles``.
+    @Option(help: .hidden)
+    var served: String?
+
+    /// Scenario and theme files the presenter allowed with `serve --allow-scenario/--allow-theme`.
+    @Option(name: .customLong("served-scenario"), help: .hidden)
+    var servedScenarios: [String] = []
+    @Option(name: .customLong("served-theme"), help: .hidden)
+    var servedThemes: [String] = []
+
     func validate() throws {
         guard speed > 0, speed <= 64, speed.isFinite else { throw ValidationError("--speed must be between 0 and 64") }
         guard fps >= 1, fps <= 60 else { throw ValidationError("--fps must be between 1 and 60") }
@@ -64,17 +75,23 @@ struct DashboardCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         // Everything that reads files comes first, so a bad file never leaves a half-drawn screen.
         var model: Model
+        let servedFiles: ServedFiles?
         do {
-            var loaded = try ScenarioLocator.standard().resolve(scenario)
+            servedFiles = try ServedFiles.access(option: served, environment: env).map {
+                ServedFiles(access: $0, allowedScenarios: servedScenarios, allowedThemes: servedThemes)
+            }
+            var loaded = try ScenarioLocator.standard().resolve(servedFiles == nil ? scenario : nil)
             try SetOption.apply(sets, to: &loaded.parameters)
             model = Model(scenario: loaded, paused: paused)
             if let s = scenario, ScenarioLocator.isPath(s) { model.scenarioPath = s }
-            if let map = try DashboardCommand.keyMap(path: keys, environment: env) { model.keys = map }
+            if servedFiles == nil, let map = try DashboardCommand.keyMap(path: keys, environment: env) { model.keys = map }
         } catch {
             CommandOutput.fail(error.description)
         }
         model.speed = speed
-        let themes = themeOptions.resolveOrExit()
+        let themes = servedFiles.map { (catalog: ThemeCatalog(sources: []), cycle: $0.themeCycle, notice: String?.none) }
+            ?? themeOptions.resolveOrExit()
+        model.served = servedFiles?.policy
         model.setThemes(themes.cycle)
         if let n = themes.notice { model.notice = n }
         model.isFollower = follow
@@ -101,7 +118,7 @@ struct DashboardCommand: ParsableCommand {
                 sharing?.follow(loop, on)
                 return nil
             }
-            return FileEffects.perform(effect, themes: catalog)
+            return FileEffects.perform(effect, themes: catalog, served: servedFiles)
         }
         loopBox.loop = loop
         if share { sharing?.share(loop) }

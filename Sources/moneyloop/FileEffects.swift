@@ -1,9 +1,11 @@
 import LoopConfig
 import LoopDashboard
 
-/// The dashboard's file work: atomic writes, scenario loads, theme switches.
+/// The dashboard's file work: atomic writes, scenario loads, theme switches. A served
+/// dashboard's goes to ``ServedFiles`` instead, which writes nothing.
 enum FileEffects {
-    @Sendable static func perform(_ effect: Effect, themes: ThemeCatalog = .standard()) -> Message? {
+    @Sendable static func perform(_ effect: Effect, themes: ThemeCatalog = .standard(), served: ServedFiles? = nil) -> Message? {
+        if let served { return served.perform(effect) }
         switch effect {
         case let .write(path, contents):
             do {

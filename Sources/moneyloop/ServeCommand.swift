@@ -1,6 +1,8 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import LoopConfig
+import LoopDashboard
 import LoopServe
 import NIOCore
 import Synchronization
@@ -13,8 +15,11 @@ struct ServeCommand: ParsableCommand {
         abstract: "Serve the dashboard over SSH: each viewer gets their own dashboard in their own terminal.",
         discussion: """
             Viewers connect with `ssh -t -x -p PORT HOST` and authenticate with an Ed25519 or
-            ECDSA key listed in the authorized keys file. With --follow, their dashboards follow
-            the presenter's (started with `moneyloop --share` on this machine).
+            ECDSA key listed in the authorized keys file, or, with --passcode, with the room's
+            code (read-only followers). With --follow, their dashboards follow the presenter's
+            (started with `moneyloop --share` on this machine). Served dashboards touch no files:
+            no saving or exporting, and only bundled scenarios and themes (or --allow-scenario,
+            --allow-theme). See docs/serving.md.
             """
     )
 
@@ -22,7 +27,7 @@ struct ServeCommand: ParsableCommand {
     var listen = "127.0.0.1:2222"
 
     @Option(name: .long, help: ArgumentHelp(
-        "Ed25519 host key in OpenSSH format (default: created on first use in $XDG_STATE_HOME/moneyloop/).",
+        "Ed25519 host key in OpenSSH format, created (mode 0600) when missing (default: in $XDG_STATE_HOME/moneyloop/).",
         valueName: "file"))
     var hostKey: String?
 
@@ -40,11 +45,31 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Viewers follow the presenter (`moneyloop --share` on this machine).")
     var follow = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Anyone who types the room's code joins as a read-only follower; a short random code is printed "
+            + "unless one is given: --passcode WORD."))
+    var passcode = false
+
+    /// The code after `--passcode`, when one is given.
+    @Argument(help: .hidden)
+    var passcodeWord: String?
+
+    @Option(name: .customLong("allow-scenario"), help: ArgumentHelp(
+        "A scenario (name or file) viewers may also open by name with :scenario or c (repeatable).",
+        valueName: "name|file"))
+    var allowScenarios: [String] = []
+
+    @Option(name: .customLong("allow-theme"), help: ArgumentHelp(
+        "A theme (name or file) viewers may also pick by name with :theme or t (repeatable).", valueName: "name|file"))
+    var allowThemes: [String] = []
+
     @Option(name: .long, help: .hidden)
     var shareSocket: String?
 
-    @Option(name: .long, help: .hidden)
-    var loginGrace = 30
+    @Option(name: .long, help: ArgumentHelp(
+        "Close connections that have not started to log in within this time (with --passcode, a person "
+            + "then has 60 s to type the code).", valueName: "seconds"))
+    var loginGrace = 10
 
     @Flag(name: .long, help: .hidden)
     var verbose = false
@@ -57,6 +82,10 @@ struct ServeCommand: ParsableCommand {
         guard (1...1024).contains(maxSessions) else { throw ValidationError("--max-sessions must be from 1 to 1024") }
         guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 (never) or a number of seconds") }
         guard (1...600).contains(loginGrace) else { throw ValidationError("--login-grace must be from 1 to 600 seconds") }
+        if let word = passcodeWord {
+            guard passcode else { throw ValidationError("unexpected argument '\(word)' (a code goes after --passcode)") }
+            guard Passcode.isUsable(word) else { throw ValidationError("--passcode WORD needs at least four letters or digits") }
+        }
     }
 
     func run() throws {
@@ -99,7 +128,7 @@ struct ServeCommand: ParsableCommand {
 
         let hostKey: HostKey
         if let path = self.hostKey {
-            hostKey = try HostKey.loadOrCreate(path: path, createIfMissing: false)
+            hostKey = try HostKey.loadOrCreate(path: path, createIfMissing: true)
         } else {
             let dir = try StateDirectory.state(environment: environment)
             hostKey = try HostKey.loadOrCreate(path: dir + "/" + HostKey.defaultFileName, createIfMissing: true)
@@ -111,8 +140,11 @@ struct ServeCommand: ParsableCommand {
             sharePath = try ShareLink.socketPath(environment: environment)
             if let shareSocket { sharePath = shareSocket }
         }
+        let options = SessionLaunch.DashboardOptions(
+            follow: follow, allowedScenarios: try allowScenarios.map(Self.scenarioFile),
+            allowedThemes: try allowThemes.map(Self.themeFile))
         let launch = sessionCommand.isEmpty
-            ? SessionLaunch.dashboard(serverEnvironment: environment, follow: follow, shareSocket: sharePath)
+            ? SessionLaunch.dashboard(serverEnvironment: environment, options: options, shareSocket: sharePath)
             : try SessionLaunch.custom(sessionCommand, serverEnvironment: environment, shareSocket: sharePath)
 
         var limits = ServerLimits()
@@ -120,12 +152,14 @@ struct ServeCommand: ParsableCommand {
         limits.idleTimeout = idleTimeout == 0 ? nil : .seconds(Int64(idleTimeout))
         limits.loginGrace = .seconds(Int64(loginGrace))
 
+        let room = passcode ? Passcode(passcodeWord ?? Passcode.random()) : nil
         let relay = try sharePath.map { path throws(ServeError) in try ShareRelay.start(path: path, log: log) }
         signal(SIGPIPE, SIG_IGN)
         let server: SSHServer
         do {
             server = try SSHServer.start(ServeConfiguration(
-                listen: address, hostKey: hostKey, authorizedKeys: keys, limits: limits, launch: launch, log: log
+                listen: address, hostKey: hostKey, authorizedKeys: keys, passcode: room, limits: limits,
+                launch: launch, log: log
             )).wait()
         } catch {
             relay?.closeNow()
@@ -134,7 +168,11 @@ struct ServeCommand: ParsableCommand {
         let shown = ListenAddress(host: address.host, port: server.port)
         log.info("listening on \(shown), \(parsed.entries.count) authorized key(s), at most \(maxSessions) sessions"
             + (follow ? ", following the presenter" : ""))
-        log.info("viewers connect with: ssh -t -x -p \(server.port) \(address.isLoopback ? "localhost" : "THIS-HOST")")
+        let host = address.isLoopback ? "localhost" : ["0.0.0.0", "::", ""].contains(address.host) ? "THIS-HOST" : address.host
+        log.info("viewers with a key connect with: ssh -t -x -p \(server.port) \(host)")
+        if let room {
+            log.info("the room joins with: ssh -p \(server.port) guest@\(host)   passcode: \(room.code)")
+        }
 
         let signal = stop.wait()
         log.info("received signal \(signal), stopping")
@@ -146,6 +184,29 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         log.info("stopped")
+    }
+}
+
+extension ServeCommand {
+    /// The file of an allowed scenario (a name as `--scenario` finds it, or a file), checked
+    /// to load now so a typo stops the server before the room arrives.
+    static func scenarioFile(_ nameOrFile: String) throws(ServeError) -> String {
+        let path = ScenarioLocator.isPath(nameOrFile) ? nameOrFile : ScenarioLocator.standard().file(named: nameOrFile)
+        guard let path else { throw ServeError.usage("--allow-scenario \(nameOrFile): no such scenario") }
+        do { _ = try ScenarioFile.load(contentsOf: path) } catch { throw ServeError.usage("--allow-scenario: \(error.description)") }
+        return absolute(path)
+    }
+
+    /// The file of an allowed theme (a name as `--theme` finds it, or a file), checked to load.
+    static func themeFile(_ nameOrFile: String) throws(ServeError) -> String {
+        let path = ThemeCatalog.isPath(nameOrFile) ? nameOrFile : ThemeCatalog.standard().file(named: nameOrFile)?.path
+        guard let path else { throw ServeError.usage("--allow-theme \(nameOrFile): no such theme file") }
+        do { _ = try ThemeFile.load(contentsOf: path) } catch { throw ServeError.usage("--allow-theme: \(error.description)") }
+        return absolute(path)
+    }
+
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }
 

@@ -71,13 +71,14 @@ import Testing
     @Test func environmentIsBuiltFromScratch() {
         let server = ["PATH": "/bin", "HOME": "/home/s", "SECRET_TOKEN": "x", "LANG": "C.UTF-8", "LC_TIME": "C",
                       "SSH_AUTH_SOCK": "/tmp/agent", "TERMINFO_DIRS": "/t"]
-        let launch = SessionLaunch.dashboard(serverEnvironment: server, follow: true, shareSocket: "/run/s.sock")
+        let launch = SessionLaunch.dashboard(serverEnvironment: server, options: .init(follow: true), shareSocket: "/run/s.sock")
         #expect(launch.executable == "/proc/self/exe")
-        #expect(launch.arguments == ["moneyloop", "--follow"])
+        #expect(launch.arguments(for: .key) == ["moneyloop", "--served", "key", "--follow"])
         let (env, term) = launch.environment(
             clientTerm: "xterm-256color",
             clientVariables: ["LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8", "LD_PRELOAD": "/evil.so",
-                              "PATH": "/evil", "COLORTERM": "truecolor", "LC_BAD": "a\u{1b}b"],
+                              "PATH": "/evil", "COLORTERM": "truecolor", "LC_BAD": "a\u{1b}b",
+                              "MONEYLOOP_SERVED": "", "MONEYLOOP_SCENARIOS": "/etc", "XDG_CONFIG_HOME": "/tmp/x"],
             user: "alice\u{7}")
         #expect(!term.replaced)
         #expect(env["TERM"] == "xterm-256color")
@@ -91,14 +92,28 @@ import Testing
         #expect(env["MONEYLOOP_SHARE_SOCKET"] == "/run/s.sock")
         #expect(env["MONEYLOOP_VIEWER"] == "alice")
         #expect(env["MONEYLOOP_SERVED"] == "1")
+        #expect(env["MONEYLOOP_SCENARIOS"] == nil && env["XDG_CONFIG_HOME"] == nil)
+        #expect(!SessionLaunch.acceptsClientVariable(name: "MONEYLOOP_SERVED", value: "0"))
         #expect(env["SWIFT_BACKTRACE"] == "interactive=no")
         #expect(env["TERMINFO_DIRS"] == "/t")
     }
 
     @Test func notFollowingMeansNoSocketAndNoFlag() {
-        let launch = SessionLaunch.dashboard(serverEnvironment: [:], follow: false, shareSocket: nil)
-        #expect(launch.arguments == ["moneyloop"])
+        let launch = SessionLaunch.dashboard(serverEnvironment: [:], options: .init(follow: false), shareSocket: nil)
+        #expect(launch.arguments(for: .passcode) == ["moneyloop", "--served", "passcode"])
         #expect(launch.baseEnvironment["MONEYLOOP_SHARE_SOCKET"] == nil)
+    }
+
+    @Test func theServedFlagAndAllowedFilesAreOnTheServersCommandLine() throws {
+        let options = SessionLaunch.DashboardOptions(
+            follow: false, allowedScenarios: ["/p/q3.yaml"], allowedThemes: ["/p/brand.yaml"])
+        let launch = SessionLaunch.dashboard(serverEnvironment: [:], options: options, shareSocket: nil)
+        #expect(launch.arguments(for: .key) == [
+            "moneyloop", "--served", "key", "--served-scenario", "/p/q3.yaml", "--served-theme", "/p/brand.yaml",
+        ])
+        // Another program (tests, demos) gets its own argv untouched.
+        let custom = try SessionLaunch.custom(["/bin/sh", "-c", "true"], serverEnvironment: [:], shareSocket: nil)
+        #expect(custom.arguments(for: .passcode) == ["/bin/sh", "-c", "true"])
     }
 
     @Test func windowSizesAreSanitised() {

@@ -166,4 +166,47 @@ struct ServeCommandTests {
         #expect(serve.waitForExit(timeout: .seconds(8)) == 0)
         #expect(stat(socket, &info) != 0, "the socket is removed on exit")
     }
+
+    @Test(.enabled(if: Fixture.hasOpenSSH, "ssh-keygen is not installed"))
+    func aMissingHostKeyFileIsCreatedPrivate() throws {
+        let keys = try #require(Fixture.keys)
+        let root = Fixture.temporaryDirectory("cli")
+        let path = root + "/keys/given_host_key"
+        let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized, "--host-key", path],
+                                     environment: environment(root))
+        #expect(serve.waitFor("listening on 127.0.0.1:"), "\(serve.output)")
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        let hostKey = try HostKey.load(path: path)
+        #expect(serve.output.contains("host key \(hostKey.fingerprint) (ED25519) created in \(path)"), "\(serve.output)")
+        serve.process.terminate()
+        #expect(serve.waitForExit(timeout: .seconds(8)) == 0)
+    }
+
+    @Test(.enabled(if: Fixture.hasOpenSSH && Fixture.pyte != nil, "needs the OpenSSH client and python3 with pyte"))
+    func stoppingTheServerEndsTheMeetingAndGivesEachScreenBack() throws {
+        let keys = try #require(Fixture.keys)
+        let root = Fixture.temporaryDirectory("cli")
+        let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized],
+                                     environment: environment(root))
+        #expect(serve.waitFor("listening on 127.0.0.1:"), "\(serve.output)")
+        let port = try #require(serve.port)
+        let viewers = try (0..<2).map { _ in try TerminalClient(Fixture.sshCommand(port: port, key: keys.viewer)) }
+        for viewer in viewers {
+            #expect(viewer.waitFor("GPU", timeout: .seconds(15)), "\(viewer.text)")
+            #expect(try ClientScreen(viewer.output).alternateScreen == true)
+        }
+        serve.process.terminate()  // SIGTERM
+        for viewer in viewers {
+            #expect(viewer.waitForExit(timeout: .seconds(10)) == .exited(0), "\(viewer.text.suffix(300))")
+            let screen = try ClientScreen(viewer.output)
+            let modes = "alternate \(screen.alternateScreen as Any), cursor \(screen.cursorVisible as Any), "
+                + "keypad \(screen.applicationKeypad as Any)"
+            #expect(screen.isRestored, "\(modes)")
+            #expect(screen.text.contains("the meeting has ended"), "\(screen.text)")
+        }
+        #expect(serve.waitForExit(timeout: .seconds(8)) == 0, "\(serve.output)")
+        #expect(serve.output.components(separatedBy: "closed by the server: the meeting has ended").count == 3, "\(serve.output)")
+        #expect(!serve.output.contains("closed by the client"), "\(serve.output)")
+    }
 }

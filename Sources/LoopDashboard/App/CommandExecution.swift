@@ -57,6 +57,7 @@ private func submit(_ input: TextInput, _ m: inout Model) -> [Effect] {
 
 /// Carries out a parsed command.
 func run(_ command: Command, _ m: inout Model) -> [Effect] {
+    if let refused = ServedSession.refuse(command, &m) { return refused }
     if m.following {
         switch command {
         case .set, .reset, .scene, .scenario:

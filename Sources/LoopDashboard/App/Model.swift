@@ -78,7 +78,10 @@ public struct Model: Sendable {
         let keep = (keys, paused, speed, focus, themeName, history)
         let keptThemes = themes
         let presenting = presentation
+        let (served, isFollower) = (self.served, self.isFollower)
         self = Model(scenario: scenario, paused: keep.1)
+        // A served dashboard stays served, whatever it loads.
+        (self.served, self.isFollower) = (served, isFollower)
         (keys, speed, focus, themeName, history) = (keep.0, keep.2, keep.3, keep.4, keep.5)
         themes = keptThemes
         presentation = presenting
@@ -93,6 +96,9 @@ public struct Model: Sendable {
     public var following = false
     /// Whether this dashboard was started as a follower (so `f` can rejoin).
     public var isFollower = false
+
+    /// Set when `moneyloop serve` runs this dashboard for an attendee: what they may do.
+    public var served: ServedSession?
 
     /// A save waiting for its write to finish.
     public var pendingSave: PendingSave?

@@ -89,6 +89,7 @@ func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
     }
     guard let action = m.keys.action(for: key, focus: m.focus) else { return [] }
     m.notice = nil
+    if let refused = ServedSession.refuse(action, &m) { return refused }
     if m.following && action.changesSharedState {
         m.notice = "following the presenter: f to explore alone"
         return []
@@ -102,7 +103,7 @@ func perform(_ action: Action, key: Key, on m: inout Model) -> [Effect] {
     switch action {
     case .help: m.showHelp.toggle()
     case .quit:
-        if m.hasUnsavedChanges {
+        if m.hasUnsavedChanges, m.served?.asksToSaveOnQuit ?? true {
             m.confirm = .quit
             return []
         }

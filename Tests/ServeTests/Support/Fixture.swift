@@ -11,6 +11,16 @@ enum Fixture {
     static let sshKeygen = which("ssh-keygen")
     static let python = which("python3")
     static var hasOpenSSH: Bool { ssh != nil && sshKeygen != nil }
+    /// A python3 that has pyte (the terminal emulator the screen checks use), if any.
+    static let pyte: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":").map(String.init) + ["/usr/local/bin", "/usr/bin"] {
+            let candidate = dir + "/python3"
+            guard FileManager.default.isExecutableFile(atPath: candidate) else { continue }
+            if (try? run([candidate, "-c", "import pyte"]))?.status == 0 { return candidate }
+        }
+        return nil
+    }()
 
     /// `.build/<config>/moneyloop`, beside the test bundle.
     static let moneyloop: String? = {
@@ -109,20 +119,40 @@ enum Fixture {
     /// Starts a server on a free loopback port running `command` in each session.
     static func startServer(
         command: [String], limits: ServerLimits = ServerLimits(), shareSocket: String? = nil,
-        terminfo: [String]? = nil
+        terminfo: [String]? = nil, passcode: Passcode? = nil, launch given: SessionLaunch? = nil
     ) async throws -> (server: SSHServer, log: LogCapture) {
         let keys = try #require(keys)
         let capture = LogCapture()
         let hostKey = try HostKey.loadOrCreate(path: keys.dir + "/host_key", createIfMissing: true)
-        var launch = try SessionLaunch.custom(
+        var launch = try given ?? SessionLaunch.custom(
             command, serverEnvironment: ProcessInfo.processInfo.environment, shareSocket: shareSocket)
         if let terminfo { launch.terminalType = TerminalType(searchDirectories: terminfo) }
         let configuration = ServeConfiguration(
             listen: ListenAddress(host: "127.0.0.1", port: 0), hostKey: hostKey,
-            authorizedKeys: try AuthorizedKeysSource(path: keys.authorized, log: capture.log),
+            authorizedKeys: try AuthorizedKeysSource(path: keys.authorized, log: capture.log), passcode: passcode,
             limits: limits, launch: launch, log: capture.log)
         let server = try await SSHServer.start(configuration).get()
         return (server, capture)
+    }
+
+    /// The real dashboard as `moneyloop serve` launches it (`--served ACCESS` and all), run
+    /// from the built executable instead of `/proc/self/exe` (which is the test runner here).
+    static func dashboardLaunch(follow: Bool, shareSocket: String?, environment: [String: String] = [:]) throws -> SessionLaunch {
+        var server = ProcessInfo.processInfo.environment
+        server.merge(environment) { $1 }
+        var launch = SessionLaunch.dashboard(
+            serverEnvironment: server, options: .init(follow: follow), shareSocket: shareSocket)
+        launch.executable = try #require(moneyloop)
+        return launch
+    }
+
+    /// The OpenSSH client command for someone with no authorized key who types the room's
+    /// passcode at the `password:` prompt.
+    static func passcodeCommand(port: Int) -> [String] {
+        [ssh ?? "/usr/bin/ssh", "-F", "/dev/null",
+         "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+         "-o", "PubkeyAuthentication=no", "-o", "IdentityAgent=none", "-o", "ConnectTimeout=5",
+         "-x", "-tt", "-p", "\(port)", "guest@127.0.0.1"]
     }
 
     /// The OpenSSH client command for a viewer, isolated from the user's configuration.

@@ -1,0 +1,100 @@
+import Foundation
+import LoopConfig
+import LoopDashboard
+import LoopSim
+
+/// The file side of a dashboard `moneyloop serve` runs for an attendee: it reads only the
+/// bundled scenarios and themes and the files the presenter allowed (`serve
+/// --allow-scenario/--allow-theme`, passed as hidden `--served-*` options), by name; it
+/// writes nothing; and its errors never quote a file nor say whether a path exists.
+struct ServedFiles: Sendable {
+    /// The rules `update` checks first.
+    let policy: ServedSession
+    /// Scenario and theme files by the name an attendee types.
+    let scenarioFiles: [String: String]
+    let themeFiles: [String: String]
+
+    /// The dashboard's served flag: `--served key|passcode` from the server's command line.
+    /// Fails closed: `MONEYLOOP_SERVED` without the option still counts as served, with a
+    /// passcode viewer's rights.
+    static func access(option: String?, environment: [String: String]) throws(ConfigError) -> ServedSession.Access? {
+        guard let option else { return environment["MONEYLOOP_SERVED"] == nil ? nil : .passcode }
+        guard let access = ServedSession.Access(rawValue: option) else {
+            throw ConfigError(file: "--served", keyPath: option, message: "must be key or passcode")
+        }
+        return access
+    }
+
+    init(access: ServedSession.Access, allowedScenarios: [String], allowedThemes: [String],
+         executable: String? = BundledData.executablePath())
+    {
+        scenarioFiles = Self.yamlFiles(in: BundledData.directories("scenarios", executable: executable))
+            .merging(Self.byName(allowedScenarios)) { $1 }
+        themeFiles = Self.yamlFiles(in: BundledData.directories("themes", executable: executable))
+            .merging(Self.byName(allowedThemes)) { $1 }
+        let scenarios = Set(scenarioFiles.keys).union([Scenario.article2025.name]).sorted()
+        let themes = [Theme.builtInDefault.name] + themeFiles.keys.filter { $0 != Theme.builtInDefault.name }.sorted()
+        policy = ServedSession(access: access, scenarios: scenarios, themes: themes)
+    }
+
+    /// The themes `t` cycles through, starting with the compiled-in default.
+    var themeCycle: ThemeCycle { ThemeCycle(names: policy.themes, current: .builtInDefault) }
+
+    /// Carries out a file effect of a served dashboard: writes are refused, reads go to
+    /// the allowed files only. Nil for effects that are not about files.
+    func perform(_ effect: Effect) -> Message? {
+        switch effect {
+        case let .write(path, _):
+            return .written(path: path, error: ServedSession.saveRefused)
+        case let .loadScenario(name):
+            return scenario(name).map { .scenarioLoaded($0, path: nil) } ?? .loadFailed(policy.scenarioRefused(name))
+        case .analytics(.listScenarios):
+            return .analytics(.scenarioList(policy.scenarios.map { name in
+                ScenarioEntry(name: name, title: scenario(name)?.title ?? "(does not load)", path: nil)
+            }))
+        case let .analytics(.loadComparison(name)):
+            return scenario(name).map { .analytics(.comparisonLoaded($0)) } ?? .loadFailed(policy.scenarioRefused(name))
+        case let .setTheme(name):
+            if let path = themeFiles[name] {
+                guard let loaded = try? ThemeFile.load(contentsOf: path) else {
+                    return .loadFailed(ServedSession.unavailable("theme", name))
+                }
+                return .themeLoaded(loaded.theme)
+            }
+            if name == Theme.builtInDefault.name { return .themeLoaded(.builtInDefault) }
+            return .loadFailed(policy.themeRefused(name))
+        default:
+            return nil
+        }
+    }
+
+    /// An allowed scenario by name; nil when it is not allowed or does not load.
+    private func scenario(_ name: String) -> Scenario? {
+        if let path = scenarioFiles[name] { return try? ScenarioFile.load(contentsOf: path) }
+        return name == Scenario.article2025.name ? .article2025 : nil
+    }
+
+    /// `NAME.yaml`/`NAME.yml` files in `directories`, first match per name.
+    static func yamlFiles(in directories: [String]) -> [String: String] {
+        var found: [String: String] = [:]
+        for dir in directories {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            for file in names.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
+                let name = String(file[..<file.lastIndex(of: ".")!])
+                if found[name] == nil { found[name] = dir + "/" + file }
+            }
+        }
+        return found
+    }
+
+    /// Files keyed by their name without directory and extension.
+    static func byName(_ paths: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for path in paths {
+            let file = String(path.split(separator: "/").last ?? Substring(path))
+            let name = file.lastIndex(of: ".").map { String(file[..<$0]) } ?? file
+            out[name] = path
+        }
+        return out
+    }
+}

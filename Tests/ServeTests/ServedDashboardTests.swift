@@ -1,0 +1,84 @@
+import Foundation
+import LoopServe
+import Testing
+
+/// The real dashboard served over SSH to the real OpenSSH client: an attendee's file
+/// commands are refused (without --follow, with it, and after `f`), no file is created,
+/// and nothing of a file they name ever reaches their screen.
+@Suite(.serialized, .enabled(if: Fixture.hasOpenSSH && Fixture.moneyloop != nil && Fixture.pyte != nil,
+                             "needs ssh, ssh-keygen, python3 with pyte and the moneyloop executable"))
+struct ServedDashboardTests {
+    enum Mode: String, CaseIterable { case alone, following, followingThenExploring }
+
+    static let secret = "SECRET-VALUE-7f3a"
+
+    /// A viewer on the served dashboard, and a way to read what their screen says.
+    final class Viewer {
+        let client: TerminalClient
+        init(port: Int, key: String) throws {
+            client = try TerminalClient(Fixture.sshCommand(port: port, key: key), columns: 120, rows: 40)
+        }
+
+        /// Sends `keys`, waits for the screen to settle, and returns it.
+        func type(_ keys: String, settle: Duration = .milliseconds(400)) throws -> ClientScreen {
+            client.send(keys)
+            let until = ContinuousClock.now + settle
+            while ContinuousClock.now < until { client.pump(timeout: .milliseconds(20)) }
+            return try ClientScreen(client.output, columns: 120, rows: 40)
+        }
+    }
+
+    @Test(arguments: Mode.allCases)
+    func fileCommandsAreRefusedAndRevealNothing(mode: Mode) async throws {
+        let keys = try #require(Fixture.keys)
+        let dir = Fixture.temporaryDirectory("served")
+        try "title: x\npassword: \(Self.secret)\n".write(toFile: dir + "/secret.yaml", atomically: true, encoding: .utf8)
+        try "root:\(Self.secret):0:0\n".write(toFile: dir + "/passwd", atomically: true, encoding: .utf8)
+        let socket = dir + "/share.sock"
+        let relay = mode == .alone ? nil : try ShareRelay.start(path: socket, log: .silent)
+        let launch = try Fixture.dashboardLaunch(follow: mode != .alone, shareSocket: relay == nil ? nil : socket)
+        let (server, log) = try await Fixture.startServer(command: [], launch: launch)
+        let viewer = try Viewer(port: server.port, key: keys.viewer)
+        #expect(viewer.client.waitFor("GPU", timeout: .seconds(15)), "the dashboard did not appear: \(viewer.client.text)")
+        if mode == .followingThenExploring {
+            #expect(try viewer.type("f").text.contains("exploring alone"))
+        }
+        if mode != .following {
+            _ = try viewer.type("\u{1b}[C")  // a lever change: unsaved what-if
+        }
+
+        let refusals: [(typed: String, says: String)] = [
+            (":save \(dir)/saved.yaml\r", "can't save here"),
+            (":save\r", "can't save here"),
+            ("s", "can't save here"),
+            (":export \(dir)/out.csv\r", "can't export files here"),
+            (":export relative-out.json\r", "can't export files here"),
+            (":record \(dir)/demo.yaml\r", "can't record here"),
+            (":scenario \(dir)/secret.yaml\r", "scenario '/tmp/ml-serve-tests-"),
+            (":scenario \(dir)/passwd\r", "scenario '/tmp/ml-serve-tests-"),
+            (":scenario \(dir)/no-such.yaml\r", "scenario '/tmp/ml-serve-tests-"),
+            (":theme \(dir)/secret.yaml\r", "theme '/tmp/ml-serve-tests-"),
+            (":theme \(dir)/passwd\r", "theme '/tmp/ml-serve-tests-"),
+        ]
+        for refusal in refusals {
+            let screen = try viewer.type(refusal.typed)
+            // Long names are cut short; the same words whether the file exists or not.
+            let status = screen.lines.first ?? ""
+            #expect(status.contains(refusal.says) && (refusal.says.contains("here") || status.contains("is not available here")),
+                    "\(mode) \(refusal.typed): \(status)")
+            _ = try viewer.type("\u{1b}", settle: .milliseconds(150))
+        }
+        // Quitting asks nothing, even with an unsaved what-if.
+        viewer.client.send("q")
+        #expect(viewer.client.waitForExit(timeout: .seconds(10)) == .exited(0), "\(mode): q did not end the session")
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(files == ["passwd", "secret.yaml"] + (relay == nil ? [] : ["share.sock"]), "\(mode): \(files)")
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/relative-out.json"))
+        #expect(!viewer.client.text.contains(Self.secret) && !viewer.client.text.contains("7f3a"),
+                "\(mode): the secret reached the viewer's screen")
+        #expect(await log.waitFor("dashboard ended: exit status 0"))
+        await server.shutdown()
+        await relay?.close()
+    }
+}
