@@ -22,7 +22,7 @@ enum FileEffects {
                 return .loadFailed(error.description)
             }
         case .analytics(.listScenarios):
-            return .analytics(.scenarioList(ScenarioLocator.standard().list()))
+            return .analytics(.scenarioList(ScenarioLocator.standard().list().filter { !$0.isLoop }))
         case let .analytics(.loadComparison(name)):
             do {
                 return .analytics(.comparisonLoaded(try ScenarioLocator.standard().resolve(name)))
