@@ -30,7 +30,7 @@ import Testing
         }
         #expect(text.contains("cash \(Format.dollars(s.coreweave.cash))"))
         #expect(text.contains("cash \(Format.dollars(s.vast.cash))"))
-        #expect(text.contains("valuation \(Format.dollars(s.vast.valuation))"))
+        #expect(text.contains("valuation") && text.contains(Format.dollars(s.vast.valuation)))
     }
 
     @Test func pulsesMoveAlongEdgesAndOnlyThere() {
@@ -65,6 +65,25 @@ import Testing
     @Test func noFlowNoPulse() {
         #expect(FundingGraph.pulsePeriod(0) == nil)
         #expect(FundingGraph.pulsePeriod(600e6)! < FundingGraph.pulsePeriod(1e6)!)
+    }
+
+    /// The selected node's details list its deals with their status, date and source,
+    /// wrapped to the room beside the graph.
+    @Test func detailsShowEachDealsSourceAndDate() throws {
+        var m = Model(paused: true)
+        m.selectedNode = .coreweave
+        let text = graphText(m, width: 118, height: 36)
+        let graph = FundingGraph(model: m, glyphs: .of(.braille), focused: true)
+        let width = try #require(graph.layout(in: Rect(x: 0, y: 0, width: 118, height: 36))?.details).width - 2
+        let storage = ParameterRegistry.parameter("vast.dealTotal")!.source
+        let flow = Format.perMonth(m.now.flow(from: .coreweave, to: .vast))
+        let backstop = ParameterRegistry.parameter("nvidia.backstopTotal")!.source
+        for line in ["→ Vast Data storage \(flow): announced, \(m.scenario.start.shortLabel) · \(storage)",
+                     "← NVIDIA backstop $0/mo: binding (filed), Sep 25 · \(backstop)"] {
+            for piece in CaptionBanner.wrap(line, width: width) {
+                #expect(text.contains(piece), "'\(piece)' missing")
+            }
+        }
     }
 
     @Test func tooSmallForBoxesFallsBackToAList() {

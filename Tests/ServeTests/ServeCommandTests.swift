@@ -1,6 +1,7 @@
 import Foundation
 import LoopServe
 import Synchronization
+import TestSupport
 import Testing
 
 /// `moneyloop serve` as a program: options, start-up output, host key on first use,
@@ -39,12 +40,7 @@ struct ServeCommandTests {
         var output: String { lines.text.withLock { $0 } }
 
         func waitFor(_ needle: String, timeout: Duration = .seconds(10)) -> Bool {
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if output.contains(needle) { return true }
-                usleep(10_000)
-            }
-            return output.contains(needle)
+            Support.waitUntil(timeout: timeout, interval: .milliseconds(10)) { output.contains(needle) }
         }
 
         /// The port from "listening on 127.0.0.1:PORT".
@@ -193,12 +189,12 @@ struct ServeCommandTests {
         let port = try #require(serve.port)
         let viewers = try (0..<2).map { _ in try TerminalClient(Fixture.sshCommand(port: port, key: keys.viewer)) }
         for viewer in viewers {
-            #expect(viewer.waitFor("GPU", timeout: .seconds(15)), "\(viewer.text)")
+            #expect(viewer.waitFor("GPU", timeout: .seconds(30)), "\(viewer.text)")
             #expect(try ClientScreen(viewer.output).alternateScreen == true)
         }
         serve.process.terminate()  // SIGTERM
         for viewer in viewers {
-            #expect(viewer.waitForExit(timeout: .seconds(10)) == .exited(0), "\(viewer.text.suffix(300))")
+            #expect(viewer.waitForExit(timeout: .seconds(20)) == .exited(0), "\(viewer.text.suffix(300))")
             let screen = try ClientScreen(viewer.output)
             let modes = "alternate \(screen.alternateScreen as Any), cursor \(screen.cursorVisible as Any), "
                 + "keypad \(screen.applicationKeypad as Any)"
@@ -208,5 +204,25 @@ struct ServeCommandTests {
         #expect(serve.waitForExit(timeout: .seconds(8)) == 0, "\(serve.output)")
         #expect(serve.output.components(separatedBy: "closed by the server: the meeting has ended").count == 3, "\(serve.output)")
         #expect(!serve.output.contains("closed by the client"), "\(serve.output)")
+    }
+
+    @Test(.enabled(if: Fixture.hasOpenSSH, "the OpenSSH client is not installed"))
+    func aPasscodeAloneNeedsNoKeysAndPrintsTheLineForTheRoom() throws {
+        let root = Fixture.temporaryDirectory("cli")  // no ~/.ssh/authorized_keys here
+        let serve = try ServeProcess(["--listen", "0.0.0.0:0", "--passcode", "--session-command", "/bin/sh", "-c", "echo JOINED"],
+                                     environment: environment(root))
+        #expect(serve.waitFor("passcode: "), "\(serve.output)")
+        #expect(serve.output.contains("keys off, passcode on"), "\(serve.output)")
+        let line = try #require(serve.output.components(separatedBy: "\n").first { $0.contains("the room joins with: ssh -p ") })
+        let port = try #require(Int(line.components(separatedBy: "ssh -p ")[1].prefix(while: \.isNumber)))
+        let code = String(try #require(line.components(separatedBy: "passcode: ").last))
+        #expect(code.count == 7, "\(line)")
+        let client = try TerminalClient(Fixture.passcodeCommand(port: port))
+        #expect(client.waitFor("password:", timeout: .seconds(10)), "\(client.text)")
+        client.send(code + "\r")
+        #expect(client.waitFor("JOINED", timeout: .seconds(10)), "\(client.text)")
+        serve.process.terminate()
+        #expect(serve.waitForExit(timeout: .seconds(8)) == 0)
+        #expect(!serve.output.contains("authorized key"), "keys must be off: \(serve.output)")
     }
 }

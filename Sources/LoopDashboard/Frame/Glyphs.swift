@@ -39,8 +39,8 @@ public struct Glyphs: Sendable {
     public static func asciiFallback(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.isASCII { return s }
         switch s {
-        case "─", "━", "═", "—", "–", "−", "╌", "┄", "↔": return "-"
-        case "│", "┃", "║", "╎", "┆", "❚": return "|"
+        case "─", "━", "═", "—", "–", "−", "╌", "┄", "┈", "↔": return "-"
+        case "│", "┃", "║", "╎", "┆", "┊", "❚": return "|"
         case "╭", "╮", "╰", "╯", "┌", "┐", "└", "┘", "┬", "┴", "├", "┤", "┼": return "+"
         case "▶", "→", "►": return ">"
         case "◀", "←", "◄": return "<"
