@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig"],
                     exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard"]),
         .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe"]),
     ],
     swiftLanguageModes: [.v6]

@@ -411,10 +411,14 @@ def main() -> int:
     ap.add_argument("--keys")
     ap.add_argument("--quit", action="store_true", help="screen: send q after the snapshot")
     ns, argv = parse_with_command(ap)
+    return run_subcommand(ns, argv, {"restore": cmd_restore, "suspend": cmd_suspend, "resize": cmd_resize,
+                                     "keystorm": cmd_keystorm, "hangup": cmd_hangup, "screen": cmd_screen}[ns.sub])
+
+
+def run_subcommand(ns, argv, fn) -> int:
+    """Runs fn(ns, argv) with a seed (random unless given); prints its one JSON object."""
     if ns.seed is None:
         ns.seed = random.SystemRandom().randrange(2 ** 32)
-    fn = {"restore": cmd_restore, "suspend": cmd_suspend, "resize": cmd_resize, "keystorm": cmd_keystorm,
-          "hangup": cmd_hangup, "screen": cmd_screen}[ns.sub]
     t = time.monotonic()
     try:
         res = fn(ns, argv)

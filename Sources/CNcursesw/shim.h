@@ -62,13 +62,6 @@ static inline int ml_put_cell(WINDOW *win, int y, int x, wchar_t ch, attr_t attr
     return mvwadd_wch(win, y, x, &cell);
 }
 
-/// Reads one key: returns OK (a character in *out), KEY_CODE_YES (a key code in *out) or ERR.
-static inline int ml_get_key(WINDOW *win, int *out) {
-    wint_t ch = 0;
-    int rc = wget_wch(win, &ch);
-    *out = (int)ch;
-    return rc;
-}
 
 /// The `colors` of the terminfo entry `term` (-1 when it has none), read without starting
 /// curses or writing anything; -2 when there is no such entry.

@@ -59,17 +59,19 @@ final class ConnectionState {
 final class ViewerAuthenticator: NIOSSHServerUserAuthenticationDelegate {
     let supportedAuthenticationMethods: NIOSSHAvailableUserAuthenticationMethods
 
-    private let keys: AuthorizedKeysSource
+    private let keys: AuthorizedKeysSource?
     private let passcode: Passcode?
     private let connection: ConnectionState
     private let log: ServeLog
 
-    init(keys: AuthorizedKeysSource, passcode: Passcode?, connection: ConnectionState, log: ServeLog) {
+    init(keys: AuthorizedKeysSource?, passcode: Passcode?, connection: ConnectionState, log: ServeLog) {
         self.keys = keys
         self.passcode = passcode
         self.connection = connection
         self.log = log
-        supportedAuthenticationMethods = passcode == nil ? .publicKey : [.publicKey, .password]
+        var methods: NIOSSHAvailableUserAuthenticationMethods = keys == nil ? [] : .publicKey
+        if passcode != nil { methods.insert(.password) }
+        supportedAuthenticationMethods = methods
     }
 
     func requestReceived(
@@ -84,6 +86,11 @@ final class ViewerAuthenticator: NIOSSHServerUserAuthenticationDelegate {
         switch request.request {
         case .publicKey(let offer):
             let fingerprint = KeyFingerprint.sha256(offer.publicKey)
+            guard let keys else {
+                log.info("\(connection.label) refused public key \(fingerprint) for user \(user): keys are off (passcode only)")
+                responsePromise.succeed(.failure)
+                return
+            }
             if let entry = keys.current().entry(for: offer.publicKey) {
                 connection.keyComment = entry.comment
                 log.info("\(connection.label) authenticated by public key \(fingerprint) "

@@ -81,9 +81,10 @@ final class ConnectionGuard: ChannelDuplexHandler {
 }
 
 /// The last handler of every SSH connection, above swift-nio-ssh: swift-nio-ssh passes
-/// protocol errors up, not down, and keeps the bad packet, so without this the connection
-/// would hang until the grace time. Among them: a `keyboard-interactive` request, which
-/// swift-nio-ssh cannot parse; closing at once is the only answer it can be given.
+/// protocol errors up, not down, and keeps the bad packet, so without this a connection
+/// that has not authenticated would hang until the grace time. Among them: a
+/// `keyboard-interactive` request, which swift-nio-ssh cannot parse; closing at once is
+/// the only answer it can be given.
 final class ProtocolErrorHandler: ChannelInboundHandler {
     typealias InboundIn = Any
 
@@ -96,8 +97,14 @@ final class ProtocolErrorHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        let during = connection.isAuthenticated ? "" : " before authenticating (an unsupported method such as keyboard-interactive?)"
-        log.info("\(connection.label) closing: protocol error\(during): \(error)")
+        // After authentication the session's own set-up timeout ends a stalled session with
+        // advice (an `x11-req` stalls it the same way); before, nobody would answer.
+        guard !connection.isAuthenticated else {
+            log.debug("\(connection.label) protocol error: \(error)")
+            return
+        }
+        log.info("\(connection.label) closing: protocol error before authenticating "
+            + "(an unsupported method such as keyboard-interactive?): \(error)")
         context.close(promise: nil)
     }
 }

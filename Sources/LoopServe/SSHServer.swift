@@ -6,7 +6,8 @@ import NIOSSH
 public struct ServeConfiguration: Sendable {
     public var listen: ListenAddress
     public var hostKey: HostKey
-    public var authorizedKeys: AuthorizedKeysSource
+    /// The viewers' keys; nil: keys are off (`--passcode` alone).
+    public var authorizedKeys: AuthorizedKeysSource?
     /// The room's passcode (`--passcode`); nil: keys only.
     public var passcode: Passcode?
     public var limits: ServerLimits
@@ -16,7 +17,7 @@ public struct ServeConfiguration: Sendable {
     public var threads: Int
 
     public init(
-        listen: ListenAddress, hostKey: HostKey, authorizedKeys: AuthorizedKeysSource, passcode: Passcode? = nil,
+        listen: ListenAddress, hostKey: HostKey, authorizedKeys: AuthorizedKeysSource?, passcode: Passcode? = nil,
         limits: ServerLimits = ServerLimits(), launch: SessionLaunch, log: ServeLog, threads: Int = 1
     ) {
         self.listen = listen

@@ -27,6 +27,12 @@ public final class EventLoop: @unchecked Sendable {
         }
     }
     private let started = DispatchTime.now()
+    /// The backlog guard, with the quit keys as this terminal sends them.
+    private lazy var flood = InputFlood(
+        now: DispatchTime.now().uptimeNanoseconds,
+        quitSequences: model.keys.bindings.filter { $0.action == .quit && $0.context == .global }
+            .flatMap(\.keys).map { ($0, terminal.sequence(for: $0)) })
+    private var floodBuffer = [UInt8](repeating: 0, count: 1 << 16)
 
     public init(model: Model, terminal: Terminal, fps: Double, sideEffects: @escaping SideEffects) {
         self.sideEffects = sideEffects
@@ -72,10 +78,39 @@ public final class EventLoop: @unchecked Sendable {
         dispatchMain()
     }
 
+    /// Reads keys while the allowance of `InputFlood` lasts; beyond it, or once the keys of
+    /// one read have kept the dashboard busy for `InputFlood.busy`, drops the flood.
     private func readInput() {
-        let (keys, hangup) = terminal.readKeys()
-        if hangup { finish(status: 128 + SIGHUP) }
-        for k in keys { send(.key(k)) }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if flood.continues(at: now) { dropFlood(at: now); return }
+        let allowance = flood.allowance(at: now)
+        if allowance > 0 {
+            let (keys, reads, ended) = terminal.readKeys(limit: allowance)
+            flood.spend(reads)
+            for (i, k) in keys.enumerated() {
+                send(.key(k))
+                if i + 1 < keys.count, DispatchTime.now().uptimeNanoseconds > now + InputFlood.busy {
+                    flood.begin(at: now)
+                    for k in keys[(i + 1)...] where flood.drop(key: k) {
+                        send(.inputFlood(dropped: flood.dropped, quit: true))
+                    }
+                    break
+                }
+            }
+            if ended { finish(status: 128 + SIGHUP) }
+            if reads < allowance, !flood.flooding { return }
+        }
+        if !flood.flooding { flood.begin(at: now) }
+        dropFlood(at: now)
+    }
+
+    /// Reads one buffer of flood raw and drops it, acting only on quit keys in it.
+    private func dropFlood(at now: UInt64) {
+        guard let n = terminal.readRaw(into: &floodBuffer) else { finish(status: 128 + SIGHUP) }
+        guard n > 0 else { return }
+        let quits = flood.drop(floodBuffer[0..<n], at: now)
+        send(.inputFlood(dropped: flood.dropped, quit: false))
+        for _ in quits { send(.inputFlood(dropped: flood.dropped, quit: true)) }
     }
 
     /// Called on the main queue after every message with the new model (e.g. to publish it).

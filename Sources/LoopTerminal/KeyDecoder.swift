@@ -1,11 +1,11 @@
 import CNcursesw
 import LoopDashboard
 
-/// Turns what `wget_wch` returns into a `Key`; nil for keys the dashboard ignores.
+/// Turns what curses reads into a `Key`: a character (joined from bytes by
+/// `UTF8Assembler`) or a key code; nil for keys the dashboard ignores.
 enum KeyDecoder {
-    static func decode(status: Int32, value: Int32) -> Key? {
-        if status == KEY_CODE_YES { return decodeKeyCode(value) }
-        guard status == OK else { return nil }
+    static func decode(_ scalar: Unicode.Scalar) -> Key? {
+        let value = Int32(scalar.value)
         switch value {
         case 9: return .tab
         case 10, 13: return .enter
@@ -14,8 +14,8 @@ enum KeyDecoder {
         case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(96 + value))))
         case 0..<32: return nil
         default:
-            guard let s = Unicode.Scalar(UInt32(value)), s.properties.generalCategory != .control else { return nil }
-            return .char(Character(s))
+            guard scalar.properties.generalCategory != .control else { return nil }
+            return .char(Character(scalar))
         }
     }
 
@@ -40,6 +40,45 @@ enum KeyDecoder {
         case KEY_ENTER: return .enter
         case ml_KEY_F(1)...ml_KEY_F(12): return .function(Int(code - ml_KEY_F(0)))
         default: return nil
+        }
+    }
+}
+
+extension KeyDecoder {
+    /// The terminfo capability that names what the terminal sends for `key`; nil for keys
+    /// that are plain bytes.
+    static func terminfoName(_ key: Key) -> String? {
+        switch key {
+        case .up: "kcuu1"
+        case .down: "kcud1"
+        case .left: "kcub1"
+        case .right: "kcuf1"
+        case .shiftLeft: "kLFT"
+        case .shiftRight: "kRIT"
+        case .shiftUp: "kri"
+        case .shiftDown: "kind"
+        case .home: "khome"
+        case .end: "kend"
+        case .pageUp: "kpp"
+        case .pageDown: "knp"
+        case .insert: "kich1"
+        case .delete: "kdch1"
+        case .backTab: "kcbt"
+        case let .function(n): "kf\(n)"
+        default: nil
+        }
+    }
+
+    /// The bytes of a key that is not a terminfo sequence: a character, Ctrl + letter, Enter…
+    static func plainBytes(_ key: Key) -> [UInt8] {
+        switch key {
+        case let .char(c): Array(String(c).utf8)
+        case let .ctrl(c): c.asciiValue.map { [$0 & 0x1F] } ?? []
+        case .enter: [13]
+        case .escape: [27]
+        case .tab: [9]
+        case .backspace: [127]
+        default: []
         }
     }
 }

@@ -19,6 +19,11 @@ public final class Terminal {
     /// The cells to write this blit (storage kept between frames).
     private var diff = FrameDiff()
     private var stopped = false
+    /// A character whose first bytes arrived, waiting for the rest.
+    private var utf8 = UTF8Assembler()
+    /// Milliseconds curses waits after ESC for the rest of a sequence: a sequence split by an
+    /// SSH link must still arrive whole, and a lone Esc should still feel immediate.
+    public static let escapeDelay: Int32 = 100
 
     /// Takes the terminal: checks stdin/stdout, the locale, TERM, then starts curses.
     public init(options: TerminalOptions, theme: Theme, environment env: [String: String]) throws(TerminalError) {
@@ -60,7 +65,7 @@ public final class Terminal {
         intrflush(ml_stdscr(), false)
         keypad(ml_stdscr(), true)
         nodelay(ml_stdscr(), true)
-        set_escdelay(25)
+        set_escdelay(Terminal.escapeDelay)
         curs_set(0)
         Terminal.disableFlowControl()
     }
@@ -132,25 +137,46 @@ public final class Terminal {
         previous = frame
     }
 
-    /// Reads every key waiting on stdin; `hangup` is true when stdin is at its end.
-    public func readKeys() -> (keys: [Key], hangup: Bool) {
+    /// Reads the keys waiting on stdin, at most `limit` reads. `reads` counts every key read,
+    /// ignored ones too. `ended` is true only when input has really ended (see
+    /// `RawInput.state`). Curses decodes escape sequences (a lone ESC is given after
+    /// ESCDELAY); characters are joined here from bytes, so that one split between two reads
+    /// waits for its rest instead of being dropped.
+    public func readKeys(limit: Int = 4096) -> (keys: [Key], reads: Int, ended: Bool) {
         var keys: [Key] = []
-        var value: Int32 = 0
-        var first = true
-        while true {
-            let rc = ml_get_key(ml_stdscr(), &value)
-            if rc == ERR {
-                if first {
-                    // Readable with nothing to read: the other end is gone.
-                    if ml_bytes_waiting(0) == 0 { return (keys, true) }
+        var reads = 0
+        while reads < limit {
+            let c = wgetch(ml_stdscr())
+            if c == ERR {
+                switch RawInput.state() {
+                case .open: return (keys, reads, false)
+                case .ended: return (keys, reads, true)
+                case let .late(byte): ungetch(Int32(byte))
                 }
-                break
+                continue
             }
-            first = false
-            if let k = KeyDecoder.decode(status: rc, value: value) { keys.append(k) }
-            if keys.count > 4096 { break }
+            reads += 1
+            if c > 0xFF {
+                utf8.reset()
+                if let k = KeyDecoder.decodeKeyCode(c) { keys.append(k) }
+            } else if let s = utf8.feed(UInt8(c)), let k = KeyDecoder.decode(s) {
+                keys.append(k)
+            }
         }
-        return (keys, false)
+        return (keys, reads, false)
+    }
+
+    /// Reads what stdin has queued without decoding it, into `buffer`; nil when input ended.
+    public func readRaw(into buffer: inout [UInt8]) -> Int? { RawInput.drain(into: &buffer) }
+
+    /// The bytes this terminal sends for `key` (from terminfo for special keys); empty when
+    /// unknown.
+    public func sequence(for key: Key) -> [UInt8] {
+        if let cap = KeyDecoder.terminfoName(key) {
+            guard let s = tigetstr(cap), Int(bitPattern: s) != -1 else { return [] }
+            return Array(String(cString: s).utf8)
+        }
+        return KeyDecoder.plainBytes(key)
     }
 
     /// Gives the terminal back: main screen, cursor, echo and line mode. Idempotent.

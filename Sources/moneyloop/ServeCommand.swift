@@ -103,28 +103,9 @@ struct ServeCommand: ParsableCommand {
         let stop = SignalWatch(signals: [SIGINT, SIGTERM, SIGHUP])
         let environment = ProcessInfo.processInfo.environment
         let address = try ListenAddress(parsing: listen)
-        try address.checkPolicy(explicitAuthorizedKeys: authorizedKeys != nil)
-
-        let keysPath: String
-        if let authorizedKeys {
-            keysPath = authorizedKeys
-        } else {
-            guard let home = environment["HOME"] else {
-                throw ServeError.usage("HOME is not set; pass --authorized-keys FILE")
-            }
-            keysPath = home + "/.ssh/authorized_keys"
-            guard FileManager.default.fileExists(atPath: keysPath) else {
-                throw ServeError.usage(
-                    "no --authorized-keys given and \(keysPath) does not exist. Pass --authorized-keys FILE "
-                        + "with one public key line per viewer (Ed25519 or ECDSA).")
-            }
-        }
-        let keys = try AuthorizedKeysSource(path: keysPath, log: log)
-        let parsed = keys.current()
-        for warning in parsed.warnings { log.warning("\(keysPath):\(warning)") }
-        if parsed.isEmpty {
-            log.warning("\(keysPath) has no usable key: nobody can log in until one is added (the file is re-read on change)")
-        }
+        // A passcode alone turns keys off: the user's own authorized_keys never faces the network.
+        try address.checkPolicy(explicitAuthorizedKeys: authorizedKeys != nil || passcode)
+        let keys = authorizedKeys == nil && passcode ? nil : try authorizedKeysSource(environment: environment, log: log)
 
         let hostKey: HostKey
         if let path = self.hostKey {
@@ -166,7 +147,8 @@ struct ServeCommand: ParsableCommand {
             throw (error as? ServeError) ?? ServeError.system("\(error)")
         }
         let shown = ListenAddress(host: address.host, port: server.port)
-        log.info("listening on \(shown), \(parsed.entries.count) authorized key(s), at most \(maxSessions) sessions"
+        log.info("listening on \(shown), " + (keys.map { "\($0.current().entries.count) authorized key(s)" } ?? "keys off")
+            + (passcode ? ", passcode on" : "") + ", at most \(maxSessions) sessions"
             + (follow ? ", following the presenter" : ""))
         let host = address.isLoopback ? "localhost" : ["0.0.0.0", "::", ""].contains(address.host) ? "THIS-HOST" : address.host
         log.info("viewers with a key connect with: ssh -t -x -p \(server.port) \(host)")
@@ -188,6 +170,31 @@ struct ServeCommand: ParsableCommand {
 }
 
 extension ServeCommand {
+    /// `--authorized-keys`, or the user's own `~/.ssh/authorized_keys`, read now.
+    func authorizedKeysSource(environment: [String: String], log: ServeLog) throws(ServeError) -> AuthorizedKeysSource {
+        let keysPath: String
+        if let authorizedKeys {
+            keysPath = authorizedKeys
+        } else {
+            guard let home = environment["HOME"] else {
+                throw ServeError.usage("HOME is not set; pass --authorized-keys FILE")
+            }
+            keysPath = home + "/.ssh/authorized_keys"
+            guard FileManager.default.fileExists(atPath: keysPath) else {
+                throw ServeError.usage(
+                    "no --authorized-keys given and \(keysPath) does not exist. Pass --authorized-keys FILE "
+                        + "with one public key line per viewer (Ed25519 or ECDSA), or let the room in with --passcode.")
+            }
+        }
+        let keys = try AuthorizedKeysSource(path: keysPath, log: log)
+        let parsed = keys.current()
+        for warning in parsed.warnings { log.warning("\(keysPath):\(warning)") }
+        if parsed.isEmpty {
+            log.warning("\(keysPath) has no usable key: nobody can log in until one is added (the file is re-read on change)")
+        }
+        return keys
+    }
+
     /// The file of an allowed scenario (a name as `--scenario` finds it, or a file), checked
     /// to load now so a typo stops the server before the room arrives.
     static func scenarioFile(_ nameOrFile: String) throws(ServeError) -> String {

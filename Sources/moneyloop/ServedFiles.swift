@@ -28,8 +28,11 @@ struct ServedFiles: Sendable {
     init(access: ServedSession.Access, allowedScenarios: [String], allowedThemes: [String],
          executable: String? = BundledData.executablePath())
     {
+        // Loop files (entities and deals) are not dashboard scenarios: not offered.
+        let locator = ScenarioLocator(searchDirectories: [])
         scenarioFiles = Self.yamlFiles(in: BundledData.directories("scenarios", executable: executable))
             .merging(Self.byName(allowedScenarios)) { $1 }
+            .filter { locator.loopFile($0.value) == nil }
         themeFiles = Self.yamlFiles(in: BundledData.directories("themes", executable: executable))
             .merging(Self.byName(allowedThemes)) { $1 }
         let scenarios = Set(scenarioFiles.keys).union([Scenario.article2025.name]).sorted()

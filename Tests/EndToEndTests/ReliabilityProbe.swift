@@ -6,6 +6,8 @@ enum ReliabilityProbe {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let script = root.appendingPathComponent("tools/reliability_probe.py").path
+    /// `tools/input_probe.py`: input in pieces, byte storms, paste floods.
+    static let inputScript = root.appendingPathComponent("tools/input_probe.py").path
 
     /// Whether python3 with pyte is installed (`.ci/run` installs it).
     static let available: Bool = {
@@ -13,8 +15,10 @@ enum ReliabilityProbe {
     }()
 
     /// The probe's result for `sub` with `options` on `command`.
-    static func run(_ sub: String, _ options: [String] = [], _ command: [String]) throws -> ProbeResult {
-        let r = try runProcess("/usr/bin/env", ["python3", script, sub] + options + ["--"] + command)
+    static func run(_ sub: String, _ options: [String] = [], _ command: [String], tool: String = script) throws
+        -> ProbeResult
+    {
+        let r = try runProcess("/usr/bin/env", ["python3", tool, sub] + options + ["--"] + command)
         guard let data = r.out.data(using: .utf8),
               let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         else {

@@ -34,7 +34,7 @@ import Testing
 
     @Test(arguments: [
         (":save", ServedSession.saveRefused), (":save /tmp/x.yaml", ServedSession.saveRefused),
-        (":export /tmp/x.csv", ServedSession.exportRefused), (":record /tmp/demo.yaml", ServedSession.recordRefused),
+        (":record /tmp/demo.yaml", ServedSession.recordRefused),
         (":scenario /etc/passwd", "scenario '/etc/passwd' is not available here; viewers can pick: article-2025, bear"),
         (":scenario secret", "scenario 'secret' is not available here"),
         (":theme ../../etc/shadow", "theme '../../etc/shadow' is not available here; viewers can pick: default, light"),
@@ -47,6 +47,24 @@ import Testing
             #expect(m.notice?.hasPrefix(reason) == true, "\(line): \(m.notice ?? "no notice")")
             let screen = view(m, width: 120, height: 40, caps: .plain).text
             #expect(screen.contains(String(reason.prefix(40))), "\(line): the refusal is not on screen")
+        }
+    }
+
+    @Test func exportShowsTheNumbersAsTextInsteadOfAFile() {
+        for access in ServedSession.Access.allCases {
+            var m = served(access)
+            m.setLever("cw.utilization", to: 0.9)
+            let effects = command("export /tmp/x.csv", &m)
+            #expect(!Self.touchesFiles(effects), "\(effects)")
+            let screen = view(m, width: 120, height: 40, caps: .plain).text
+            #expect(screen.contains(ServedSession.numbersTitle.prefix(40)))
+            // The engine's numbers for this what-if, as `moneyloop simulate` prints them.
+            let first = Format.dollars(m.projection.month(12).coreweave.debt)
+            #expect(screen.contains("CW cash") && screen.contains(first), "\(first)\n\(screen)")
+            // Any key closes them and does nothing else.
+            #expect(update(&m, .key(.right)).isEmpty)
+            #expect(m.served?.numbers == nil && abs(m.value("cw.utilization") - 0.9) < 1e-9)
+            #expect(!view(m, width: 120, height: 40, caps: .plain).text.contains("CW cash"))
         }
     }
 

@@ -209,4 +209,24 @@ struct ServeCommandTests {
         #expect(serve.output.components(separatedBy: "closed by the server: the meeting has ended").count == 3, "\(serve.output)")
         #expect(!serve.output.contains("closed by the client"), "\(serve.output)")
     }
+
+    @Test(.enabled(if: Fixture.hasOpenSSH, "the OpenSSH client is not installed"))
+    func aPasscodeAloneNeedsNoKeysAndPrintsTheLineForTheRoom() throws {
+        let root = Fixture.temporaryDirectory("cli")  // no ~/.ssh/authorized_keys here
+        let serve = try ServeProcess(["--listen", "0.0.0.0:0", "--passcode", "--session-command", "/bin/sh", "-c", "echo JOINED"],
+                                     environment: environment(root))
+        #expect(serve.waitFor("passcode: "), "\(serve.output)")
+        #expect(serve.output.contains("keys off, passcode on"), "\(serve.output)")
+        let line = try #require(serve.output.components(separatedBy: "\n").first { $0.contains("the room joins with: ssh -p ") })
+        let port = try #require(Int(line.components(separatedBy: "ssh -p ")[1].prefix(while: \.isNumber)))
+        let code = String(try #require(line.components(separatedBy: "passcode: ").last))
+        #expect(code.count == 7, "\(line)")
+        let client = try TerminalClient(Fixture.passcodeCommand(port: port))
+        #expect(client.waitFor("password:", timeout: .seconds(10)), "\(client.text)")
+        client.send(code + "\r")
+        #expect(client.waitFor("JOINED", timeout: .seconds(10)), "\(client.text)")
+        serve.process.terminate()
+        #expect(serve.waitForExit(timeout: .seconds(8)) == 0)
+        #expect(!serve.output.contains("authorized key"), "keys must be off: \(serve.output)")
+    }
 }

@@ -15,6 +15,9 @@ public enum Message: Sendable {
     case scenarioLoaded(Scenario, path: String?)
     /// Reading a file failed; the message names the file, line and key.
     case loadFailed(String)
+    /// Input comes faster than keys are taken (a long paste): `dropped` bytes so far were
+    /// dropped; `quit` when a quit key was among them.
+    case inputFlood(dropped: Int, quit: Bool)
     /// The presenter's state arrived (follow mode).
     case shared(SharedState)
     /// A theme was read for `:theme` (a file, or one not loaded at start).

@@ -1,8 +1,11 @@
+import LoopReport
+
 /// The rules of a dashboard that `moneyloop serve` runs for an attendee. It runs as the
 /// presenter's user, so nothing an attendee types may read, write or reveal a file: no
 /// `:save`, `:export` or `:record`, no save question on quit, and `:scenario`, `:theme`,
 /// `t` and `c` take only the names listed here. `update` refuses in words an attendee
-/// understands; the file-effect runner refuses again (defence in depth).
+/// understands; the file-effect runner refuses again (defence in depth). Instead of a
+/// file, `:export` shows the numbers on screen as text to copy.
 public struct ServedSession: Sendable, Equatable {
     /// How the attendee logged in.
     public enum Access: String, Sendable, CaseIterable {
@@ -19,6 +22,8 @@ public struct ServedSession: Sendable, Equatable {
     /// The theme names `:theme` and `t` accept: the bundled ones and those the presenter
     /// allowed (`serve --allow-theme`).
     public var themes: [String]
+    /// The what-if's numbers as text (`:export`), shown over the dashboard until a key.
+    public var numbers: [String]?
 
     public init(access: Access, scenarios: [String], themes: [String]) {
         self.access = access
@@ -32,8 +37,8 @@ public struct ServedSession: Sendable, Equatable {
     /// `:save`, `s`, and any write the runner is asked for.
     public static let saveRefused = "can't save here: " + presentersComputer
     public static let recordRefused = "can't record here: " + presentersComputer
-    public static let exportRefused = "can't export files here: " + presentersComputer
-        + "; the numbers are on screen"
+    /// The line above the numbers `:export` shows.
+    public static let numbersTitle = "The numbers of this what-if, to select and copy (no file is written here) · any key closes"
     /// Every key or command a passcode viewer may not use.
     public static let viewOnly = "view only: the presenter drives this screen"
     /// A file error in a served session: never the file's content, never whether it exists.
@@ -72,7 +77,7 @@ public struct ServedSession: Sendable, Equatable {
         switch command {
         case .save: return Self.saveRefused
         case .record: return Self.recordRefused
-        case .export: return Self.exportRefused
+        case .export: return nil
         case let .scenario(name):
             if access == .passcode { return Self.viewOnly }
             return scenarios.contains(name) ? nil : scenarioRefused(name)
@@ -98,10 +103,33 @@ extension ServedSession {
         return []
     }
 
-    /// The same for a `:` command.
+    /// The same for a `:` command; `:export` shows the numbers instead of writing a file.
     static func refuse(_ command: Command, _ model: inout Model) -> [Effect]? {
+        guard model.served != nil else { return nil }
+        if case .export = command {
+            let table = SimulationReport.table(model.scenarioWithWhatIf, model.projection)
+            model.served?.numbers = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return []
+        }
         guard let why = model.served?.refusal(command) else { return nil }
         model.notice = why
         return []
+    }
+
+    /// While the numbers are shown, any key closes them (and does nothing else).
+    static func closeNumbers(_ model: inout Model) -> [Effect]? {
+        guard model.served?.numbers != nil else { return nil }
+        model.served?.numbers = nil
+        return []
+    }
+
+    /// Draws the numbers over the whole screen as plain lines (no box, so a selection
+    /// copies only the numbers).
+    static func drawNumbers(_ lines: [String], into f: inout Frame) {
+        f.fill(f.bounds, " ", Style(.overlay))
+        f.text(0, 0, numbersTitle.truncated(to: f.width), Style(.titleFocused, .bold))
+        for (i, line) in lines.prefix(max(0, f.height - 2)).enumerated() {
+            f.text(0, 2 + i, line.truncated(to: f.width), Style(.text))
+        }
     }
 }

@@ -52,6 +52,9 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
     case let .loadFailed(message):
         model.notice = message
         return []
+    case let .inputFlood(dropped, quit):
+        model.notice = "input flood: \(dropped) bytes dropped; only \(model.keys.key(for: .quit)) and Ctrl-C act until it stops"
+        return quit ? floodQuit(&model) : []
     case let .shared(state):
         guard model.following else { return [] }
         let before = (model.paused, model.speed)
@@ -70,6 +73,7 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
 /// overlay, or through the key map to an action.
 func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
     if m.input != nil { return editInput(key, &m) }
+    if let closed = ServedSession.closeNumbers(&m) { return closed }
     if let question = m.confirm {
         m.confirm = nil
         return answer(question, with: key, &m)
@@ -96,6 +100,17 @@ func handleKey(_ key: Key, _ m: inout Model) -> [Effect] {
     }
     if let refused = Presenter.refuse(action, &m) { return refused }
     return perform(action, key: key, on: &m)
+}
+
+/// A quit key in a flood quits from wherever the dashboard is: a field being typed into or a
+/// question is left; unsaved changes still ask first, and a second quit key answers yes.
+func floodQuit(_ m: inout Model) -> [Effect] {
+    m.input = nil
+    let asked = m.confirm == .quit
+    m.confirm = nil
+    guard asked else { return perform(.quit, key: .char("q"), on: &m) }
+    m.quitRequested = true
+    return [.quit]
 }
 
 /// Carries out one key-table action.

@@ -38,6 +38,7 @@ public func view(_ model: Model, width: Int, height: Int, caps: Capabilities) ->
     AnalyticsOverlayView(model: model, glyphs: glyphs).draw(into: &f, f.bounds)
     if model.showHelp { HelpOverlay(model: model, glyphs: glyphs).draw(into: &f, f.bounds) }
     BottomLines(model: model, glyphs: glyphs).draw(into: &f, hints: layout.hints)
+    if let numbers = model.served?.numbers { ServedSession.drawNumbers(numbers, into: &f) }
     return f
 }
 

@@ -1,0 +1,113 @@
+import Foundation
+import LoopDashboard
+@testable import LoopTerminal
+import Testing
+
+/// Input that arrives in pieces, storms of bytes and paste floods, against the real binary in
+/// a pseudo-terminal (`tools/input_probe.py`).
+@Suite(.serialized, .enabled(if: ReliabilityProbe.available, "python3 with pyte is not installed"),
+       .timeLimit(.minutes(6)))
+struct SplitInputTests {
+    /// Every key of the key table that a terminal sends as several bytes, sent split at each
+    /// byte boundary and at all of them, with pauses shorter than ESCDELAY between the
+    /// pieces; then `é`, `€` and `😀` typed into the `:` line split the same way, with pauses
+    /// of 300 ms. The screen after every key, and the scenario saved at the end, are exactly
+    /// those of the same keys sent whole.
+    @Test func keysSplitAnywhereActAsWhole() throws {
+        let dir = try temporaryDirectory("split")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var steps: [[String: Any]] = []
+        var seen = Set<Key>()
+        for b in KeyTable.bindings where b.action != .quit {
+            for key in b.keys where seen.insert(key).inserted {
+                guard let cap = KeyDecoder.terminfoName(key) else { continue }
+                steps.append(["key": cap, "split": true, "pause": 0.02])
+                steps.append(["key": "hex:1b"])  // Esc: back to the plain dashboard
+            }
+        }
+        #expect(steps.count >= 20, "too few keys of several bytes in the key table: \(steps)")
+        steps.append(["key": hex(":")])
+        for c in ["é", "€", "😀"] { steps.append(["key": hex(c), "split": true, "pause": 0.3]) }
+        steps.append(["key": hex("\r")])
+        steps.append(["key": "hex:1b"])  // leaves the line if the command was refused
+        steps.append(["key": hex(":save state.yaml\r")])
+        let plan = try JSONSerialization.data(withJSONObject: ["steps": steps, "settle": 0.3])
+        let r = try ReliabilityProbe.run("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
+                                         [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)
+        let whole = r["whole"], split = r["split"]
+        for run in [whole, split] {
+            #expect(run.bool("first_frame") == true, "\(run)")
+            #expect(run.bool("alive_after_steps") == true && run.int("exit_code") == 0, "\(run)")
+        }
+        let a = whole.values["screens"] as? [[String]] ?? [], b = split.values["screens"] as? [[String]] ?? []
+        #expect(a.count == b.count && a.count > steps.count, "\(a.count) screens whole, \(b.count) split")
+        for (i, (x, y)) in zip(a, b).enumerated() where x != y {
+            Issue.record("screen \(i) differs:\nwhole:\n\(x.joined(separator: "\n"))\nsplit:\n\(y.joined(separator: "\n"))")
+            break
+        }
+        // The split bytes really were sent in pieces, and the line shows what was typed.
+        #expect((split.values["writes"] as? [String] ?? []).count > (whole.values["writes"] as? [String] ?? []).count)
+        #expect(b.joined().contains { $0.contains(":é€€€") }, "typed text not on any screen")
+        let saved = ["whole", "split"].map { try? String(contentsOf: dir.appendingPathComponent("\($0)/state.yaml"), encoding: .utf8) }
+        #expect(saved[0] != nil && saved[0] == saved[1], "the saved models differ")
+    }
+
+    /// A quit key split at any byte boundary still quits, with status 0.
+    @Test func splitQuitKeysQuit() throws {
+        let dir = try temporaryDirectory("split-quit")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let quitKeys = KeyTable.bindings.filter { $0.action == .quit }.flatMap(\.keys).compactMap(KeyDecoder.terminfoName)
+        #expect(!quitKeys.isEmpty)
+        for cap in quitKeys {
+            let length = try runProcess("/usr/bin/env", ["tput", "-T", "xterm-256color", cap]).out.utf8.count
+            #expect(length > 1, "\(cap) is \(length) bytes")
+            let cuts = (1..<max(2, length)).map { [$0] } + [Array(1..<max(2, length))]
+            for c in cuts {
+                let plan = try JSONSerialization.data(withJSONObject: [
+                    "steps": [["key": cap, "cuts": c, "pause": 0.02]], "runs": ["split"], "settle": 0.3,
+                ])
+                let r = try ReliabilityProbe.run("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
+                                                 [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)["split"]
+                #expect(r.bool("alive_after_steps") == false && r.int("exit_code") == 0, "\(cap) cut at \(c): \(r)")
+            }
+        }
+    }
+
+    /// Random bytes, every one except the signal bytes (Ctrl-C, Ctrl-Z, Ctrl-\) and q/Q, in
+    /// random pieces with random pauses: the dashboard stays alive, and Esc Esc q quits it.
+    @Test(arguments: [20_000, 60_000])
+    func byteStormsLeaveItAnsweringQ(bytes: Int) throws {
+        let dir = try temporaryDirectory("storm")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try ReliabilityProbe.run("storm", ["--bytes", "\(bytes)", "--cwd", dir.path], [moneyloopBinary, "--paused"],
+                                         tool: ReliabilityProbe.inputScript)
+        #expect(r.bool("alive_after_storm") == true, "died in the storm: \(r)")
+        let controls = Set((r.values["control_bytes"] as? [Int]) ?? [])
+        let wanted = Set((0..<32).filter { ![3, 26, 28].contains($0) } + [127])
+        #expect(controls == wanted, "control bytes not sent: \(wanted.subtracting(controls).sorted())")
+        #expect(r.bool("quit_ended") == true && r.int("exit_code") == 0, "q did not quit: \(r)")
+        #expect(r.terminalProblems.isEmpty, "\(r.terminalProblems) \(r)")
+    }
+
+    /// A 1 MB paste, then q (or Ctrl-C): the paste is read as fast as it comes, and the key
+    /// right behind it ends the dashboard within seconds.
+    @Test(arguments: [("q", 0), ("ctrl-c", 130)])
+    func pasteFloodThenQuit(key: String, status: Int) throws {
+        let dir = try temporaryDirectory("flood")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try ReliabilityProbe.run("flood", ["--bytes", "1048576", "--then", key, "--exit-within", "10",
+                                                   "--cwd", dir.path],
+                                         [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)
+        #expect(r.values["stalled"] is NSNull, "the dashboard stopped reading the paste: \(r)")
+        #expect(r.bool("alive_after_paste") == true, "\(r)")
+        #expect(r.bool("ended_after_key") == true && r.int("exit_code") == status, "\(key) did not end it: \(r)")
+    }
+
+    private func hex(_ s: String) -> String { "hex:" + s.utf8.map { String(format: "%02x", $0) }.joined() }
+
+    private func temporaryDirectory(_ name: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("moneyloop-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}

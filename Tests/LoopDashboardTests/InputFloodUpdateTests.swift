@@ -1,0 +1,32 @@
+import Testing
+@testable import LoopDashboard
+
+/// What the dashboard does when input floods: a notice with the bytes dropped, and a quit key
+/// found in the flood quits from wherever the dashboard is, asking first about unsaved changes.
+@Suite struct InputFloodUpdateTests {
+    @Test func aFloodIsANoticeAndNothingElse() {
+        var m = Model(paused: true)
+        let effects = update(&m, .inputFlood(dropped: 65536, quit: false))
+        #expect(effects.isEmpty && m.notice?.contains("65536 bytes dropped") == true)
+        #expect(m.notice?.contains("only q and Ctrl-C") == true)
+    }
+
+    @Test func aQuitInAFloodLeavesTheCommandLineAndQuits() {
+        var m = Model(paused: true)
+        _ = update(&m, .key(.char(":")))
+        _ = update(&m, .key(.char("x")))
+        #expect(m.input != nil)
+        let effects = update(&m, .inputFlood(dropped: 10, quit: true))
+        #expect(effects == [.quit] && m.input == nil && m.quitRequested)
+    }
+
+    @Test func unsavedChangesAskFirstAndASecondQuitAnswersYes() {
+        var m = Model(paused: true)
+        _ = update(&m, .key(.right))
+        #expect(m.hasUnsavedChanges)
+        let first = update(&m, .inputFlood(dropped: 10, quit: true))
+        #expect(first.isEmpty && m.confirm == .quit)
+        let second = update(&m, .inputFlood(dropped: 20, quit: true))
+        #expect(second == [.quit])
+    }
+}
