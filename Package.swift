@@ -20,10 +20,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
-        // The model: parameters, scenarios, the monthly engine, metrics. Foundation only.
+        // The model: parameters, scenarios, the monthly engine, metrics. The standard library only.
         .target(name: "LoopSim"),
         // Files people edit: YAML read with file:line:column errors; scenario files.
-        .target(name: "LoopConfig", dependencies: ["LoopSim", "Yams"]),
+        .target(name: "LoopConfig", dependencies: ["LoopSim", "LoopBundle", "Yams"]),
+        // The bundled themes/, scenarios/ and demos/ compiled in (generated at every build).
+        // The links to the data folders make SwiftPM plan the build again (and so run the
+        // plugin) when a file is added to or removed from them.
+        .target(name: "LoopBundle", exclude: ["themes", "scenarios", "demos"], plugins: ["BundleFiles"]),
+        .plugin(name: "BundleFiles", capability: .buildTool(), dependencies: ["BundleFilesTool"]),
+        .executableTarget(name: "BundleFilesTool", path: "Plugins/BundleFilesTool"),
         // Headless output of the command line: simulate / params / factcheck as table, CSV, JSON.
         .target(name: "LoopReport", dependencies: ["LoopSim", "LoopConfig"]),
         // The Elm-style core: model, messages, update, view -> Frame. No curses.
@@ -52,18 +58,22 @@ let package = Package(
         .executableTarget(
             name: "moneyloop",
             dependencies: [
-                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal", "LoopServe",
+                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal", "LoopServe", "LoopBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "LoopConfig", "LoopReport", "LoopDashboard"],
+        // What every test target shares: the package root, seeded randomness, a process runner.
+        .target(name: "TestSupport", dependencies: ["LoopSim"], path: "Tests/TestSupport"),
+        .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "TestSupport"]),
+        .testTarget(name: "LoopConfigTests", dependencies: ["LoopConfig", "LoopSim", "LoopReport", "LoopDashboard", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "LoopReportTests", dependencies: ["LoopReport", "LoopSim"]),
         // Goldens and fixtures are read (and goldens rewritten) in the source tree.
-        .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig"],
+        .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig", "TestSupport"],
                     exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard"]),
-        .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard", "TestSupport"]),
+        .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

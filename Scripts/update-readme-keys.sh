@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Rewrites the README's keys section from the key table (`moneyloop keys`).
+# Rewrites the generated key tables from the key table (`moneyloop keys`): the README's
+# keys section and docs/analytics.md's overlay keys.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -q
-keys=$("$(swift build --show-bin-path)/moneyloop" keys)
-python3 - "$keys" <<'PY'
-import re, sys
-keys = sys.argv[1]
-text = open("README.md").read()
-begin = text.index("<!-- keys:begin")
+bin="$(swift build --show-bin-path)/moneyloop"
+replace() {  # FILE BEGIN-MARK END-MARK TEXT
+    python3 - "$@" <<'PY'
+import sys
+path, begin_mark, end_mark, keys = sys.argv[1:5]
+text = open(path).read()
+begin = text.index(begin_mark)
 begin = text.index("\n", begin) + 1
-end = text.index("<!-- keys:end -->")
-open("README.md", "w").write(text[:begin] + keys + "\n" + text[end:])
+end = text.index(end_mark)
+open(path, "w").write(text[:begin] + keys + "\n" + text[end:])
 PY
+}
+replace README.md "<!-- keys:begin" "<!-- keys:end -->" "$("$bin" keys)"
+replace docs/analytics.md "<!-- overlay-keys:begin" "<!-- overlay-keys:end -->" \
+    "$("$bin" keys --context tornado --context picker --context comparison)"

@@ -1,12 +1,20 @@
 import Foundation
+import LoopBundle
 
-/// Where the data that ships with moneyloop (`scenarios/`, `themes/`) is found, relative
-/// to the running executable: beside the `Package.swift` of the package it was built in,
+/// Where the data that ships with moneyloop (`scenarios/`, `themes/`, `demos/`) is found:
+/// beside the `Package.swift` of the package the executable was built in (a checkout), then
+/// compiled into the binary (`EmbeddedFiles`, under the pseudo directory `(built in)/`),
 /// then under an install prefix's `share/moneyloop/`, then the usual system prefixes.
+/// Directories people name themselves (`./scenarios`, `~/.config/moneyloop/themes`…) are
+/// searched before all of these by the callers, so their files override the bundled ones.
 public enum BundledData {
+    /// The pseudo directory that holds the compiled-in files, as paths in messages show it.
+    public static let embeddedRoot = "(built in)"
+
     /// The directories that may hold the bundled `name/` directory, in search order.
     public static func directories(_ name: String, executable: String? = BundledData.executablePath()) -> [String] {
         var dirs: [String] = []
+        var share: [String] = []
         if let executable {
             let exeDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
             var dir = exeDir
@@ -17,14 +25,47 @@ public enum BundledData {
                 }
                 dir = dir.deletingLastPathComponent()
             }
-            dirs.append(exeDir.deletingLastPathComponent().appendingPathComponent("share/moneyloop/\(name)").path)
+            share.append(exeDir.deletingLastPathComponent().appendingPathComponent("share/moneyloop/\(name)").path)
         }
-        return dirs + ["/usr/local/share/moneyloop/\(name)", "/usr/share/moneyloop/\(name)"]
+        return dirs + ["\(embeddedRoot)/\(name)"] + share
+            + ["/usr/local/share/moneyloop/\(name)", "/usr/share/moneyloop/\(name)"]
     }
 
     /// The running executable: `/proc/self/exe` where there is one, else what Foundation says.
     public static func executablePath() -> String? {
         if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
         return Bundle.main.executablePath
+    }
+
+    /// The text of a compiled-in file, given as `(built in)/themes/light.yaml`; nil for any
+    /// other path.
+    public static func embeddedText(atPath path: String) -> String? {
+        guard path.hasPrefix(embeddedRoot + "/") else { return nil }
+        return EmbeddedFiles.text(String(path.dropFirst(embeddedRoot.count + 1)))
+    }
+
+    /// The file names in `directory`, compiled in or on disk; nil when it cannot be listed.
+    public static func fileNames(in directory: String) -> [String]? {
+        if directory.hasPrefix(embeddedRoot + "/") {
+            return EmbeddedFiles.names(in: String(directory.dropFirst(embeddedRoot.count + 1)))
+        }
+        return try? FileManager.default.contentsOfDirectory(atPath: directory)
+    }
+
+    /// Whether `path` is a compiled-in file or exists on disk.
+    public static func fileExists(_ path: String) -> Bool {
+        embeddedText(atPath: path) != nil || FileManager.default.fileExists(atPath: path)
+    }
+
+    /// `NAME.yaml` (or `.yml`) in the first of `directories` that has it.
+    public static func file(named name: String, in directories: [String]) -> String? {
+        guard !name.isEmpty, !name.contains("/") else { return nil }
+        for dir in directories {
+            for ext in ["yaml", "yml"] {
+                let path = "\(dir)/\(name).\(ext)"
+                if fileExists(path) { return path }
+            }
+        }
+        return nil
     }
 }

@@ -44,15 +44,7 @@ public struct ScenarioLocator: Sendable {
     }
 
     /// The file a name resolves to, or nil.
-    public func file(named name: String) -> String? {
-        for dir in searchDirectories {
-            for ext in ["yaml", "yml"] {
-                let path = "\(dir)/\(name).\(ext)"
-                if FileManager.default.fileExists(atPath: path) { return path }
-            }
-        }
-        return nil
-    }
+    public func file(named name: String) -> String? { BundledData.file(named: name, in: searchDirectories) }
 
     /// The scenario for `--scenario` (nil: the default).
     public func resolve(_ nameOrFile: String?) throws(ConfigError) -> Scenario {
@@ -71,9 +63,16 @@ public struct ScenarioLocator: Sendable {
     public func loopFile(_ nameOrFile: String?) -> String? {
         guard let nameOrFile, !nameOrFile.isEmpty else { return nil }
         let path = ScenarioLocator.isPath(nameOrFile) ? nameOrFile : file(named: nameOrFile)
-        guard let path, let data = FileManager.default.contents(atPath: path),
-              data.count <= YAMLDocument.maxBytes, let text = String(data: data, encoding: .utf8) else { return nil }
+        guard let path, let text = BundledData.embeddedText(atPath: path)
+            ?? FileManager.default.contents(atPath: path).flatMap({ $0.count <= YAMLDocument.maxBytes ? $0 : nil })
+            .flatMap({ String(data: $0, encoding: .utf8) }) else { return nil }
         return LoopFile.isLoop(text) ? path : nil
+    }
+
+    /// The scenarios the dashboard can open: `list()` without loop files (entities and
+    /// deals), which run in `simulate` and `scenario check`, not yet in the dashboard.
+    public func dashboardScenarios() -> [ScenarioEntry] {
+        list().filter { $0.path.map { loopFile($0) == nil } ?? true }
     }
 
     /// The scenarios found, first match per name, sorted by name; the compiled-in
@@ -81,7 +80,7 @@ public struct ScenarioLocator: Sendable {
     public func list() -> [ScenarioEntry] {
         var found: [String: ScenarioEntry] = [:]
         for dir in searchDirectories {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            guard let names = BundledData.fileNames(in: dir) else { continue }
             for file in names.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
                 let name = String(file[..<file.lastIndex(of: ".")!])
                 guard found[name] == nil else { continue }

@@ -21,6 +21,10 @@ public struct YAMLDocument {
 
     /// Reads and composes the file at `path`.
     public init(contentsOf path: String, maxBytes: Int = YAMLDocument.maxBytes) throws(ConfigError) {
+        if let text = BundledData.embeddedText(atPath: path) {
+            try self.init(text: text, file: path)
+            return
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ConfigError(file: path, message: "no such file")

@@ -75,7 +75,7 @@ final class ConnectionGuard: ChannelDuplexHandler {
         let how = closeReason.map { " (\($0))" } ?? ""
         let auth = connection.isAuthenticated ? "" : ", never authenticated"
         log.info("\(connection.label) disconnected\(how)\(auth)")
-        server.closed(connection.id, wasAuthenticated: connection.isAuthenticated)
+        server.closed(connection.id)
         context.fireChannelInactive()
     }
 }

@@ -12,7 +12,7 @@ public struct ServerLimits: Sendable, Equatable {
     public var maxUnauthenticated: Int = 64
     /// Connections from one address that have not authenticated yet; more from that
     /// address are closed at once (a room behind one NAT address logs in a few at a time).
-    public var maxUnauthenticatedPerAddress: Int = 16
+    public var maxUnauthenticatedPerAddress: Int = 32
     /// How long a connection may take to send its first authentication request, and,
     /// without a passcode, to authenticate (OpenSSH's LoginGraceTime; `--login-grace`).
     public var loginGrace: TimeAmount = .seconds(10)

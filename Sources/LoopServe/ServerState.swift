@@ -89,7 +89,7 @@ public final class ServerState: Sendable {
     }
 
     /// A connection closed.
-    func closed(_ id: Int, wasAuthenticated: Bool) {
+    func closed(_ id: Int) {
         inner.withLock { s in
             guard s.channels.removeValue(forKey: id) != nil else { return }
             s.counts.connections -= 1

@@ -252,7 +252,10 @@ final class SessionHandler: ChannelInboundHandler {
 
     func ptyWritabilityChanged(_ writable: Bool) {
         // The dashboard is not reading its input: stop reading the viewer's keys meanwhile.
-        context?.channel.setOption(ChannelOptions.autoRead, value: writable).whenFailure { _ in }
+        // swift-nio-ssh's child channel does not read again by itself when autoRead comes
+        // back on, so ask for a read: without it the input stalls for good (a paste flood).
+        guard let channel = context?.channel else { return }
+        channel.setOption(ChannelOptions.autoRead, value: writable).whenSuccess { if writable { channel.read() } }
     }
 
     func ptyClosed() {
@@ -359,14 +362,9 @@ final class SessionHandler: ChannelInboundHandler {
     /// When the dashboard has exited and its output is relayed, ends the SSH session.
     private func finishIfDone() {
         guard phase == .running, let exit = childExit, !ptyOpen else { return }
-        guard meetingEnded, let context else {
-            finish(exitStatus: Int(exit.code))
-            return
-        }
+        guard meetingEnded else { return finish(exitStatus: Int(exit.code)) }
         log.info("\(label) closed by the server: the meeting has ended")
-        var buffer = context.channel.allocator.buffer(capacity: 80)
-        buffer.writeString("\r\nmoneyloop serve: the meeting has ended. Thank you for watching.\r\n")
-        context.write(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))), promise: nil)
+        tell("\r\nmoneyloop serve: the meeting has ended. Thank you for watching.")
         finish(exitStatus: 0)
     }
 
@@ -406,13 +404,19 @@ final class SessionHandler: ChannelInboundHandler {
     /// failed shell or exec request ("shell request failed on channel 0") without
     /// printing what the server sent, so the explanation would be lost.
     private func refuse(_ message: String, logAs: String?, wantReply: Bool) {
-        guard let context, phase == .setup || phase == .running else { return }
+        guard context != nil, phase == .setup || phase == .running else { return }
         if let logAs { log.info("\(label) \(logAs)") }
         reply(true, wantReply: wantReply)
-        var buffer = context.channel.allocator.buffer(capacity: message.utf8.count + 24)
-        buffer.writeString("moneyloop serve: " + message + "\r\n")
-        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))), promise: nil)
+        tell("moneyloop serve: " + message)
         if phase == .setup { phase = .running }
         finish(exitStatus: 1)
+    }
+
+    /// Writes a line on the viewer's stderr.
+    private func tell(_ line: String) {
+        guard let context else { return }
+        var buffer = context.channel.allocator.buffer(capacity: line.utf8.count + 2)
+        buffer.writeString(line + "\r\n")
+        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))), promise: nil)
     }
 }

@@ -6,10 +6,14 @@ import Glibc
 
 /// Runs the dashboard: keys from a stdin read source, one clock timer (months and pulses,
 /// see `SimulationClock`; none while paused), signals as signal sources, all on the main
-/// queue. Draws only when the frame changed, within `FrameBudget`'s `fps`. Nothing polls.
-public final class EventLoop: @unchecked Sendable {
-    private var model: Model
-    private let terminal: Terminal
+/// queue. Each message goes through `update`; its effects go to the one `EffectRunner`.
+/// Draws only when the frame changed, within `FrameBudget`'s `fps`. Nothing polls.
+/// Without `run`, a test drives it with `send` and a fake screen and runner.
+public final class EventLoop: EffectHost, @unchecked Sendable {
+    /// The model as the last message left it.
+    public private(set) var model: Model
+    private let screen: any Screen
+    private let effects: any EffectRunner
     private let fps: Double
     private var sources: [any DispatchSourceProtocol] = []
     private var clockTimer: DispatchSourceTimer?
@@ -17,38 +21,29 @@ public final class EventLoop: @unchecked Sendable {
     private var drawScheduled = false
     private var budget: FrameBudget
     private var lastFrame: Frame?
-    private let sideEffects: SideEffects
-    /// Monte Carlo in the background; its messages come back on the main queue and, like the
-    /// clock's, are drawn without taking the frames kept for keys.
-    private lazy var analytics = AnalyticsRunner { [unowned self] message in
-        DispatchQueue.main.async {
-            self.apply(message)
-            self.requestDraw(reserve: FrameBudget.clockReserve)
-        }
-    }
     private let started = DispatchTime.now()
-    /// The backlog guard, with the quit keys as this terminal sends them.
-    private lazy var flood = InputFlood(
-        now: DispatchTime.now().uptimeNanoseconds,
-        quitSequences: model.keys.bindings.filter { $0.action == .quit && $0.context == .global }
-            .flatMap(\.keys).map { ($0, terminal.sequence(for: $0)) })
+    /// The backlog guard, with the quit keys as the terminal sends them (set by `run`).
+    private var flood = InputFlood(now: 0, quitSequences: [])
     private var floodBuffer = [UInt8](repeating: 0, count: 1 << 16)
 
-    public init(model: Model, terminal: Terminal, fps: Double, sideEffects: @escaping SideEffects) {
-        self.sideEffects = sideEffects
-        var m = model
-        if let n = terminal.notice { m.notice = n }
-        self.model = m
-        self.terminal = terminal
+    public init(model: Model, screen: any Screen, fps: Double, effects: any EffectRunner) {
+        self.model = model
+        self.screen = screen
+        self.effects = effects
         self.fps = max(1, min(60, fps))
         budget = FrameBudget(fps: self.fps, now: DispatchTime.now().uptimeNanoseconds)
     }
 
-    /// Starts the sources and never returns: the process ends through `finish`.
-    public func run() -> Never {
+    /// Reads keys from `terminal`, starts the clock and the signal sources, and never
+    /// returns: the process ends through `finish`.
+    public func run(input terminal: Terminal) -> Never {
+        flood = InputFlood(
+            now: DispatchTime.now().uptimeNanoseconds,
+            quitSequences: model.keys.bindings.filter { $0.action == .quit && $0.context == .global }
+                .flatMap(\.keys).map { ($0, terminal.sequence(for: $0)) })
         let main = DispatchQueue.main
         let input = DispatchSource.makeReadSource(fileDescriptor: 0, queue: main)
-        input.setEventHandler { [unowned self] in self.readInput() }
+        input.setEventHandler { [unowned self] in self.readInput(terminal) }
         input.resume()
         sources.append(input)
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
@@ -59,7 +54,7 @@ public final class EventLoop: @unchecked Sendable {
         }
         let winch = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: main)
         winch.setEventHandler { [unowned self] in
-            self.terminal.resized()
+            terminal.resized()
             self.lastFrame = nil  // a frame drawn at the new size before this handler ran must be drawn again
             self.drawNow()
         }
@@ -67,22 +62,22 @@ public final class EventLoop: @unchecked Sendable {
         sources.append(winch)
         let tstp = DispatchSource.makeSignalSource(signal: SIGTSTP, queue: main)
         tstp.setEventHandler { [unowned self] in
-            self.terminal.suspend()
+            terminal.suspend()
             self.lastFrame = nil
             self.drawNow()
         }
         tstp.resume()
         sources.append(tstp)
-        resetClocks()
+        restartClock()
         drawNow()
         dispatchMain()
     }
 
     /// Reads keys while the allowance of `InputFlood` lasts; beyond it, or once the keys of
     /// one read have kept the dashboard busy for `InputFlood.busy`, drops the flood.
-    private func readInput() {
+    private func readInput(_ terminal: Terminal) {
         let now = DispatchTime.now().uptimeNanoseconds
-        if flood.continues(at: now) { dropFlood(at: now); return }
+        if flood.continues(at: now) { dropFlood(terminal, at: now); return }
         let allowance = flood.allowance(at: now)
         if allowance > 0 {
             let (keys, reads, ended) = terminal.readKeys(limit: allowance)
@@ -97,16 +92,16 @@ public final class EventLoop: @unchecked Sendable {
                     break
                 }
             }
-            if ended { finish(status: 128 + SIGHUP) }
+            if ended { terminate(status: 128 + SIGHUP) }
             if reads < allowance, !flood.flooding { return }
         }
         if !flood.flooding { flood.begin(at: now) }
-        dropFlood(at: now)
+        dropFlood(terminal, at: now)
     }
 
     /// Reads one buffer of flood raw and drops it, acting only on quit keys in it.
-    private func dropFlood(at now: UInt64) {
-        guard let n = terminal.readRaw(into: &floodBuffer) else { finish(status: 128 + SIGHUP) }
+    private func dropFlood(_ terminal: Terminal, at now: UInt64) {
+        guard let n = terminal.readRaw(into: &floodBuffer) else { terminate(status: 128 + SIGHUP) }
         guard n > 0 else { return }
         let quits = flood.drop(floodBuffer[0..<n], at: now)
         send(.inputFlood(dropped: flood.dropped, quit: false))
@@ -116,33 +111,36 @@ public final class EventLoop: @unchecked Sendable {
     /// Called on the main queue after every message with the new model (e.g. to publish it).
     public var onModelChange: ((Model) -> Void)?
 
-    /// Applies a message and carries out its effects. Call on the main queue only.
+    /// Applies a message, hands its effects to the runner and draws. Main queue only.
     public func send(_ message: Message) {
+        noteElapsed()
         apply(message)
         requestDraw()
     }
 
-    /// Applies a message and carries out its effects, without drawing.
-    private func apply(_ message: Message) {
-        let effects = update(&model, message)
+    /// Like `send`, for messages from the background and the clock: the frames kept for
+    /// keys stay free.
+    public func post(_ message: Message) {
+        noteElapsed()
+        apply(message)
+        requestDraw(reserve: FrameBudget.clockReserve)
+    }
+
+    /// Tells the model the session's time, so the lever changes that follow are stamped.
+    private func noteElapsed() {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        model.presentation.changeTimes.note(model.schedule, seconds: seconds)
+        _ = update(&model, .elapsed(seconds: seconds))
+    }
+
+    /// Applies a message and hands its effects to the runner, without drawing.
+    private func apply(_ message: Message) {
+        let out = update(&model, message)
         onModelChange?(model)
-        for e in effects {
-            switch e {
-            case .quit: finish(status: 0)
-            case .speedChanged, .clockChanged: resetClocks()
-            case .write, .loadScenario, .setTheme, .followChanged:
-                if let answer = sideEffects(e) { send(answer) }
-            case .themeChanged: terminal.setTheme(model.themes.current)
-            case let .analytics(a):
-                if !analytics.perform(a), let answer = sideEffects(e) { send(answer) }
-            }
-        }
+        for e in out { effects.run(e, for: self) }
     }
 
     /// (Re)creates the clock timer for the current speed; none while paused.
-    private func resetClocks() {
+    public func restartClock() {
         clockTimer?.cancel(); clockTimer = nil
         clock = SimulationClock(model: model, fps: fps)
         guard let interval = clock?.interval else { return }
@@ -150,6 +148,11 @@ public final class EventLoop: @unchecked Sendable {
             for m in self.clock?.step() ?? [] { self.apply(m) }
             self.requestDraw(reserve: FrameBudget.clockReserve)
         }
+    }
+
+    /// Redraws every cell with the model's current theme.
+    public func repaint() {
+        screen.setTheme(model.themes.current)
     }
 
     private func makeTimer(interval: Double, _ handler: @escaping () -> Void) -> DispatchSourceTimer {
@@ -175,17 +178,19 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     private func drawNow() {
-        let (w, h) = terminal.size()
-        let frame = view(model, width: w, height: h, caps: terminal.capabilities)
+        let (w, h) = screen.size()
+        let frame = view(model, width: w, height: h, caps: screen.capabilities)
         guard frame != lastFrame else { return }
         budget.spend(at: DispatchTime.now().uptimeNanoseconds)
-        terminal.blit(frame)
+        screen.blit(frame)
         lastFrame = frame
     }
 
     /// Gives the terminal back and exits with `status`.
-    private func finish(status: Int32) -> Never {
-        terminal.stop()
+    public func finish(status: Int32) { terminate(status: status) }
+
+    private func terminate(status: Int32) -> Never {
+        screen.stop()
         exit(status)
     }
 }

@@ -104,7 +104,6 @@ struct DashboardCommand: ParsableCommand {
         } catch {
             CommandOutput.fail(error.description)
         }
-        let loopBox = LoopBox()
         let terminal: Terminal
         do {
             terminal = try Terminal(options: TerminalOptions(color: color.tier, ascii: ascii),
@@ -112,19 +111,14 @@ struct DashboardCommand: ParsableCommand {
         } catch {
             CommandOutput.fail(error.description)
         }
-        let catalog = themes.catalog
-        let loop = EventLoop(model: model, terminal: terminal, fps: fps) { effect in
-            if case let .followChanged(on) = effect, let loop = loopBox.loop {
-                sharing?.follow(loop, on)
-                return nil
-            }
-            return FileEffects.perform(effect, themes: catalog, served: servedFiles)
-        }
-        loopBox.loop = loop
+        if let n = terminal.notice { model.notice = n }
+        let files: any FileWork = servedFiles ?? FileEffects(themes: themes.catalog)
+        let effects = DashboardEffects(files: files, sharing: sharing)
+        let loop = EventLoop(model: model, screen: terminal, fps: fps, effects: effects)
         if share { sharing?.share(loop) }
         if follow { sharing?.follow(loop, true) }
         CrashTrigger.arm(environment: ProcessInfo.processInfo.environment)
-        loop.run()
+        loop.run(input: terminal)
     }
 
     /// The key map from `--keys`, or from the user's config folder when that file exists.
@@ -136,9 +130,6 @@ struct DashboardCommand: ParsableCommand {
         return try KeyMap.load(contentsOf: file)
     }
 }
-
-/// Lets the side-effect closure reach the loop it belongs to (set once, main queue only).
-final class LoopBox: @unchecked Sendable { weak var loop: EventLoop? }
 
 /// The `--color` choices.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

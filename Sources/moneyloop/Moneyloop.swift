@@ -1,4 +1,5 @@
 import ArgumentParser
+import LoopBundle
 
 /// The `moneyloop` command: the dashboard by default, headless subcommands beside it.
 @main
@@ -6,6 +7,7 @@ struct Moneyloop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moneyloop",
         abstract: "A terminal dashboard for the money loop of AI infrastructure: NVIDIA → CoreWeave → Vast Data.",
+        version: "moneyloop " + BuildInfo.versionLine,
         subcommands: [DashboardCommand.self, SnapshotCommand.self, SimulateCommand.self, ParamsCommand.self,
                       FactcheckCommand.self, ScenarioCommand.self, ServeCommand.self, KeysCommand.self,
                       ThemesCommand.self, CompareCommand.self, SensitivityCommand.self,

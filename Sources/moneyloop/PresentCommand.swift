@@ -9,7 +9,8 @@ struct PresentCommand: ParsableCommand {
         commandName: "present",
         abstract: "Play a demo script: Space or → next step, ← back, 1–9 jump, Esc explore freely.")
 
-    @Argument(help: ArgumentHelp("A demo script (YAML), e.g. demos/money-loop.yaml.", valueName: "SCRIPT"))
+    @Argument(help: ArgumentHelp("A demo script: a YAML file, or the name of a bundled one (money-loop).",
+                                 valueName: "SCRIPT"))
     var file: String
 
     @Flag(help: "Validate the script and exit (status 2 on the first problem).")
@@ -21,6 +22,8 @@ struct PresentCommand: ParsableCommand {
     @OptionGroup var dashboard: DashboardCommand
 
     func run() throws {
+        let file: String
+        do { file = try Self.locate(self.file) } catch { CommandOutput.fail(error.description) }
         guard !check && !rehearse else {
             try CommandOutput.run { () throws(ConfigError) -> String in
                 let script = try DemoScriptFile.load(contentsOf: file)
@@ -37,5 +40,20 @@ struct PresentCommand: ParsableCommand {
         command.script = file
         command.present = true
         try command.run()
+    }
+}
+
+extension PresentCommand {
+    /// The script file for `SCRIPT`: a path as given; a name as `NAME.yaml` in `./demos`,
+    /// then among the bundled demos (`BundledData`).
+    static func locate(_ nameOrFile: String) throws(ConfigError) -> String {
+        if ScenarioLocator.isPath(nameOrFile) { return nameOrFile }
+        let dirs = ["demos"] + BundledData.directories("demos")
+        if let path = BundledData.file(named: nameOrFile, in: dirs) { return path }
+        let known = Set(dirs.flatMap { BundledData.fileNames(in: $0) ?? [] }
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { String($0[..<$0.lastIndex(of: ".")!]) }).sorted()
+        throw ConfigError(file: "present", keyPath: nameOrFile,
+                          message: "no such demo script; known: \(known.joined(separator: ", ")); or give a path to a .yaml file")
     }
 }

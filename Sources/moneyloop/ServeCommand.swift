@@ -14,11 +14,12 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the dashboard over SSH: each viewer gets their own dashboard in their own terminal.",
         discussion: """
-            Viewers connect with `ssh -t -x -p PORT HOST` and authenticate with an Ed25519 or
-            ECDSA key listed in the authorized keys file, or, with --passcode, with the room's
-            code (read-only followers). With --follow, their dashboards follow the presenter's
-            (started with `moneyloop --share` on this machine). Served dashboards touch no files:
-            no saving or exporting, and only bundled scenarios and themes (or --allow-scenario,
+            Viewers connect with `ssh -t -x -p PORT HOST` and authenticate with an Ed25519 or \
+            ECDSA key listed in the authorized keys file, or, with --passcode, with the room's \
+            code (read-only followers). With --follow, their dashboards follow the presenter's \
+            (started with `moneyloop --share` on this machine). Served dashboards touch no files: \
+            no saving or recording (:export shows the numbers as text), and only bundled scenarios \
+            and themes (or --allow-scenario, \
             --allow-theme). See docs/serving.md.
             """
     )
@@ -151,7 +152,7 @@ struct ServeCommand: ParsableCommand {
             + (passcode ? ", passcode on" : "") + ", at most \(maxSessions) sessions"
             + (follow ? ", following the presenter" : ""))
         let host = address.isLoopback ? "localhost" : ["0.0.0.0", "::", ""].contains(address.host) ? "THIS-HOST" : address.host
-        log.info("viewers with a key connect with: ssh -t -x -p \(server.port) \(host)")
+        if keys != nil { log.info("viewers with a key connect with: ssh -t -x -p \(server.port) \(host)") }
         if let room {
             log.info("the room joins with: ssh -p \(server.port) guest@\(host)   passcode: \(room.code)")
         }

@@ -7,7 +7,7 @@ import LoopSim
 /// bundled scenarios and themes and the files the presenter allowed (`serve
 /// --allow-scenario/--allow-theme`, passed as hidden `--served-*` options), by name; it
 /// writes nothing; and its errors never quote a file nor say whether a path exists.
-struct ServedFiles: Sendable {
+struct ServedFiles: FileWork {
     /// The rules `update` checks first.
     let policy: ServedSession
     /// Scenario and theme files by the name an attendee types.
@@ -43,32 +43,36 @@ struct ServedFiles: Sendable {
     /// The themes `t` cycles through, starting with the compiled-in default.
     var themeCycle: ThemeCycle { ThemeCycle(names: policy.themes, current: .builtInDefault) }
 
-    /// Carries out a file effect of a served dashboard: writes are refused, reads go to
-    /// the allowed files only. Nil for effects that are not about files.
-    func perform(_ effect: Effect) -> Message? {
-        switch effect {
-        case let .write(path, _):
-            return .written(path: path, error: ServedSession.saveRefused)
-        case let .loadScenario(name):
-            return scenario(name).map { .scenarioLoaded($0, path: nil) } ?? .loadFailed(policy.scenarioRefused(name))
-        case .analytics(.listScenarios):
-            return .analytics(.scenarioList(policy.scenarios.map { name in
-                ScenarioEntry(name: name, title: scenario(name)?.title ?? "(does not load)", path: nil)
-            }))
-        case let .analytics(.loadComparison(name)):
-            return scenario(name).map { .analytics(.comparisonLoaded($0)) } ?? .loadFailed(policy.scenarioRefused(name))
-        case let .setTheme(name):
-            if let path = themeFiles[name] {
-                guard let loaded = try? ThemeFile.load(contentsOf: path) else {
-                    return .loadFailed(ServedSession.unavailable("theme", name))
-                }
-                return .themeLoaded(loaded.theme)
+    // The file effects of a served dashboard: writes are refused, reads go to the allowed
+    // files only, and a refusal never quotes a file.
+
+    func write(_ contents: String, to path: String) -> Message {
+        .written(path: path, error: ServedSession.saveRefused)
+    }
+
+    func loadScenario(_ name: String) -> Message {
+        scenario(name).map { .scenarioLoaded($0, path: nil) } ?? .loadFailed(policy.scenarioRefused(name))
+    }
+
+    func scenarioList() -> Message {
+        .analytics(.scenarioList(policy.scenarios.map { name in
+            ScenarioEntry(name: name, title: scenario(name)?.title ?? "(does not load)", path: nil)
+        }))
+    }
+
+    func loadComparison(_ name: String) -> Message {
+        scenario(name).map { .analytics(.comparisonLoaded($0)) } ?? .loadFailed(policy.scenarioRefused(name))
+    }
+
+    func theme(named name: String) -> Message {
+        if let path = themeFiles[name] {
+            guard let loaded = try? ThemeFile.load(contentsOf: path) else {
+                return .loadFailed(ServedSession.unavailable("theme", name))
             }
-            if name == Theme.builtInDefault.name { return .themeLoaded(.builtInDefault) }
-            return .loadFailed(policy.themeRefused(name))
-        default:
-            return nil
+            return .themeLoaded(loaded.theme)
         }
+        if name == Theme.builtInDefault.name { return .themeLoaded(.builtInDefault) }
+        return .loadFailed(policy.themeRefused(name))
     }
 
     /// An allowed scenario by name; nil when it is not allowed or does not load.
@@ -81,7 +85,7 @@ struct ServedFiles: Sendable {
     static func yamlFiles(in directories: [String]) -> [String: String] {
         var found: [String: String] = [:]
         for dir in directories {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            guard let names = BundledData.fileNames(in: dir) else { continue }
             for file in names.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
                 let name = String(file[..<file.lastIndex(of: ".")!])
                 if found[name] == nil { found[name] = dir + "/" + file }

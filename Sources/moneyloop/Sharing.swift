@@ -8,7 +8,7 @@ final class Sharing: @unchecked Sendable {
     private let path: String
     private var publisher: SharePublisher?
     private var subscriber: ShareSubscriber?
-    private weak var loop: EventLoop?
+    private weak var loop: (any EffectHost)?
     private var lastKey: String = ""
 
     init(path: String) { self.path = path }
@@ -31,7 +31,7 @@ final class Sharing: @unchecked Sendable {
     }
 
     /// Starts or stops applying the presenter's state to `loop`.
-    func follow(_ loop: EventLoop, _ on: Bool) {
+    func follow(_ loop: any EffectHost, _ on: Bool) {
         self.loop = loop
         MainActor.assumeIsolated {
             subscriber?.cancel()

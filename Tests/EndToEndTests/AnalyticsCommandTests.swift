@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `simulate --monte-carlo`, `sensitivity` and `compare` as a person runs them.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `m`, `K` and `c` in the real binary: the Monte Carlo runs in the background while

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A save killed midway leaves the previous file intact: `moneyloop test-slow-save` writes

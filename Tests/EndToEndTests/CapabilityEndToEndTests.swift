@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The dashboard in the terminals people actually have: 256 colours, 8 colours, the Linux

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A presenter's dashboard (`--share`) drives a follower's (`--follow`) through the relay of

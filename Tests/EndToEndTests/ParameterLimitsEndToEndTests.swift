@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The command line at and beyond the parameters' ranges: `--set` past an end is one line

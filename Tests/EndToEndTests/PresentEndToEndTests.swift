@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `moneyloop present` in a real terminal (tmux), and its headless forms.
 @Suite(.enabled(if: TmuxSession.available, "tmux is not installed"), .serialized)
 struct PresentEndToEndTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static let packageRoot = Support.root.path
     static let demo = packageRoot + "/demos/money-loop.yaml"
 
     @Test func presentStepsThroughTheShippedDemo() throws {

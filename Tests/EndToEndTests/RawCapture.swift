@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A dashboard run in tmux with every byte it writes captured (tmux `pipe-pane`), for the

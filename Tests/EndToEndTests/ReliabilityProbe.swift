@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
 
 /// Runs `tools/reliability_probe.py` (pyte in a pseudo-terminal; see that file) and reads
 /// the one JSON object it prints: facts about the terminal the program left behind.
 enum ReliabilityProbe {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Support.root
     static let script = root.appendingPathComponent("tools/reliability_probe.py").path
     /// `tools/input_probe.py`: input in pieces, byte storms, paste floods.
     static let inputScript = root.appendingPathComponent("tools/input_probe.py").path

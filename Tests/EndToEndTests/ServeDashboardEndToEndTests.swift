@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real dashboard served over SSH with the OpenSSH client: a viewer sees it, follows

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Resize and key storms against the real binary in a pseudo-terminal.

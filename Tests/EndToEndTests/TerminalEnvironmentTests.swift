@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// TERM unset, unknown or `dumb`, stdin or stdout not a terminal, no UTF-8 locale: a clear

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The terminal is given back after `q`, every terminating signal and every kind of crash;

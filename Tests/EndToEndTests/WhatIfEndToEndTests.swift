@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Typing a value, saving, quitting and starting again from the saved file.

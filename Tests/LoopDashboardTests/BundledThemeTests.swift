@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import LoopDashboard
 
 /// The themes shipped in `themes/`: each loads cleanly, sets every role, resolves at every
 /// tier, and keeps meaning apart when colours are converted down.
 @Suite struct BundledThemeTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes").path
+    static let directory = Support.root.appendingPathComponent("themes").path
     static let names = ["colorblind", "default", "high-contrast", "light", "mono", "projector"]
 
     static func load(_ name: String) throws -> ThemeFile.Loaded {

@@ -186,3 +186,14 @@ import Testing
         #expect(times.seconds(for: [a, b, LeverChange(month: 1, id: "cw.utilization", value: 1)]) == [2, 10, nil])
     }
 }
+
+/// `update` stamps lever changes with the session time the event loop last sent.
+@Suite struct ElapsedMessageTests {
+    @Test func aChangeIsStampedWithTheLastElapsedTime() {
+        var m = Model(paused: true)
+        _ = update(&m, .elapsed(seconds: 42))
+        _ = update(&m, .key(.right))
+        _ = update(&m, .elapsed(seconds: 50))
+        #expect(m.presentation.changeTimes.seconds(for: m.schedule.changes) == [42])
+    }
+}

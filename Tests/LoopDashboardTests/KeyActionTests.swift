@@ -1,3 +1,4 @@
+@testable import LoopConfig
 import LoopSim
 import Testing
 @testable import LoopDashboard
@@ -14,7 +15,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(action: .help) { m, _, text in m.showHelp && text.contains("Keys") },
-        Case(action: .quit) { m, e, _ in e == [.quit] && m.quitRequested },
+        Case(action: .quit) { m, e, _ in e == [.quit] },
         Case(action: .focusNext) { m, _, text in m.focus == .runway && text.contains("[Revenue runway]") },
         Case(action: .focusPrevious) { m, _, text in m.focus == .graph && text.contains("[Funding graph]") },
         Case(action: .moveUp, setUp: { $0.selectedLever = 2 }) { m, _, _ in m.selectedLever == 1 },
@@ -36,8 +37,8 @@ import Testing
         Case(action: .pause) { m, e, text in !m.paused && e == [.clockChanged] && text.contains("running") },
         Case(action: .stepForward) { m, _, text in m.month == 1 && text.contains("month 1/60") },
         Case(action: .stepBack, setUp: { $0.month = 5 }) { m, _, _ in m.month == 4 },
-        Case(action: .faster) { m, e, _ in m.speed == 4 && e == [.speedChanged] },
-        Case(action: .slower) { m, e, _ in m.speed == 1 && e == [.speedChanged] },
+        Case(action: .faster) { m, e, _ in m.speed == 4 && e == [.clockChanged] },
+        Case(action: .slower) { m, e, _ in m.speed == 1 && e == [.clockChanged] },
         Case(action: .toStart, setUp: { $0.month = 9 }) { m, _, _ in m.month == 0 },
         Case(action: .toEnd) { m, _, text in m.month == 60 && text.contains("month 60/60") },
         Case(action: .maximize) { m, _, text in m.maximized && text.contains("e restore") },
@@ -78,6 +79,69 @@ import Testing
         Case(action: .leaveScript, setUp: { _ = ScriptPlayer.start(twoSteps, on: &$0, at: 1) }) { m, _, text in
             m.presentation.player == nil && m.month == 3 && !text.contains("Step 2/2")
         },
+        Case(action: .dismiss, setUp: { $0.maximized = true }) { m, _, _ in !m.maximized },
+        Case(action: .closeHelp, setUp: { $0.showHelp = true; $0.helpQuery = "x" }) { m, _, text in
+            !m.showHelp && m.helpQuery.isEmpty && !text.contains("Esc closes")
+        },
+        Case(action: .searchHelp, setUp: { $0.showHelp = true }) { m, _, _ in m.input?.purpose == .helpSearch },
+        Case(action: .answerYes, setUp: { $0.setLever("cw.utilization", to: 0.9); $0.confirm = .resetAll }) { m, _, text in
+            m.value("cw.utilization") == 0.75 && m.confirm == nil && text.contains("all levers reset")
+        },
+        Case(action: .saveAndQuit, setUp: { $0.setLever("cw.utilization", to: 0.9); $0.confirm = .quit }) { m, e, _ in
+            if case .write(let path, _)? = e.first { return path == "article-2025-whatif.yaml" && m.pendingSave?.thenQuit == true }
+            return false
+        },
+        Case(action: .nextMetric, setUp: { AnalyticsUpdate.openTornado(&$0) }) { m, _, _ in
+            m.analytics.tornadoMetric == 1 && m.analytics.overlay == .tornado
+        },
+        Case(action: .previousMetric, setUp: { AnalyticsUpdate.openTornado(&$0) }) { m, _, _ in
+            m.analytics.tornadoMetric == Metric.standard(horizon: m.horizon).count - 1
+        },
+        Case(action: .closeOverlay, setUp: { AnalyticsUpdate.openTornado(&$0) }) { m, _, text in
+            m.analytics.overlay == nil && !text.contains("Sensitivity:")
+        },
+        Case(action: .choose, setUp: {
+            $0.analytics.overlay = .picker
+            $0.analytics.scenarios = [ScenarioEntry(name: "bear", title: "Bear", path: "scenarios/bear.yaml")]
+        }) { _, e, _ in e == [.analytics(.loadComparison("scenarios/bear.yaml"))] },
+        Case(action: .submitInput, setUp: { $0.input = TextInput(purpose: .command, text: "help") }) { m, _, _ in
+            m.input == nil && m.showHelp
+        },
+        Case(action: .cancelInput, setUp: { $0.input = TextInput(purpose: .command, text: "help") }) { m, _, _ in
+            m.input == nil && !m.showHelp
+        },
+        Case(action: .complete, setUp: { $0.input = TextInput(purpose: .command, text: "reco") }) { m, _, _ in
+            m.input?.text == "record "
+        },
+        Case(action: .cursorLeft, setUp: { $0.input = TextInput(purpose: .command, text: "ab") }) { m, _, _ in
+            m.input?.cursor == 1
+        },
+        Case(action: .cursorRight, setUp: { $0.input = TextInput(purpose: .command, text: "ab"); $0.input?.cursor = 0 }) {
+            m, _, _ in m.input?.cursor == 1
+        },
+        Case(action: .lineStart, setUp: { $0.input = TextInput(purpose: .command, text: "ab") }) { m, _, _ in
+            m.input?.cursor == 0
+        },
+        Case(action: .lineEnd, setUp: { $0.input = TextInput(purpose: .command, text: "ab"); $0.input?.cursor = 0 }) {
+            m, _, _ in m.input?.cursor == 2
+        },
+        Case(action: .deleteBackward, setUp: { $0.input = TextInput(purpose: .command, text: "ab") }) { m, _, _ in
+            m.input?.text == "a"
+        },
+        Case(action: .deleteForward, setUp: { $0.input = TextInput(purpose: .command, text: "ab"); $0.input?.cursor = 0 }) {
+            m, _, _ in m.input?.text == "b"
+        },
+        Case(action: .clearLine, setUp: { $0.input = TextInput(purpose: .command, text: "ab") }) { m, _, _ in
+            m.input?.text == ""
+        },
+        Case(action: .historyPrevious, setUp: { $0.history = ["save"]; $0.input = TextInput(purpose: .command) }) {
+            m, _, _ in m.input?.text == "save"
+        },
+        Case(action: .historyNext, setUp: {
+            $0.history = ["a", "b"]
+            $0.input = TextInput(purpose: .command)
+            $0.input?.historyIndex = 0
+        }) { m, _, _ in m.input?.text == "b" },
     ]
 
     /// A two-step demo script for the script keys.
@@ -110,5 +174,51 @@ import Testing
 
     @Test func noKeyIsBoundTwiceInOneContext() {
         #expect(KeyMap.standard.firstConflict() == nil)
+    }
+
+    @Test func everyContextBindsSomething() {
+        for c in KeyContext.allCases { #expect(KeyTable.bindings.contains { $0.context == c }, "\(c) binds nothing") }
+    }
+
+    /// Each mode's keys can be remapped: here the picker's choice, the quit question's yes and
+    /// the text field's submit, by context; the question then asks with the new keys.
+    @Test func keysOfEveryContextCanBeRemapped() throws {
+        let map = try KeyMap.load(text: "picker.choose: [Space]\nquitQuestion.answerYes: [x]\nsubmitInput: [Ctrl-J]\n",
+                                  file: "keys.yaml")
+        var m = Model(paused: true)
+        m.keys = map
+        m.analytics.overlay = .picker
+        m.analytics.scenarios = [ScenarioEntry(name: "bear", title: "Bear", path: nil)]
+        #expect(update(&m, .key(.enter)).isEmpty)
+        #expect(update(&m, .key(.char(" "))) == [.analytics(.loadComparison("bear"))])
+        m.analytics.overlay = nil
+        #expect(map.action(for: .char("y"), in: [.resetQuestion]) == .answerYes)  // only the quit question's changed
+        #expect(Confirmation.quit.question(keys: map).contains("x yes · s save"))
+        m.input = TextInput(purpose: .command, text: "help")
+        _ = update(&m, .key(.ctrl("j")))
+        #expect(m.input == nil && m.showHelp)
+        #expect(throws: ConfigError.self) { try KeyMap.load(text: "pickr.choose: [x]\n", file: "keys.yaml") }
+        #expect(throws: ConfigError.self) { try KeyMap.load(text: "picker.pause: [x]\n", file: "keys.yaml") }
+    }
+
+    /// One place decides what an action may do: following refuses the clock and the
+    /// what-if, read-only the what-if and files, each with its one notice, for keys and
+    /// `:` commands alike.
+    @Test func followingAndReadOnlyRefuseThroughOneCheck() {
+        for b in KeyTable.bindings where b.context == .global || b.context == .levers {
+            var follower = Model(paused: true)
+            follower.following = true
+            follower.isFollower = true
+            let reason = b.disabledReason(in: follower)
+            #expect((reason == ActionReach.followingNotice) == (b.action.reach == .clock || b.action.reach == .whatIf))
+            var locked = Model(paused: true)
+            locked.presentation.readOnly = true
+            #expect((b.disabledReason(in: locked) == ActionReach.readOnlyNotice) == (b.action.reach == .whatIf || b.action.reach == .files))
+        }
+        var m = Model(paused: true)
+        m.following = true
+        m.input = TextInput(purpose: .command, text: "set cw.utilization 90%")
+        _ = update(&m, .key(.enter))
+        #expect(m.notice == ActionReach.followingNotice && m.schedule.isEmpty)
     }
 }

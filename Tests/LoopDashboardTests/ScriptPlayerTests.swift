@@ -174,7 +174,7 @@ import Testing
         m.presentation.readOnly = true
         for key: Key in [.right, .char("l"), .char("]"), .char("0"), .char("r"), .char("u"), .ctrl("r")] {
             _ = update(&m, .key(key))
-            #expect(m.notice == Presenter.readOnlyNotice, "\(key) was not refused")
+            #expect(m.notice == ActionReach.readOnlyNotice, "\(key) was not refused")
         }
         #expect(m.schedule.isEmpty)
         #expect(Self.frame(m).row(0).contains("read-only"))
@@ -186,7 +186,7 @@ import Testing
         Self.press(.char(" "), &s)
         #expect(s.presentation.player?.index == 1 && s.value("cw.utilization") == 0.9)
         _ = update(&s, .key(.char("r")))
-        #expect(s.notice == Presenter.readOnlyNotice && s.value("cw.utilization") == 0.9)
+        #expect(s.notice == ActionReach.readOnlyNotice && s.value("cw.utilization") == 0.9)
     }
 
     @Test func presenterHintBarIsTheKeyTablesPresenterKeys() throws {

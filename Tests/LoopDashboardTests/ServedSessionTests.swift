@@ -81,7 +81,7 @@ import Testing
         #expect(update(&m, .key(.char("s"))).isEmpty)
         #expect(m.notice == ServedSession.saveRefused)
         #expect(update(&m, .key(.char("q"))) == [.quit])
-        #expect(m.confirm == nil && m.quitRequested)
+        #expect(m.confirm == nil)
     }
 
     @Test func aLoadedScenarioKeepsTheSessionServed() {

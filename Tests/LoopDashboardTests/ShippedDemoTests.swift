@@ -1,6 +1,7 @@
 import Foundation
 import LoopConfig
 import LoopSim
+import TestSupport
 import Testing
 @testable import LoopDashboard
 
@@ -8,8 +9,7 @@ import Testing
 /// every figure its captions state is the engine's (change the model, and this fails
 /// until the captions are brought back in line).
 @Suite struct ShippedDemoTests {
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("demos/money-loop.yaml").path
+    static let path = Support.root.appendingPathComponent("demos/money-loop.yaml").path
 
     static func script() throws -> DemoScript {
         try DemoScriptFile.load(contentsOf: path, locator: ScenarioLocator(searchDirectories: []))

@@ -5,6 +5,12 @@ import Testing
 
 /// Where themes are found, in which order, and how `t` and `:theme` switch between them.
 @Suite struct ThemeCatalogTests {
+    /// The themes compiled into the binary (`themes/*.yaml` of the repository), by name.
+    static let embedded = (BundledData.fileNames(in: BundledData.embeddedRoot + "/themes") ?? [])
+        .map { String($0.dropLast(".yaml".count)) }
+    /// The fixture's themes and the compiled-in ones, sorted.
+    static func all(_ fixture: [String]) -> [String] { Set(fixture + embedded).sorted() }
+
     /// A `--themes-dir`, an XDG config home and a bundled directory, each with themes.
     func makeCatalog(_ dir: TemporaryDirectory) throws -> ThemeCatalog {
         try dir.write("flag/ocean.yaml", "name: ocean\nkind: dark\n")
@@ -20,19 +26,22 @@ import Testing
     @Test func searchOrderIsFlagThenUserThenBundled() throws {
         let dir = try TemporaryDirectory()
         let catalog = try makeCatalog(dir)
-        #expect(catalog.sources.prefix(3) == [
+        #expect(catalog.sources.prefix(4) == [
             ThemeSource(directory: dir.path + "/flag", origin: .themesDir),
             ThemeSource(directory: dir.path + "/xdg/moneyloop/themes", origin: .user),
             ThemeSource(directory: dir.path + "/pkg/themes", origin: .bundled),
+            ThemeSource(directory: "(built in)/themes", origin: .bundled),
         ])
         #expect(catalog.sources.contains(ThemeSource(directory: dir.path + "/pkg/.build/share/moneyloop/themes",
                                                      origin: .bundled)))
         let list = catalog.list()
-        #expect(list.map(\.name) == ["broken", "default", "ember", "ocean", "paper"])
+        #expect(Self.embedded.contains("light") && Self.embedded.contains("default"), "\(Self.embedded)")
+        #expect(list.map(\.name) == Self.all(["broken", "ember", "ocean", "paper"]))
         // The first match wins: paper from --themes-dir (light), not the user's (dark).
         let paper = try #require(list.first { $0.name == "paper" })
         #expect(paper.kind == .light && paper.origin == .themesDir)
-        #expect(list.first { $0.name == "default" }?.origin == .builtIn)
+        // default.yaml is compiled in: the catalog reads it rather than the fallback in code.
+        #expect(list.first { $0.name == "default" }?.path == "(built in)/themes/default.yaml")
         let broken = try #require(list.first { $0.name == "broken" })
         #expect(broken.kind == nil && broken.problem?.hasSuffix("kind: 'dusk' is not a kind; expected dark or light") == true)
     }
@@ -49,14 +58,16 @@ import Testing
         #expect(try catalog.theme(named: "default") == Theme.builtInDefault)
         #expect(try catalog.theme(named: dir.path + "/flag/ocean.yaml").name == "ocean")
         #expect(throws: ConfigError(file: "--theme", keyPath: "embr",
-                                    message: "no such theme (did you mean ember?); known: broken, default, ember, ocean, paper; or give a path to a .yaml file")) {
+                                    message: "no such theme (did you mean ember?); known: "
+                                        + Self.all(["broken", "ember", "ocean", "paper"]).joined(separator: ", ")
+                                        + "; or give a path to a .yaml file")) {
             try catalog.theme(named: "embr")
         }
     }
 
     @Test func cycleNamesStartWithDefaultAndReadNoFile() throws {
         let dir = try TemporaryDirectory()
-        #expect(try makeCatalog(dir).names() == ["default", "broken", "ember", "ocean", "paper"])
+        #expect(try makeCatalog(dir).names() == ["default"] + Self.all(["broken", "ember", "ocean", "paper"]).filter { $0 != "default" })
     }
 
     static let paper = Theme(name: "paper", kind: .light, roles: [:])
@@ -66,17 +77,17 @@ import Testing
         m.setThemes(ThemeCycle(names: ["default", "paper", "ocean"]))
         // Not read yet: the outside world reads it and answers.
         #expect(update(&m, .key(.char("t"))) == [.setTheme("paper")])
-        #expect(m.themeName == "default")
+        #expect(m.themes.current.name == "default")
         #expect(update(&m, .themeLoaded(Self.paper)) == [.themeChanged])
-        #expect(m.themes.current.name == "paper" && m.themeName == "paper")
+        #expect(m.themes.current.name == "paper" && m.themes.current.name == "paper")
         #expect(view(m, width: 120, height: 40, caps: .plain).row(0).contains("theme paper"))
         // A theme that does not load is passed over by the next t.
         #expect(update(&m, .key(.char("t"))) == [.setTheme("ocean")])
         _ = update(&m, .loadFailed("ocean.yaml:2:7: kind: 'dusk' is not a kind; expected dark or light"))
-        #expect(m.themeName == "paper" && m.notice?.hasPrefix("ocean.yaml:2:7") == true)
+        #expect(m.themes.current.name == "paper" && m.notice?.hasPrefix("ocean.yaml:2:7") == true)
         // Back to the start, read already.
-        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themeName == "default")
-        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themeName == "paper")
+        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themes.current.name == "default")
+        #expect(update(&m, .key(.char("t"))) == [.themeChanged] && m.themes.current.name == "paper")
     }
 
     @Test func withOneThemeTSaysWhereToAddMore() {
@@ -93,10 +104,10 @@ import Testing
             for c in text { _ = update(&m, .key(.char(c))) }
             return update(&m, .key(.enter))
         }
-        #expect(command("theme paper") == [.themeChanged] && m.themeName == "paper")
-        #expect(command("theme ./mine.yaml") == [.setTheme("./mine.yaml")] && m.themeName == "paper")
+        #expect(command("theme paper") == [.themeChanged] && m.themes.current.name == "paper")
+        #expect(command("theme ./mine.yaml") == [.setTheme("./mine.yaml")] && m.themes.current.name == "paper")
         #expect(update(&m, .themeLoaded(Theme(name: "mine", kind: .dark, roles: [:]))) == [.themeChanged])
-        #expect(m.themeName == "mine" && m.themes.current.name == "mine")
+        #expect(m.themes.current.name == "mine" && m.themes.current.name == "mine")
         #expect(m.themes.names == ["default", "paper", "mine"])
         // Loading another scenario keeps the themes.
         m.load(.article2025, path: nil)

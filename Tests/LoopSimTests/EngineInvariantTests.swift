@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSim
+import TestSupport
 
 @Suite struct EngineInvariantTests {
     /// Δcash of each company equals its cash inflows minus its outflows, every month.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSim
+import TestSupport
 
 @Suite struct FactCheckTests {
     func claim(_ id: String, _ v: ParameterValues = Scenario.article2025.parameters) -> Claim {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSim
+import TestSupport
 
 /// What-ifs that must move runway one way only, at the defaults and over random
 /// parameter sets inside the ranges.

@@ -1,4 +1,5 @@
 @testable import LoopSim
+import TestSupport
 
 /// Random money loops for property tests: 2–12 entities and up to 40 deals of every
 /// kind, amounts from zero to large, collateral only on earlier deals (so they schedule).

@@ -47,17 +47,15 @@ struct PasscodeLoginTests {
         let client = try TerminalClient(Fixture.passcodeCommand(port: server.port), columns: 120, rows: 40)
         #expect(client.waitFor("password:", timeout: .seconds(10)), "\(client.text)")
         client.send("tiger-42\r")
-        #expect(client.waitFor("GPU", timeout: .seconds(15)), "\(client.text)")
+        #expect(client.waitFor("GPU", timeout: .seconds(30)), "\(client.text)")
         #expect(await log.waitFor("authenticated by passcode as user \"guest\" (read-only follower)"))
         // Levers, saving and exploring alone are not theirs.
+        let viewer = ServedDashboardTests.Viewer(client: client)
         for key in ["\u{1b}[C", "s", "f", ":set cw.utilization 90%\r"] {
-            client.send(key)
-            let until = ContinuousClock.now + .milliseconds(400)
-            while ContinuousClock.now < until { client.pump(timeout: .milliseconds(20)) }
-            let status = try ClientScreen(client.output, columns: 120, rows: 40).lines.first ?? ""
-            #expect(status.contains(key == "s" ? "can't save here" : "view only: the presenter drives this screen"),
-                    "\(key.debugDescription): \(status)")
-            client.send("\u{1b}")
+            let says = key == "s" ? "can't save here" : "view only: the presenter drives this screen"
+            let status = try viewer.type(key, until: { $0.lines.first?.contains(says) == true }).lines.first ?? ""
+            #expect(status.contains(says), "\(key.debugDescription): \(status)")
+            _ = try viewer.type("\u{1b}", settle: .milliseconds(150))
         }
         client.send("q")
         #expect(client.waitForExit(timeout: .seconds(10)) == .exited(0))

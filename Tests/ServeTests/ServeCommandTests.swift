@@ -1,6 +1,7 @@
 import Foundation
 import LoopServe
 import Synchronization
+import TestSupport
 import Testing
 
 /// `moneyloop serve` as a program: options, start-up output, host key on first use,
@@ -39,12 +40,7 @@ struct ServeCommandTests {
         var output: String { lines.text.withLock { $0 } }
 
         func waitFor(_ needle: String, timeout: Duration = .seconds(10)) -> Bool {
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if output.contains(needle) { return true }
-                usleep(10_000)
-            }
-            return output.contains(needle)
+            Support.waitUntil(timeout: timeout, interval: .milliseconds(10)) { output.contains(needle) }
         }
 
         /// The port from "listening on 127.0.0.1:PORT".
@@ -193,12 +189,12 @@ struct ServeCommandTests {
         let port = try #require(serve.port)
         let viewers = try (0..<2).map { _ in try TerminalClient(Fixture.sshCommand(port: port, key: keys.viewer)) }
         for viewer in viewers {
-            #expect(viewer.waitFor("GPU", timeout: .seconds(15)), "\(viewer.text)")
+            #expect(viewer.waitFor("GPU", timeout: .seconds(30)), "\(viewer.text)")
             #expect(try ClientScreen(viewer.output).alternateScreen == true)
         }
         serve.process.terminate()  // SIGTERM
         for viewer in viewers {
-            #expect(viewer.waitForExit(timeout: .seconds(10)) == .exited(0), "\(viewer.text.suffix(300))")
+            #expect(viewer.waitForExit(timeout: .seconds(20)) == .exited(0), "\(viewer.text.suffix(300))")
             let screen = try ClientScreen(viewer.output)
             let modes = "alternate \(screen.alternateScreen as Any), cursor \(screen.cursorVisible as Any), "
                 + "keypad \(screen.applicationKeypad as Any)"

@@ -19,12 +19,27 @@ struct ServedDashboardTests {
             client = try TerminalClient(Fixture.sshCommand(port: port, key: key), columns: 120, rows: 40)
         }
 
+        /// A viewer on a 120×40 client already started.
+        init(client: TerminalClient) { self.client = client }
+
         /// Sends `keys`, waits for the screen to settle, and returns it.
         func type(_ keys: String, settle: Duration = .milliseconds(400)) throws -> ClientScreen {
             client.send(keys)
             let until = ContinuousClock.now + settle
             while ContinuousClock.now < until { client.pump(timeout: .milliseconds(20)) }
             return try ClientScreen(client.output, columns: 120, rows: 40)
+        }
+
+        /// Sends `keys` and returns the screen once `shows` holds for it (or after `timeout`:
+        /// a loaded machine may take a while to draw).
+        func type(_ keys: String, until shows: (ClientScreen) -> Bool, timeout: Duration = .seconds(10)) throws -> ClientScreen {
+            var screen = try type(keys, settle: .milliseconds(200))
+            let deadline = ContinuousClock.now + timeout
+            while !shows(screen) && ContinuousClock.now < deadline {
+                client.pump(timeout: .milliseconds(100))
+                screen = try ClientScreen(client.output, columns: 120, rows: 40)
+            }
+            return screen
         }
     }
 
@@ -39,9 +54,9 @@ struct ServedDashboardTests {
         let launch = try Fixture.dashboardLaunch(follow: mode != .alone, shareSocket: relay == nil ? nil : socket)
         let (server, log) = try await Fixture.startServer(command: [], launch: launch)
         let viewer = try Viewer(port: server.port, key: keys.viewer)
-        #expect(viewer.client.waitFor("GPU", timeout: .seconds(15)), "the dashboard did not appear: \(viewer.client.text)")
+        #expect(viewer.client.waitFor("GPU", timeout: .seconds(30)), "the dashboard did not appear: \(viewer.client.text)")
         if mode == .followingThenExploring {
-            #expect(try viewer.type("f").text.contains("exploring alone"))
+            #expect(try viewer.type("f", until: { $0.text.contains("exploring alone") }).text.contains("exploring alone"))
         }
         if mode != .following {
             _ = try viewer.type("\u{1b}[C")  // a lever change: unsaved what-if
@@ -61,24 +76,26 @@ struct ServedDashboardTests {
             (":theme \(dir)/passwd\r", "theme '/tmp/ml-serve-tests-"),
         ]
         for refusal in refusals {
-            let screen = try viewer.type(refusal.typed)
             // Long names are cut short; the same words whether the file exists or not.
-            let status = screen.lines.first ?? ""
-            #expect(status.contains(refusal.says) && (!refusal.says.hasSuffix("tests-") || status.contains("is not available here"))
-                        && (!refusal.typed.hasPrefix(":export") || screen.text.contains("CW cash")),
-                    "\(mode) \(refusal.typed): \(status)")
+            let expected = { (screen: ClientScreen) -> Bool in
+                let status = screen.lines.first ?? ""
+                return status.contains(refusal.says) && (!refusal.says.hasSuffix("tests-") || status.contains("is not available here"))
+                    && (!refusal.typed.hasPrefix(":export") || screen.text.contains("CW cash"))
+            }
+            let screen = try viewer.type(refusal.typed, until: expected)
+            #expect(expected(screen), "\(mode) \(refusal.typed): \(screen.lines.first ?? "")")
             _ = try viewer.type("\u{1b}", settle: .milliseconds(150))
         }
         // Quitting asks nothing, even with an unsaved what-if.
         viewer.client.send("q")
-        #expect(viewer.client.waitForExit(timeout: .seconds(10)) == .exited(0), "\(mode): q did not end the session")
+        #expect(viewer.client.waitForExit(timeout: .seconds(20)) == .exited(0), "\(mode): q did not end the session")
 
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         #expect(files == ["passwd", "secret.yaml"] + (relay == nil ? [] : ["share.sock"]), "\(mode): \(files)")
         #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/relative-out.json"))
         #expect(!viewer.client.text.contains(Self.secret) && !viewer.client.text.contains("7f3a"),
                 "\(mode): the secret reached the viewer's screen")
-        #expect(await log.waitFor("dashboard ended: exit status 0"))
+        #expect(await log.waitFor("dashboard ended: exit status 0", timeout: .seconds(10)))
         await server.shutdown()
         await relay?.close()
     }

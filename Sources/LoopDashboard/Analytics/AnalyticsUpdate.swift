@@ -76,38 +76,32 @@ enum AnalyticsUpdate {
         m.analytics.overlay = .tornado
     }
 
-    /// A key while an analytics overlay is open: the overlay's own keys; Esc or `q`
-    /// closes it; everything else waits.
-    static func key(_ key: Key, _ m: inout Model) -> [Effect] {
-        guard let overlay = m.analytics.overlay else { return [] }
-        if key == .escape || key == .char("q") {
+    /// An action of the open overlay's key context (`tornado`, `picker`, `comparison`);
+    /// keys it does not bind wait.
+    static func overlay(_ action: Action, _ m: inout Model) -> [Effect] {
+        let count = Metric.standard(horizon: m.horizon).count
+        let n = m.analytics.scenarios?.count ?? 0
+        switch action {
+        case .closeOverlay:
             m.analytics.overlay = nil
-            return []
-        }
-        switch overlay {
-        case .tornado:
-            let count = Metric.standard(horizon: m.horizon).count
-            switch key {
-            case .tab, .right, .char("l"): m.analytics.tornadoMetric = (m.analytics.tornadoMetric + 1) % count
-            case .backTab, .left, .char("h"): m.analytics.tornadoMetric = (m.analytics.tornadoMetric + count - 1) % count
-            case .char("K"): m.analytics.overlay = nil; return []
-            default: return []
-            }
+        case .nextMetric:
+            m.analytics.tornadoMetric = (m.analytics.tornadoMetric + 1) % count
             openTornado(&m)
-        case .picker:
-            let n = m.analytics.scenarios?.count ?? 0
-            switch key {
-            case .up, .char("k"): m.analytics.pickerIndex = max(0, m.analytics.pickerIndex - 1)
-            case .down, .char("j"): m.analytics.pickerIndex = min(max(0, n - 1), m.analytics.pickerIndex + 1)
-            case .char("c"): m.analytics.overlay = nil
-            case .enter:
-                guard let list = m.analytics.scenarios, list.indices.contains(m.analytics.pickerIndex) else { break }
-                let entry = list[m.analytics.pickerIndex]
-                return [.analytics(.loadComparison(entry.path ?? entry.name))]
-            default: break
-            }
-        case .comparison:
-            if key == .char("c") { return perform(.compare, &m) }
+        case .previousMetric:
+            m.analytics.tornadoMetric = (m.analytics.tornadoMetric + count - 1) % count
+            openTornado(&m)
+        case .moveUp:
+            m.analytics.pickerIndex = max(0, m.analytics.pickerIndex - 1)
+        case .moveDown:
+            m.analytics.pickerIndex = min(max(0, n - 1), m.analytics.pickerIndex + 1)
+        case .choose:
+            guard let list = m.analytics.scenarios, list.indices.contains(m.analytics.pickerIndex) else { break }
+            let entry = list[m.analytics.pickerIndex]
+            return [.analytics(.loadComparison(entry.path ?? entry.name))]
+        case .compare:
+            return perform(.compare, &m)
+        default:
+            break
         }
         return []
     }

@@ -29,7 +29,7 @@ public struct BottomLines: Sendable {
         }
         if let question = model.confirm {
             f.fill(r, " ", Style(.overlay))
-            f.text(r.x, r.y, question.question.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.warn, .bold))
+            f.text(r.x, r.y, question.question(keys: model.keys).truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.warn, .bold))
             return
         }
         HintBar(keys: model.keys, focus: model.focus, presentation: model.presentation).draw(into: &f, r)

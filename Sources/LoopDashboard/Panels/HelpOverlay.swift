@@ -29,7 +29,9 @@ public struct HelpOverlay: Sendable {
         let r = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + max(1, (screen.height - height) / 2),
                      width: width, height: height)
         f.fill(r, " ", Style(.overlay))
-        let badge = query.isEmpty ? "/ search · Esc closes" : "/\(query) · \(rows.count) of \(all.count)"
+        let badge = query.isEmpty
+            ? "\(keys.label(.searchHelp, in: .help)) search · \(keys.label(.closeHelp, in: .help)) closes"
+            : "/\(query) · \(rows.count) of \(all.count)"
         let inner = Box(title: "Keys", focused: true, badge: badge).draw(into: &f, r, glyphs: glyphs)
         if rows.isEmpty {
             f.text(inner.x + 1, inner.y + 1, "no key matches '\(query)'", Style(.dim))

@@ -1,8 +1,8 @@
 import LoopSim
 
 /// When each lever change of a session was made, in seconds since the session began, so a
-/// recording can say so. The event loop stamps the schedule after each message; the
-/// dashboard's core never reads a clock.
+/// recording can say so. `update` stamps the schedule after each message with the time the
+/// event loop last sent (`.elapsed`); the dashboard's core never reads a clock.
 public struct ChangeTimes: Sendable, Equatable {
     private var stamps: [(change: LeverChange, seconds: Double)] = []
     private var lastSeen: [LeverChange] = []

@@ -10,7 +10,9 @@ public struct Presentation: Sendable {
     /// The terminal's background is light (from `COLORFGBG`): presenter mode suggests the
     /// light theme.
     public var lightBackground = false
-    /// When each lever change was made, stamped by the event loop.
+    /// Seconds since the session began, as the event loop last sent them (`.elapsed`).
+    public var elapsed: Double = 0
+    /// When each lever change was made, stamped by `update` with `elapsed`.
     public var changeTimes = ChangeTimes()
 
     public init() {}

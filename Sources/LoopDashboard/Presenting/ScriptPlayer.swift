@@ -20,14 +20,13 @@ public struct ScriptPlayer: Sendable, Equatable {
         model.presentation.presenting = true
         if let s = script.speed { model.speed = s }
         model.month = 0
-        return go(to: index, animate: false, &model) + [.speedChanged]
+        return go(to: index, animate: false, &model) + [.clockChanged]
     }
 
-    /// Handles a key bound in the key table's script context while a script plays; nil when
-    /// no script plays or the key is not a script key (its other bindings then apply).
-    static func handle(_ key: Key, _ model: inout Model) -> [Effect]? {
-        guard let player = model.presentation.player, let action = model.keys.scriptAction(for: key) else { return nil }
-        model.notice = nil
+    /// Performs an action of the key table's script context while a script plays; `digit`
+    /// is the step a digit key jumps to.
+    static func perform(_ action: Action, digit: Int?, _ model: inout Model) -> [Effect] {
+        guard let player = model.presentation.player else { return [] }
         let last = player.script.steps.count - 1
         switch action {
         case .nextStep:
@@ -40,7 +39,7 @@ public struct ScriptPlayer: Sendable, Equatable {
             guard player.index > 0 else { model.notice = "first step"; return [] }
             return go(to: player.index - 1, animate: false, &model)
         case .jumpToStep:
-            guard case let .char(c) = key, let n = c.wholeNumberValue, n >= 1 else { return [] }
+            guard let n = digit, n >= 1 else { return [] }
             guard n - 1 <= last else { model.notice = "the script has \(last + 1) steps"; return [] }
             return go(to: n - 1, animate: false, &model)
         case .leaveScript:
@@ -56,7 +55,7 @@ public struct ScriptPlayer: Sendable, Equatable {
             }
             return []
         default:
-            return nil
+            return []
         }
     }
 

@@ -59,12 +59,8 @@ public struct ThemeCatalog: Sendable {
 
     /// The file a theme name resolves to, first match in search order.
     public func file(named name: String) -> (path: String, origin: ThemeSource.Origin)? {
-        guard !name.isEmpty, !name.contains("/") else { return nil }
         for s in sources {
-            for ext in ["yaml", "yml"] {
-                let path = "\(s.directory)/\(name).\(ext)"
-                if FileManager.default.fileExists(atPath: path) { return (path, s.origin) }
-            }
+            if let path = BundledData.file(named: name, in: [s.directory]) { return (path, s.origin) }
         }
         return nil
     }
@@ -90,7 +86,7 @@ public struct ThemeCatalog: Sendable {
     public func list() -> [ThemeEntry] {
         var found: [String: ThemeEntry] = [:]
         for s in sources {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: s.directory) else { continue }
+            guard let names = BundledData.fileNames(in: s.directory) else { continue }
             for file in names.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
                 let name = String(file[..<file.lastIndex(of: ".")!])
                 guard found[name] == nil else { continue }
@@ -117,7 +113,7 @@ public struct ThemeCatalog: Sendable {
     public func names() -> [String] {
         var found = Set<String>()
         for s in sources {
-            guard let files = try? FileManager.default.contentsOfDirectory(atPath: s.directory) else { continue }
+            guard let files = BundledData.fileNames(in: s.directory) else { continue }
             for file in files where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
                 found.insert(String(file[..<file.lastIndex(of: ".")!]))
             }

@@ -2,6 +2,7 @@ import Foundation
 import LoopServe
 import NIOCore
 import Synchronization
+import TestSupport
 import Testing
 
 /// Temporary files, keys and a helper to start servers for the tests.
@@ -12,25 +13,22 @@ enum Fixture {
     static let python = which("python3")
     static var hasOpenSSH: Bool { ssh != nil && sshKeygen != nil }
     /// A python3 that has pyte (the terminal emulator the screen checks use), if any.
-    static let pyte: String? = {
+    static let pyte = python(with: "pyte")
+    /// A python3 that has paramiko (an SSH client that sends keyboard-interactive unasked).
+    static let paramiko = python(with: "paramiko")
+
+    static func python(with module: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for dir in path.split(separator: ":").map(String.init) + ["/usr/local/bin", "/usr/bin"] {
             let candidate = dir + "/python3"
             guard FileManager.default.isExecutableFile(atPath: candidate) else { continue }
-            if (try? run([candidate, "-c", "import pyte"]))?.status == 0 { return candidate }
+            if (try? run([candidate, "-c", "import " + module]))?.status == 0 { return candidate }
         }
         return nil
-    }()
+    }
 
     /// `.build/<config>/moneyloop`, beside the test bundle.
-    static let moneyloop: String? = {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [dir, dir.deletingLastPathComponent()] {
-            let path = candidate.appendingPathComponent("moneyloop").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }()
+    static let moneyloop: String? = Support.hasMoneyloop ? Support.moneyloopBinary : nil
 
     static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -59,18 +57,9 @@ enum Fixture {
 
     /// Runs a program to completion and returns its exit status and output.
     @discardableResult
-    static func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        if input == nil { process.standardInput = FileHandle.nullDevice }
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let r = try runProcess(arguments[0], Array(arguments.dropFirst()))
+        return (r.status, r.out + r.err)
     }
 
     /// Keys made once per test run with ssh-keygen.
@@ -107,14 +96,12 @@ enum Fixture {
 
         /// Waits until some line contains `needle`.
         func waitFor(_ needle: String, timeout: Duration = .seconds(5)) async -> Bool {
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if text.contains(needle) { return true }
-                try? await Task.sleep(for: .milliseconds(20))
-            }
-            return text.contains(needle)
+            await Support.waitUntilAsync(timeout: timeout) { text.contains(needle) }
         }
     }
+
+    /// One host key for every test server, made once (suites start servers in parallel).
+    static let serverHostKey: HostKey? = keys.flatMap { try? HostKey.loadOrCreate(path: $0.dir + "/host_key", createIfMissing: true) }
 
     /// Starts a server on a free loopback port running `command` in each session.
     static func startServer(
@@ -123,7 +110,7 @@ enum Fixture {
     ) async throws -> (server: SSHServer, log: LogCapture) {
         let keys = try #require(keys)
         let capture = LogCapture()
-        let hostKey = try HostKey.loadOrCreate(path: keys.dir + "/host_key", createIfMissing: true)
+        let hostKey = try #require(serverHostKey)
         var launch = try given ?? SessionLaunch.custom(
             command, serverEnvironment: ProcessInfo.processInfo.environment, shareSocket: shareSocket)
         if let terminfo { launch.terminalType = TerminalType(searchDirectories: terminfo) }

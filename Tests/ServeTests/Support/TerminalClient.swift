@@ -92,6 +92,18 @@ final class TerminalClient {
         _ = bytes.withUnsafeBytes { write(pty.master, $0.baseAddress!, $0.count) }
     }
 
+    /// Types all of `bytes`, however many (a paste): waits for the terminal to take them,
+    /// reading the program's output meanwhile. False when `timeout` passed first.
+    func sendAll(_ bytes: [UInt8], timeout: Duration) -> Bool {
+        var offset = 0
+        let deadline = ContinuousClock.now + timeout
+        while offset < bytes.count && ContinuousClock.now < deadline {
+            let n = bytes[offset...].withUnsafeBytes { write(pty.master, $0.baseAddress!, min($0.count, 4096)) }
+            if n > 0 { offset += n } else { pump(timeout: .milliseconds(5)) }
+        }
+        return offset == bytes.count
+    }
+
     /// Resizes the terminal (the program gets SIGWINCH).
     func resize(columns: Int, rows: Int) {
         pty.setWindowSize(columns: columns, rows: rows)

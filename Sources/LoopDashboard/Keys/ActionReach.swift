@@ -1,0 +1,59 @@
+/// What an action or a `:` command touches, which decides whether the dashboard's state
+/// allows it: following a presenter leaves the what-if and the clock to them;
+/// `--read-only` locks the what-if and files. `Model.refusal(of:)` adds a served
+/// session's rules: the one place that decides what an action may do.
+public enum ActionReach: Sendable, CaseIterable {
+    /// Looking: focus, overlays, themes, presenting, the analytics views.
+    case view
+    /// The simulation clock: pause, step, speed.
+    case clock
+    /// The what-if: levers, resets, undo, scenes, scenarios.
+    case whatIf
+    /// Writing files, and the command line that writes them.
+    case files
+
+    /// The notice shown for an action a follower leaves to the presenter.
+    public static let followingNotice = "following the presenter: f to explore alone"
+    /// The notice shown for an action `--read-only` refuses.
+    public static let readOnlyNotice = "locked: read-only"
+
+    /// Why something of this reach is refused in `model`'s state; nil when it may go ahead.
+    public func refusal(in model: Model) -> String? {
+        if model.following, self == .clock || self == .whatIf { return Self.followingNotice }
+        if model.presentation.readOnly, self == .whatIf || self == .files { return Self.readOnlyNotice }
+        return nil
+    }
+
+    /// The states that refuse it, as the key table's docs write them ("following, read-only").
+    var refusedWhile: [String] {
+        switch self {
+        case .view: []
+        case .clock: ["following"]
+        case .whatIf: ["following", "read-only"]
+        case .files: ["read-only"]
+        }
+    }
+}
+
+extension Model {
+    /// Why `action` is refused now, nil when it may go ahead: a served session's rules
+    /// first, then following, then `--read-only`. The one check for keys.
+    public func refusal(of action: Action) -> String? {
+        served?.refusal(action) ?? action.reach.refusal(in: self)
+    }
+
+    /// The same check for a `:` command.
+    public func refusal(of command: LineCommand) -> String? {
+        served?.refusal(command) ?? command.reach.refusal(in: self)
+    }
+}
+
+extension Action {
+    /// The states that refuse it, for the key table's docs: following, read-only, and in a
+    /// dashboard `moneyloop serve` runs, served (any attendee) or passcode (a passcode viewer).
+    public var refusedWhile: [String] {
+        let served = ServedSession(access: .key, scenarios: [], themes: [])
+        let passcode = ServedSession(access: .passcode, scenarios: [], themes: [])
+        return reach.refusedWhile + (served.refusal(self) != nil ? ["served"] : passcode.refusal(self) != nil ? ["passcode"] : [])
+    }
+}

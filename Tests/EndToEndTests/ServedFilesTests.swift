@@ -1,0 +1,80 @@
+import Foundation
+import LoopConfig
+import LoopDashboard
+import LoopSim
+import Testing
+@testable import moneyloop
+
+/// The second layer of a served dashboard: its file-effect runner writes nothing and reads
+/// only bundled and allowed files by name, even when asked directly (as if the first
+/// layer, the dashboard's own refusals, had let something through).
+@Suite struct ServedFilesTests {
+    static let secret = "SECRET-VALUE-9c1d"
+
+    func fixture() throws -> (dir: String, files: ServedFiles) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ml-served-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "title: x\npassword: \(Self.secret)\n".write(toFile: dir + "/secret.yaml", atomically: true, encoding: .utf8)
+        let allowed = dir + "/q3.yaml"
+        try ScenarioWriter.yaml(.article2025).write(toFile: allowed, atomically: true, encoding: .utf8)
+        return (dir, ServedFiles(access: .key, allowedScenarios: [allowed], allowedThemes: []))
+    }
+
+    static func text(_ message: Message?) -> String {
+        switch message {
+        case let .written(_, error)?: return error ?? "written"
+        case let .loadFailed(text)?: return text
+        case .scenarioLoaded?: return "loaded"
+        case .themeLoaded?: return "theme loaded"
+        default: return "\(String(describing: message))"
+        }
+    }
+
+    @Test func writesAreRefusedAndNoFileAppears() throws {
+        let (dir, files) = try fixture()
+        for path in [dir + "/out.csv", dir + "/secret.yaml", "relative-out.yaml"] {
+            let answer = FileEffects.perform(.write(path: path, contents: "x"), served: files)
+            #expect(Self.text(answer) == ServedSession.saveRefused)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["q3.yaml", "secret.yaml"])
+        #expect(try String(contentsOfFile: dir + "/secret.yaml", encoding: .utf8).contains(Self.secret))
+        #expect(!FileManager.default.fileExists(atPath: "relative-out.yaml"))
+    }
+
+    @Test func pathsAndUnlistedNamesAreRefusedAlikeWithoutContent() throws {
+        let (dir, files) = try fixture()
+        let answers = [dir + "/secret.yaml", dir + "/missing.yaml", "/etc/passwd", "secret"].map { name in
+            (name, Self.text(FileEffects.perform(.loadScenario(name), served: files)),
+             Self.text(FileEffects.perform(.setTheme(name), served: files)),
+             Self.text(FileEffects.perform(.analytics(.loadComparison(name)), served: files)))
+        }
+        for (name, scenario, theme, comparison) in answers {
+            #expect(scenario.hasPrefix("scenario '\(name.prefix(40))' is not available here"), "\(scenario)")
+            #expect(comparison == scenario)
+            #expect(theme.hasPrefix("theme '\(name.prefix(40))' is not available here"), "\(theme)")
+            #expect(![scenario, theme].contains { $0.contains(Self.secret) || $0.contains("root:") })
+        }
+    }
+
+    @Test func bundledAndAllowedNamesLoad() throws {
+        let (_, files) = try fixture()
+        #expect(files.policy.scenarios.contains("q3") && files.policy.scenarios.contains("article-2025"))
+        #expect(!files.policy.scenarios.contains("ai-web-2025"), "a loop file is not a dashboard scenario")
+        #expect(Self.text(FileEffects.perform(.loadScenario("q3"), served: files)) == "loaded")
+        #expect(Self.text(FileEffects.perform(.loadScenario("price-war"), served: files)) == "loaded")
+        #expect(Self.text(FileEffects.perform(.setTheme("default"), served: files)) == "theme loaded")
+        if case let .analytics(.scenarioList(list))? = FileEffects.perform(.analytics(.listScenarios), served: files) {
+            #expect(list.map(\.name) == files.policy.scenarios)
+            #expect(list.allSatisfy { $0.path == nil }, "the picker asks again by name")
+        } else {
+            Issue.record("no scenario list")
+        }
+    }
+
+    @Test func theServedFlagFailsClosed() throws {
+        #expect(try ServedFiles.access(option: nil, environment: [:]) == nil)
+        #expect(try ServedFiles.access(option: nil, environment: ["MONEYLOOP_SERVED": "1"]) == .passcode)
+        #expect(try ServedFiles.access(option: "key", environment: [:]) == .key)
+        #expect(throws: ConfigError.self) { try ServedFiles.access(option: "admin", environment: [:]) }
+    }
+}
