@@ -1,14 +1,14 @@
 import Foundation
 import TestSupport
 import Testing
+import TestSupport
 
 /// `Scripts/install.sh` into a temporary prefix: the installed binary, run from `/`, has every
 /// bundled theme, scenario and demo; the man page, the completion scripts and `--version`
 /// are right; `--uninstall` takes it all away again.
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct InstallTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Support.root
     static let installed = ["bin/moneyloop", "share/man/man1/moneyloop.1", "share/bash-completion/completions/moneyloop",
                             "share/zsh/site-functions/_moneyloop", "share/fish/vendor_completions.d/moneyloop.fish"]
 

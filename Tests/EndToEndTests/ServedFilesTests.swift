@@ -11,6 +11,23 @@ import Testing
 @Suite struct ServedFilesTests {
     static let secret = "SECRET-VALUE-9c1d"
 
+    /// Keeps what the runner sends back.
+    final class AnswerHost: EffectHost, @unchecked Sendable {
+        var messages: [Message] = []
+        func send(_ message: Message) { messages.append(message) }
+        func post(_ message: Message) { messages.append(message) }
+        func restartClock() {}
+        func repaint() {}
+        func finish(status: Int32) {}
+    }
+
+    /// The answer of the dashboard's one effect runner, with a served file side, to `effect`.
+    static func answer(_ effect: Effect, _ files: ServedFiles) -> Message? {
+        let host = AnswerHost()
+        DashboardEffects(files: files, sharing: nil).run(effect, for: host)
+        return host.messages.last
+    }
+
     func fixture() throws -> (dir: String, files: ServedFiles) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ml-served-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -33,7 +50,7 @@ import Testing
     @Test func writesAreRefusedAndNoFileAppears() throws {
         let (dir, files) = try fixture()
         for path in [dir + "/out.csv", dir + "/secret.yaml", "relative-out.yaml"] {
-            let answer = FileEffects.perform(.write(path: path, contents: "x"), served: files)
+            let answer = Self.answer(.write(path: path, contents: "x"), files)
             #expect(Self.text(answer) == ServedSession.saveRefused)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["q3.yaml", "secret.yaml"])
@@ -44,9 +61,9 @@ import Testing
     @Test func pathsAndUnlistedNamesAreRefusedAlikeWithoutContent() throws {
         let (dir, files) = try fixture()
         let answers = [dir + "/secret.yaml", dir + "/missing.yaml", "/etc/passwd", "secret"].map { name in
-            (name, Self.text(FileEffects.perform(.loadScenario(name), served: files)),
-             Self.text(FileEffects.perform(.setTheme(name), served: files)),
-             Self.text(FileEffects.perform(.analytics(.loadComparison(name)), served: files)))
+            (name, Self.text(Self.answer(.loadScenario(name), files)),
+             Self.text(Self.answer(.setTheme(name), files)),
+             Self.text(Self.answer(.analytics(.loadComparison(name)), files)))
         }
         for (name, scenario, theme, comparison) in answers {
             #expect(scenario.hasPrefix("scenario '\(name.prefix(40))' is not available here"), "\(scenario)")
@@ -60,10 +77,10 @@ import Testing
         let (_, files) = try fixture()
         #expect(files.policy.scenarios.contains("q3") && files.policy.scenarios.contains("article-2025"))
         #expect(!files.policy.scenarios.contains("ai-web-2025"), "a loop file is not a dashboard scenario")
-        #expect(Self.text(FileEffects.perform(.loadScenario("q3"), served: files)) == "loaded")
-        #expect(Self.text(FileEffects.perform(.loadScenario("price-war"), served: files)) == "loaded")
-        #expect(Self.text(FileEffects.perform(.setTheme("default"), served: files)) == "theme loaded")
-        if case let .analytics(.scenarioList(list))? = FileEffects.perform(.analytics(.listScenarios), served: files) {
+        #expect(Self.text(Self.answer(.loadScenario("q3"), files)) == "loaded")
+        #expect(Self.text(Self.answer(.loadScenario("price-war"), files)) == "loaded")
+        #expect(Self.text(Self.answer(.setTheme("default"), files)) == "theme loaded")
+        if case let .analytics(.scenarioList(list))? = Self.answer(.analytics(.listScenarios), files) {
             #expect(list.map(\.name) == files.policy.scenarios)
             #expect(list.allSatisfy { $0.path == nil }, "the picker asks again by name")
         } else {
