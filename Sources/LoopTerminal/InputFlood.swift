@@ -9,7 +9,7 @@ struct InputFlood {
     static let burst = 256.0
     /// Keys per second taken after a burst: beyond key repeat, far beyond typing.
     static let rate = 100.0
-    /// Time, in nanoseconds, the keys of one read may keep the dashboard busy: the rest of
+    /// CPU time, in nanoseconds, the keys of one read may keep the dashboard busy: the rest of
     /// them are dropped (keys that start costly work, pasted, must not hold off q or Ctrl-C).
     static let busy: UInt64 = 100_000_000
     /// Silence, in nanoseconds, that ends a flood.
