@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `Scripts/install.sh` into a temporary prefix: the installed binary, run from `/`, has every

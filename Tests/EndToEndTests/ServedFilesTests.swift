@@ -20,21 +20,21 @@ import Testing
         return (dir, ServedFiles(access: .key, allowedScenarios: [allowed], allowedThemes: []))
     }
 
-    static func text(_ message: Message?) -> String {
+    static func text(_ message: Message) -> String {
         switch message {
-        case let .written(_, error)?: return error ?? "written"
-        case let .loadFailed(text)?: return text
-        case .scenarioLoaded?: return "loaded"
-        case .themeLoaded?: return "theme loaded"
-        default: return "\(String(describing: message))"
+        case let .written(_, error): return error ?? "written"
+        case let .loadFailed(text): return text
+        case .scenarioLoaded: return "loaded"
+        case .themeLoaded: return "theme loaded"
+        case .analytics(.comparisonLoaded): return "loaded"
+        default: return "\(message)"
         }
     }
 
     @Test func writesAreRefusedAndNoFileAppears() throws {
         let (dir, files) = try fixture()
         for path in [dir + "/out.csv", dir + "/secret.yaml", "relative-out.yaml"] {
-            let answer = FileEffects.perform(.write(path: path, contents: "x"), served: files)
-            #expect(Self.text(answer) == ServedSession.saveRefused)
+            #expect(Self.text(files.write("x", to: path)) == ServedSession.saveRefused)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["q3.yaml", "secret.yaml"])
         #expect(try String(contentsOfFile: dir + "/secret.yaml", encoding: .utf8).contains(Self.secret))
@@ -43,12 +43,10 @@ import Testing
 
     @Test func pathsAndUnlistedNamesAreRefusedAlikeWithoutContent() throws {
         let (dir, files) = try fixture()
-        let answers = [dir + "/secret.yaml", dir + "/missing.yaml", "/etc/passwd", "secret"].map { name in
-            (name, Self.text(FileEffects.perform(.loadScenario(name), served: files)),
-             Self.text(FileEffects.perform(.setTheme(name), served: files)),
-             Self.text(FileEffects.perform(.analytics(.loadComparison(name)), served: files)))
-        }
-        for (name, scenario, theme, comparison) in answers {
+        for name in [dir + "/secret.yaml", dir + "/missing.yaml", "/etc/passwd", "secret"] {
+            let scenario = Self.text(files.loadScenario(name))
+            let theme = Self.text(files.theme(named: name))
+            let comparison = Self.text(files.loadComparison(name))
             #expect(scenario.hasPrefix("scenario '\(name.prefix(40))' is not available here"), "\(scenario)")
             #expect(comparison == scenario)
             #expect(theme.hasPrefix("theme '\(name.prefix(40))' is not available here"), "\(theme)")
@@ -60,10 +58,11 @@ import Testing
         let (_, files) = try fixture()
         #expect(files.policy.scenarios.contains("q3") && files.policy.scenarios.contains("article-2025"))
         #expect(!files.policy.scenarios.contains("ai-web-2025"), "a loop file is not a dashboard scenario")
-        #expect(Self.text(FileEffects.perform(.loadScenario("q3"), served: files)) == "loaded")
-        #expect(Self.text(FileEffects.perform(.loadScenario("price-war"), served: files)) == "loaded")
-        #expect(Self.text(FileEffects.perform(.setTheme("default"), served: files)) == "theme loaded")
-        if case let .analytics(.scenarioList(list))? = FileEffects.perform(.analytics(.listScenarios), served: files) {
+        #expect(Self.text(files.loadScenario("q3")) == "loaded")
+        #expect(Self.text(files.loadScenario("price-war")) == "loaded")
+        #expect(Self.text(files.loadComparison("q3")) == "loaded")
+        #expect(Self.text(files.theme(named: "default")) == "theme loaded")
+        if case let .analytics(.scenarioList(list)) = files.scenarioList() {
             #expect(list.map(\.name) == files.policy.scenarios)
             #expect(list.allSatisfy { $0.path == nil }, "the picker asks again by name")
         } else {
