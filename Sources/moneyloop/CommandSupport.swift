@@ -27,14 +27,23 @@ enum CommandOutput {
     }
 }
 
-/// `--scenario`, `--set` and `--months`, shared by the commands that run the model.
-struct SimulationOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A bundled scenario name or a scenario file.", valueName: "NAME|FILE"))
+/// `--scenario` and `--set`, shared by the dashboard and the commands that run the model.
+struct ScenarioOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A bundled scenario name (`moneyloop scenario list`) or a scenario file.",
+                                            valueName: "NAME|FILE"))
     var scenario: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override a parameter (repeatable); `moneyloop params` lists them.", valueName: "ID=VALUE"))
+        "Override a parameter (repeatable), e.g. --set cw.utilization=0.9; `moneyloop params` lists them.",
+        valueName: "ID=VALUE"))
     var sets: [String] = []
+}
+
+/// `--scenario`, `--set` and `--months`, shared by the commands that run the model.
+struct SimulationOptions: ParsableArguments {
+    @OptionGroup var chosen: ScenarioOptions
+    var scenario: String? { chosen.scenario }
+    var sets: [String] { chosen.sets }
 
     @Option(name: .long, help: ArgumentHelp("Months to simulate, 1 … 120 (default: the scenario's horizon).",
                                             valueName: "N"))

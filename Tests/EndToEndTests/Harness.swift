@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+@_exported import TestSupport
 import Testing
 
 /// The built `moneyloop` binary next to the test bundle.

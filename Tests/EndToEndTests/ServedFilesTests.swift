@@ -11,6 +11,23 @@ import Testing
 @Suite struct ServedFilesTests {
     static let secret = "SECRET-VALUE-9c1d"
 
+    /// Keeps what the runner sends back.
+    final class AnswerHost: EffectHost, @unchecked Sendable {
+        var messages: [Message] = []
+        func send(_ message: Message) { messages.append(message) }
+        func post(_ message: Message) { messages.append(message) }
+        func restartClock() {}
+        func repaint() {}
+        func finish(status: Int32) {}
+    }
+
+    /// The answer of the dashboard's one effect runner, with a served file side, to `effect`.
+    static func answer(_ effect: Effect, _ files: ServedFiles) -> Message? {
+        let host = AnswerHost()
+        DashboardEffects(files: files, sharing: nil).run(effect, for: host)
+        return host.messages.last
+    }
+
     func fixture() throws -> (dir: String, files: ServedFiles) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ml-served-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -20,21 +37,21 @@ import Testing
         return (dir, ServedFiles(access: .key, allowedScenarios: [allowed], allowedThemes: []))
     }
 
-    static func text(_ message: Message) -> String {
+    static func text(_ message: Message?) -> String {
         switch message {
-        case let .written(_, error): return error ?? "written"
-        case let .loadFailed(text): return text
-        case .scenarioLoaded: return "loaded"
-        case .themeLoaded: return "theme loaded"
-        case .analytics(.comparisonLoaded): return "loaded"
-        default: return "\(message)"
+        case let .written(_, error)?: return error ?? "written"
+        case let .loadFailed(text)?: return text
+        case .scenarioLoaded?: return "loaded"
+        case .themeLoaded?: return "theme loaded"
+        default: return "\(String(describing: message))"
         }
     }
 
     @Test func writesAreRefusedAndNoFileAppears() throws {
         let (dir, files) = try fixture()
         for path in [dir + "/out.csv", dir + "/secret.yaml", "relative-out.yaml"] {
-            #expect(Self.text(files.write("x", to: path)) == ServedSession.saveRefused)
+            let answer = Self.answer(.write(path: path, contents: "x"), files)
+            #expect(Self.text(answer) == ServedSession.saveRefused)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["q3.yaml", "secret.yaml"])
         #expect(try String(contentsOfFile: dir + "/secret.yaml", encoding: .utf8).contains(Self.secret))
@@ -43,10 +60,12 @@ import Testing
 
     @Test func pathsAndUnlistedNamesAreRefusedAlikeWithoutContent() throws {
         let (dir, files) = try fixture()
-        for name in [dir + "/secret.yaml", dir + "/missing.yaml", "/etc/passwd", "secret"] {
-            let scenario = Self.text(files.loadScenario(name))
-            let theme = Self.text(files.theme(named: name))
-            let comparison = Self.text(files.loadComparison(name))
+        let answers = [dir + "/secret.yaml", dir + "/missing.yaml", "/etc/passwd", "secret"].map { name in
+            (name, Self.text(Self.answer(.loadScenario(name), files)),
+             Self.text(Self.answer(.setTheme(name), files)),
+             Self.text(Self.answer(.analytics(.loadComparison(name)), files)))
+        }
+        for (name, scenario, theme, comparison) in answers {
             #expect(scenario.hasPrefix("scenario '\(name.prefix(40))' is not available here"), "\(scenario)")
             #expect(comparison == scenario)
             #expect(theme.hasPrefix("theme '\(name.prefix(40))' is not available here"), "\(theme)")
@@ -58,11 +77,10 @@ import Testing
         let (_, files) = try fixture()
         #expect(files.policy.scenarios.contains("q3") && files.policy.scenarios.contains("article-2025"))
         #expect(!files.policy.scenarios.contains("ai-web-2025"), "a loop file is not a dashboard scenario")
-        #expect(Self.text(files.loadScenario("q3")) == "loaded")
-        #expect(Self.text(files.loadScenario("price-war")) == "loaded")
-        #expect(Self.text(files.loadComparison("q3")) == "loaded")
-        #expect(Self.text(files.theme(named: "default")) == "theme loaded")
-        if case let .analytics(.scenarioList(list)) = files.scenarioList() {
+        #expect(Self.text(Self.answer(.loadScenario("q3"), files)) == "loaded")
+        #expect(Self.text(Self.answer(.loadScenario("price-war"), files)) == "loaded")
+        #expect(Self.text(Self.answer(.setTheme("default"), files)) == "theme loaded")
+        if case let .analytics(.scenarioList(list))? = Self.answer(.analytics(.listScenarios), files) {
             #expect(list.map(\.name) == files.policy.scenarios)
             #expect(list.allSatisfy { $0.path == nil }, "the picker asks again by name")
         } else {

@@ -1,12 +1,13 @@
 import Foundation
 import LoopConfig
+import TestSupport
 import Testing
+import TestSupport
 
 /// The data files compiled into the binary are exactly the repository's `themes/`,
 /// `scenarios/` and `demos/` YAML files: the same names, byte for byte.
 @Suite struct EmbeddedFilesTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Support.root
 
     @Test(arguments: ["themes", "scenarios", "demos"])
     func embeddedFilesMatchTheRepository(folder: String) throws {

@@ -1,114 +1,82 @@
 import LoopSim
 
-/// The whole state of the dashboard: scenario, what-if levers, clock, focus.
-/// A value: `update` takes one and gives the next.
+/// The whole state of the dashboard, in parts that each have their own small update:
+/// the scenario and its what-if (`session`), the clock, what is open on screen (`ui`),
+/// the analytics, presenting and sharing. A value: `update` takes one and gives the next.
+/// The properties below the parts read and write them under their old names.
 public struct Model: Sendable {
-    public private(set) var scenario: Scenario
-    /// The what-if: the scenario's values plus dated lever changes.
-    public private(set) var schedule: LeverSchedule
-    /// The scenario as given: the ghost behind the what-if.
-    public private(set) var baseline: Projection
-    /// The scenario with the what-if changes.
-    public private(set) var projection: Projection
-    /// The simulated present: months since the scenario's start.
-    public var month: Int = 0
-    public var paused: Bool
-    /// Simulated months per second.
-    public var speed: Double = 2
-    public var focus: Panel = .levers
-    /// Index into `levers`.
-    public var selectedLever: Int = 0
-    public var selectedNode: Node = .coreweave
-    /// Animation phase of the pulses on the graph's edges.
-    public var phase: Int = 0
-    public var showHelp = false
-    /// The focused panel fills the screen.
-    public var maximized = false
-    /// The panel shown in the main area of the compact layout: the last focused one that is not the levers.
-    public var compactTab: Panel = .graph
-    /// The risk panel shown in the standard layout's shared slot: the last focused one.
-    public var riskTab: Panel = .concentration
-    /// The themes `t` cycles through; the current one is what the terminal draws with.
-    public var themes = ThemeCycle()
-    /// A one-line notice in the status area (an error or a confirmation).
-    public var notice: String?
-    /// Lever schedules before each change, for undo; and after, for redo.
-    public private(set) var undoStack: [LeverSchedule] = []
-    public private(set) var redoStack: [LeverSchedule] = []
+    public private(set) var session: Session
+    public var clock: ClockState
+    public var ui = UIState()
+    /// Monte Carlo bands, the tornado and the comparison (`m`, `K`, `c`).
+    public var analytics = AnalyticsState()
     /// Presenter mode, the read-only lock and the demo script being played.
     public var presentation = Presentation()
+    public var sharing = SharingState()
 
     /// The levers offered on the levers panel: utilization first.
     public let levers: [Parameter] = ParameterRegistry.levers
 
-    /// The key bindings in force (the key table with the user's remapping).
-    public var keys: KeyMap = .standard
-    /// A text field being edited (command line, exact value, help search), if any.
-    public var input: TextInput?
-    /// A question waiting for an answer (reset all? quit without saving?).
-    public var confirm: Confirmation?
-    /// Command lines entered this session, oldest first.
-    public var history: [String] = []
-    /// The caption of the scene last jumped to, shown as a banner until the next change.
-    public var caption: String?
-    /// The help overlay's search text.
-    public var helpQuery = ""
-    /// The file the scenario came from or was last saved to; nil for a bundled one.
-    public var scenarioPath: String?
-    /// The what-if as last saved or loaded: the schedule differs from it when there are unsaved changes.
-    public private(set) var savedSchedule: LeverSchedule
-    /// Monte Carlo bands, the tornado and the comparison (`m`, `K`, `c`).
-    public var analytics = AnalyticsState()
-
     public init(scenario: Scenario = .article2025, paused: Bool = false) {
-        self.scenario = scenario
-        let schedule = LeverSchedule(base: scenario.parameters, changes: scenario.changes)
-        self.schedule = schedule
-        self.savedSchedule = schedule
-        self.baseline = Engine.project(scenario, schedule: LeverSchedule(base: scenario.parameters))
-        self.projection = Engine.project(scenario, schedule: schedule)
-        self.paused = paused
+        session = Session(scenario: scenario)
+        clock = ClockState(paused: paused)
     }
 
     /// Replaces the scenario (`:scenario`): a new baseline, levers as the file gives them,
-    /// the clock back to the start; undo history cleared.
+    /// the clock back to the start; undo history cleared. Keys, themes, focus, history,
+    /// the clock's speed, presenting (without its script) and sharing stay.
     public mutating func load(_ scenario: Scenario, path: String?) {
-        var next = Model(scenario: scenario, paused: paused)
-        next.keys = keys
-        next.speed = speed
-        next.focus = focus
-        next.history = history
-        next.themes = themes
-        next.presentation = presentation
-        next.presentation.player = nil  // a script belongs to its own scenario
-        next.scenarioPath = path
-        next.isFollower = isFollower
-        next.served = served  // a served dashboard stays served, whatever it loads
-        self = next
+        session = Session(scenario: scenario, path: path)
+        clock.month = 0
+        clock.phase = 0
+        ui = ui.keptForNewScenario()
+        analytics = AnalyticsState()  // `update` keeps its settings (AnalyticsUpdate.follow)
+        presentation.player = nil  // a script belongs to its own scenario
     }
 
-    /// True when the what-if differs from what was last saved or loaded.
-    public var hasUnsavedChanges: Bool { schedule != savedSchedule }
+    // MARK: The parts under their old names
 
-    /// Following a presenter (`--follow`): levers are theirs; `f` toggles exploring alone.
-    public var following = false
-    /// Whether this dashboard was started as a follower (so `f` can rejoin).
-    public var isFollower = false
+    public var scenario: Scenario { session.scenario }
+    public var schedule: LeverSchedule { session.schedule }
+    public var baseline: Projection { session.baseline }
+    public var projection: Projection { session.projection }
+    public var undoStack: [LeverSchedule] { session.undoStack }
+    public var redoStack: [LeverSchedule] { session.redoStack }
+    public var savedSchedule: LeverSchedule { session.savedSchedule }
+    public var scenarioPath: String? { get { session.path } set { session.path = newValue } }
+    public var pendingSave: PendingSave? { get { session.pendingSave } set { session.pendingSave = newValue } }
+    public var hasUnsavedChanges: Bool { session.hasUnsavedChanges }
 
-    /// Set when `moneyloop serve` runs this dashboard for an attendee: what they may do.
-    public var served: ServedSession?
+    public var month: Int { get { clock.month } set { clock.month = newValue } }
+    public var paused: Bool { get { clock.paused } set { clock.paused = newValue } }
+    public var speed: Double { get { clock.speed } set { clock.speed = newValue } }
+    public var phase: Int { get { clock.phase } set { clock.phase = newValue } }
 
-    /// A save waiting for its write to finish.
-    public var pendingSave: PendingSave?
+    public var focus: Panel { get { ui.focus } set { ui.focus = newValue } }
+    public var selectedLever: Int { get { ui.selectedLever } set { ui.selectedLever = newValue } }
+    public var selectedNode: Node { get { ui.selectedNode } set { ui.selectedNode = newValue } }
+    public var showHelp: Bool { get { ui.showHelp } set { ui.showHelp = newValue } }
+    public var maximized: Bool { get { ui.maximized } set { ui.maximized = newValue } }
+    public var compactTab: Panel { get { ui.compactTab } set { ui.compactTab = newValue } }
+    public var riskTab: Panel { get { ui.riskTab } set { ui.riskTab = newValue } }
+    public var themes: ThemeCycle { get { ui.themes } set { ui.themes = newValue } }
+    public var notice: String? { get { ui.notice } set { ui.notice = newValue } }
+    public var keys: KeyMap { get { ui.keys } set { ui.keys = newValue } }
+    public var input: TextInput? { get { ui.input } set { ui.input = newValue } }
+    public var confirm: Confirmation? { get { ui.confirm } set { ui.confirm = newValue } }
+    public var history: [String] { get { ui.history } set { ui.history = newValue } }
+    public var caption: String? { get { ui.caption } set { ui.caption = newValue } }
+    public var helpQuery: String { get { ui.helpQuery } set { ui.helpQuery = newValue } }
+
+    public var following: Bool { get { sharing.following } set { sharing.following = newValue } }
+    public var isFollower: Bool { get { sharing.isFollower } set { sharing.isFollower = newValue } }
+    public var served: ServedSession? { get { sharing.served } set { sharing.served = newValue } }
 
     /// Takes the current what-if as nothing to save (a follower's levers are the presenter's).
-    public mutating func acceptAsSaved() { savedSchedule = schedule }
+    public mutating func acceptAsSaved() { session.acceptAsSaved() }
 
     /// Records that the what-if `saved` has been written to `path`.
-    public mutating func markSaved(_ saved: LeverSchedule, to path: String) {
-        savedSchedule = saved
-        scenarioPath = path
-    }
+    public mutating func markSaved(_ saved: LeverSchedule, to path: String) { session.markSaved(saved, to: path) }
 
     /// The scenario with the what-if folded in, as `:save` writes it.
     public var scenarioWithWhatIf: Scenario {
@@ -121,11 +89,7 @@ public struct Model: Sendable {
     public var horizon: Int { projection.horizon }
 
     /// Moves focus to `p`; the compact main area and the risk slot follow it.
-    public mutating func setFocus(_ p: Panel) {
-        focus = p
-        if p != .levers { compactTab = p }
-        if p.isRisk { riskTab = p }
-    }
+    public mutating func setFocus(_ p: Panel) { ui.setFocus(p) }
 
     /// The what-if's value of a parameter at the present month.
     public func value(_ id: ParameterID) -> Double { schedule.values(at: month)[id] }
@@ -147,38 +111,20 @@ public struct Model: Sendable {
     }
 
     /// Replaces the schedule (recording undo) and recomputes the what-if.
-    public mutating func replaceSchedule(_ next: LeverSchedule) {
-        guard next != schedule else { return }
-        undoStack.append(schedule)
-        redoStack.removeAll()
-        schedule = next
-        projection = Engine.project(scenario, schedule: schedule)
-    }
+    public mutating func replaceSchedule(_ next: LeverSchedule) { session.replace(next) }
 
     public mutating func undo() {
-        guard let prev = undoStack.popLast() else { notice = "nothing to undo"; return }
-        redoStack.append(schedule)
-        schedule = prev
-        projection = Engine.project(scenario, schedule: schedule)
+        if !session.undo() { notice = "nothing to undo" }
     }
 
     public mutating func redo() {
-        guard let next = redoStack.popLast() else { notice = "nothing to redo"; return }
-        undoStack.append(schedule)
-        schedule = next
-        projection = Engine.project(scenario, schedule: schedule)
+        if !session.redo() { notice = "nothing to redo" }
     }
 
     /// Replaces the scenario and the what-if without undo history (a demo script's step,
     /// which counts as saved: the script holds it).
     public mutating func load(_ scenario: Scenario, schedule: LeverSchedule) {
-        if scenario != self.scenario { baseline = Engine.project(scenario) }
-        self.scenario = scenario
-        self.schedule = schedule
-        savedSchedule = schedule
-        projection = Engine.project(scenario, schedule: schedule)
-        undoStack.removeAll()
-        redoStack.removeAll()
+        session.load(scenario, schedule: schedule)
         month = min(month, horizon)
     }
 

@@ -1,14 +1,13 @@
 import LoopSim
 
-/// The speeds the clock steps through with `+` and `-`, in months per second.
-public let clockSpeeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32]
-
 /// The one place the model changes: applies a message and returns the effects the
 /// outside world must carry out. Pure: no terminal, no clock, no files.
 public func update(_ model: inout Model, _ message: Message) -> [Effect] {
     let before = AnalyticsUpdate.Before(model)
+    let narrated = Narration.before(model)
     let effects = updateModel(&model, message) + AnalyticsUpdate.follow(&model, from: before)
     model.presentation.changeTimes.note(model.schedule, seconds: model.presentation.elapsed)
+    Narration.follow(&model, from: narrated)
     return effects
 }
 
@@ -18,10 +17,7 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
     case .tick:
         if let effects = ScriptPlayer.tick(&model) { return effects }
         guard !model.paused else { return [] }
-        if model.month < model.horizon {
-            model.month += 1
-        } else {
-            model.paused = true
+        guard model.clock.tick(horizon: model.horizon) else {
             model.notice = "reached the horizon: Home goes back to the start, Space runs"
             return [.clockChanged]
         }
@@ -109,12 +105,10 @@ func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
     case .pause:
         m.paused.toggle()
         return [.clockChanged]
-    case .stepForward: m.month = min(m.horizon, m.month + 1)
-    case .stepBack: m.month = max(0, m.month - 1)
+    case .stepForward: m.clock.step(by: 1, horizon: m.horizon)
+    case .stepBack: m.clock.step(by: -1, horizon: m.horizon)
     case .faster, .slower:
-        let i = clockSpeeds.firstIndex { $0 >= m.speed } ?? clockSpeeds.count - 1
-        let j = max(0, min(clockSpeeds.count - 1, i + (action == .faster ? 1 : -1)))
-        m.speed = clockSpeeds[j]
+        m.clock.changeSpeed(faster: action == .faster)
         return [.clockChanged]
     case .toStart: m.month = 0
     case .toEnd: m.month = m.horizon
