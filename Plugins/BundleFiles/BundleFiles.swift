@@ -26,24 +26,22 @@ struct BundleFiles: BuildToolPlugin {
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "BundledFiles.swift")
         let head = Self.gitDirectory(root).map { URL(fileURLWithPath: $0).appending(path: "logs/HEAD") }
+            .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
         return [.buildCommand(displayName: "Bundling \(inputs.count) data files into \(target.name)",
                               executable: try context.tool(named: "BundleFilesTool").url,
                               arguments: [output.path, root.path] + arguments,
                               inputFiles: inputs + (head.map { [$0] } ?? []), outputFiles: [output])]
     }
 
-    /// The repository's git directory (a worktree's own), or nil outside a git checkout.
+    /// The repository's git directory (a worktree's own, named by its `.git` file), or nil
+    /// outside a git checkout.
     static func gitDirectory(_ root: URL) -> String? {
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "-C", root.path, "rev-parse", "--absolute-git-dir"]
-        let pipe = Pipe()
-        git.standardOutput = pipe
-        git.standardError = FileHandle.nullDevice
-        guard (try? git.run()) != nil else { return nil }
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        git.waitUntilExit()
-        guard git.terminationStatus == 0 else { return nil }
-        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let dotGit = root.appending(path: ".git")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dotGit.path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { return dotGit.path }
+        guard let text = try? String(contentsOf: dotGit, encoding: .utf8), text.hasPrefix("gitdir: ") else { return nil }
+        let dir = text.dropFirst("gitdir: ".count).trimmingCharacters(in: .whitespacesAndNewlines)
+        return dir.hasPrefix("/") ? dir : root.appending(path: dir).path
     }
 }

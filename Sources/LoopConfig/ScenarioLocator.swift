@@ -7,11 +7,14 @@ public struct ScenarioEntry: Equatable, Sendable {
     public var title: String
     /// The file, or nil for the compiled-in default.
     public var path: String?
+    /// True for a loop file (entities and deals), which the dashboard does not run.
+    public var isLoop = false
 
-    public init(name: String, title: String, path: String? = nil) {
+    public init(name: String, title: String, path: String? = nil, isLoop: Bool = false) {
         self.name = name
         self.title = title
         self.path = path
+        self.isLoop = isLoop
     }
 }
 
@@ -72,7 +75,7 @@ public struct ScenarioLocator: Sendable {
     /// The scenarios the dashboard can open: `list()` without loop files (entities and
     /// deals), which run in `simulate` and `scenario check`, not yet in the dashboard.
     public func dashboardScenarios() -> [ScenarioEntry] {
-        list().filter { $0.path.map { loopFile($0) == nil } ?? true }
+        list().filter { !$0.isLoop }
     }
 
     /// The scenarios found, first match per name, sorted by name; the compiled-in
@@ -85,9 +88,10 @@ public struct ScenarioLocator: Sendable {
                 let name = String(file[..<file.lastIndex(of: ".")!])
                 guard found[name] == nil else { continue }
                 let path = "\(dir)/\(file)"
-                let title = (loopFile(path) != nil ? (try? LoopFile.load(contentsOf: path))?.title
+                let isLoop = loopFile(path) != nil
+                let title = (isLoop ? (try? LoopFile.load(contentsOf: path))?.title
                     : (try? ScenarioFile.load(contentsOf: path))?.title) ?? "(does not load: scenario check \(path))"
-                found[name] = ScenarioEntry(name: name, title: title, path: path)
+                found[name] = ScenarioEntry(name: name, title: title, path: path, isLoop: isLoop)
             }
         }
         let builtIn = Scenario.article2025

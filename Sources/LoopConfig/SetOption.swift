@@ -1,8 +1,8 @@
 import LoopSim
 
 /// `--set ID=VALUE` options: parsing and applying, with errors that name the option.
-/// A value is a number (`0.9`, `1.17e9`, `1_000`), optionally with `%` (÷ 100), a
-/// leading `$`, or a k/M/B/T suffix (`1.17B`).
+/// A value is read by `ValueText`, as the dashboard's `:set` and scenario files read it:
+/// `0.9`, `90%`, `1.17B`, `$750M`, `300_000`, `18mo`.
 public enum SetOption {
     /// One parsed option.
     public static func parse(_ text: String) throws(ConfigError) -> (id: ParameterID, value: Double) {
@@ -40,25 +40,8 @@ public enum SetOption {
         }
     }
 
-    /// A number with an optional `$`, `%` or k/M/B/T suffix; nil when it is not one.
-    public static func number(_ text: String) -> Double? {
-        var t = Substring(text.replacingUnderscores())
-        var scale = 1.0
-        if t.hasPrefix("$") { t = t.dropFirst() }
-        if t.hasSuffix("%") { scale = 0.01; t = t.dropLast() } else if let last = t.last {
-            switch last {
-            case "k", "K": scale = 1e3; t = t.dropLast()
-            case "M": scale = 1e6; t = t.dropLast()
-            case "B", "G": scale = 1e9; t = t.dropLast()
-            case "T": scale = 1e12; t = t.dropLast()
-            default: break
-            }
-        }
-        guard !t.isEmpty, t.allSatisfy({ "0123456789.eE+-".contains($0) }), let v = Double(t), v.isFinite else {
-            return nil
-        }
-        return v * scale
-    }
+    /// A number as `ValueText` reads it (`$`, `%`, k/M/B/T, unit words); nil when it is not one.
+    public static func number(_ text: String) -> Double? { ValueText.read(text)?.value }
 }
 
 extension ParameterValues {

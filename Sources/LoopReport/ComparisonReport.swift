@@ -17,6 +17,10 @@ public enum ComparisonReport {
             ("baseline", .string(c.baselineName)),
             ("whatIf", .string(c.whatIfName)),
             ("horizon", .number(Double(c.horizon))),
+            ("firstToNeedMoney", .object([("baseline", .optional(c.baselineFirstToNeed?.rawValue)),
+                                          ("whatIf", .optional(c.whatIfFirstToNeed?.rawValue))])),
+            ("firstOutIfMarketsClose", .object([("baseline", .optional(c.baselineFirstOutIfClosed?.rawValue)),
+                                                ("whatIf", .optional(c.whatIfFirstOutIfClosed?.rawValue))])),
             ("firstOut", .object([("baseline", .optional(c.baselineFirstOut?.rawValue)),
                                   ("whatIf", .optional(c.whatIfFirstOut?.rawValue))])),
             ("rows", .array(c.rows.map { r in
@@ -38,8 +42,12 @@ public enum ComparisonReport {
                                   c.formatDifference(r)], columns) + "\n"
         }
         let first = { (n: Node?) in n?.label ?? "nobody" }
-        out += TextTable.row(["First to run out", first(c.baselineFirstOut), first(c.whatIfFirstOut), ""], columns)
-            .trimmingCharacters() + "\n"
+        out += TextTable.row(["First to need money", first(c.baselineFirstToNeed), first(c.whatIfFirstToNeed), ""],
+                             columns).trimmingCharacters() + "\n"
+        out += TextTable.row(["First out if markets close", first(c.baselineFirstOutIfClosed),
+                              first(c.whatIfFirstOutIfClosed), ""], columns).trimmingCharacters() + "\n"
+        out += TextTable.row(["First to run out with financing", first(c.baselineFirstOut), first(c.whatIfFirstOut), ""],
+                             columns).trimmingCharacters() + "\n"
         return out
     }
 }

@@ -44,30 +44,73 @@ public enum SimulationReport {
                 ("price", num(c.price)), ("gpuHoursUsed", num(c.gpuHoursUsed)),
                 ("opex", num(c.opex)), ("overhead", num(c.overhead)), ("capex", num(c.capex)),
                 ("debtDraw", num(c.debtDraw)), ("interest", num(c.interest)), ("principal", num(c.principal)),
-                ("storagePayment", num(c.storagePayment)), ("netCashFlow", num(c.netCashFlow)),
+                ("storagePayment", num(c.storagePayment)), ("gpusRetired", num(c.gpusRetired)),
+                ("netCashFlow", num(c.netCashFlow)), ("cashIfMarketsClose", num(c.cashIfClosed)),
+                ("financing", financing(c.financing)),
             ])),
             ("vast", .object([
                 ("cash", num(v.cash)), ("revenue", num(v.revenue)), ("baseRevenue", num(v.baseRevenue)),
                 ("revenueFromCoreWeave", num(v.revenueFromCoreWeave)), ("costs", num(v.costs)),
                 ("equityRaised", num(v.equityRaised)), ("arr", num(v.arr)), ("valuation", num(v.valuation)),
+                ("multiple", num(v.multiple)), ("cashIfMarketsClose", num(v.cashIfClosed)),
+                ("financing", financing(v.financing)),
             ])),
             ("nvidia", .object([
-                ("cash", num(m.cash(of: .nvidia))), ("revenue", num(n.salesToCoreWeave)),
+                ("revenue", num(n.salesToCoreWeave)),
                 ("salesToCoreWeave", num(n.salesToCoreWeave)), ("stakeValue", num(n.stakeValue)),
                 ("backstopPaid", num(n.backstopPaid)), ("backstopUsed", num(n.backstopUsed)),
                 ("equityToVast", num(n.equityToVast)), ("roundTripShare", num(n.roundTripShare)),
-                ("exposure", num(n.exposure)),
+                ("moneyAtRisk", num(n.exposure)),
             ])),
             ("flows", .array(m.flows.map { f in
                 .object([("from", .string(f.from.rawValue)), ("to", .string(f.to.rawValue)),
-                         ("kind", .string(f.kind.rawValue)), ("amount", num(f.amount))])
+                         ("kind", .string(f.kind.rawValue)), ("amount", num(f.amount)), ("cash", .bool(f.isCash))])
             })),
         ])
     }
 
+    static func financing(_ f: FinancingMonth) -> JSONValue {
+        let num = { (x: Double) in JSONValue.number(x) }
+        return .object([
+            ("revolverDraw", num(f.revolverDraw)), ("revolverRepay", num(f.revolverRepay)),
+            ("refinanced", num(f.refinanced)), ("newDebt", num(f.newDebt)), ("newEquity", num(f.newEquity)),
+            ("fees", num(f.fees)), ("interest", num(f.interest)), ("principal", num(f.principal)),
+            ("rate", num(f.rate)), ("dilution", num(f.dilution)), ("need", num(f.need)),
+            ("cumulativeNeed", num(f.cumulativeNeed)), ("debt", num(f.debt)), ("creditWindow", num(f.creditWindow)),
+            ("breaches", .array(f.breaches.map { b in
+                .object([("kind", .string(b.kind.rawValue)), ("value", num(b.value)), ("limit", num(b.limit))])
+            })),
+        ])
+    }
+
+    /// Each tracked company's funding need, runway both ways and covenant breaches.
+    static func funding(_ p: Projection) -> JSONValue {
+        let h = Headline(p, month: 0)
+        return .object([Node.coreweave, .vast].map { c in
+            let n = p.fundingNeed(of: c)
+            return (c.rawValue, .object([
+                ("firstNeedMonth", .optional(n.firstMonth.map(Double.init))),
+                ("firstNeedDate", .optional(n.firstMonth.map { p.start.adding(months: $0).description })),
+                ("peakCumulativeNeed", .number(n.peak)), ("raised", .number(n.raised)),
+                ("equityRaised", .number(n.equityRaised)), ("dilution", .number(n.dilution)), ("fees", .number(n.fees)),
+                ("runwayIfMarketsCloseMonths", .optional(p.runwayIfClosed(of: c).map(Double.init))),
+                ("covenantBreaches", .array(n.breaches.map { b in
+                    .object([("kind", .string(b.kind.rawValue)), ("month", .number(Double(b.month))),
+                             ("date", .string(p.start.adding(months: b.month).description)),
+                             ("value", .number(b.value)), ("limit", .number(b.limit))])
+                })),
+                ("inWords", .string("\(h.needText(c)); \(h.closedText(c)); \(h.breachText(c))")),
+            ]))
+        })
+    }
+
     static func summary(_ p: Projection) -> JSONValue {
         .object([
-            ("runwayMonths", .object(Node.companies.map { ($0.rawValue, .optional(p.runway(of: $0).map(Double.init))) })),
+            ("fundingNeed", funding(p)),
+            ("firstToNeedMoney", .optional(p.firstToNeedMoney?.rawValue)),
+            ("firstOutIfMarketsClose", .optional(p.firstOutIfClosed?.rawValue)),
+            ("explanation", .string(Headline(p, month: 0).explanation)),
+            ("runwayMonths", .object([Node.coreweave, .vast].map { ($0.rawValue, .optional(p.runway(of: $0).map(Double.init))) })),
             ("firstToRunOut", .optional(p.firstToRunOut?.rawValue)),
             ("minimumCash", .object([Node.coreweave, .vast].map { c in
                 (c.rawValue, .number(p.months.map { $0.cash(of: c) }.min() ?? 0))
@@ -135,6 +178,7 @@ public enum SimulationReport {
             out += "\n"
         }
         out += "\n" + runwayLine(p) + "\n"
+        out += TextTable.wrap(Headline(p, month: 0).explanation, width: 100).joined(separator: "\n") + "\n"
         return out
     }
 

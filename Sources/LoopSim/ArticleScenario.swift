@@ -1,40 +1,45 @@
 extension Scenario {
     /// The default scenario `article-2025`: the article's figures (November 2025) with the
-    /// filings' balances where the article gives none. Also shipped as
-    /// `scenarios/article-2025.yaml` (a test keeps the two identical).
+    /// filings' balances where the article gives none, all as of one date, 30 September
+    /// 2025 (the last quarter filed before the start). Also shipped as
+    /// `scenarios/article-2025.yaml` (a test keeps the two identical; the sources are
+    /// in its comments).
     ///
-    /// Contracts (H unless noted): OpenAI $11.9B + $4.0B + $6.5B = $22.4B over 2025–2030;
-    /// Meta $14.2B from 2025-10 to 2031-12; Microsoft, 62% of 2024 revenue, $10B over
-    /// 2024–2029 (assumption on the split); "other customers" is the rest of the $55.6B
-    /// Q3-2025 backlog: $13.4B from 2026-03 over five years (assumption). Debt (H, end-2025):
-    /// ≈ $21.4B at a blended ≈ 10%: DDTL 1.0 15% to 2028, DDTL 2.0 11% to 2029, notes 9–10%
-    /// to 2030–31; the split between them is an assumption.
+    /// Contracts (H unless noted): OpenAI $11.9B + $4.0B + $6.5B = $22.4B; Meta $14.2B to
+    /// 2031-12; Microsoft, the largest customer (62% of 2024 revenue, 67% of 2025), $17.4B
+    /// over 2025–2029 sized to its 2025 revenue (assumption on value and term); "other
+    /// customers" the rest of the $55.6B Q3-2025 backlog (assumption). Debt ≈ $14.0B by
+    /// facility with filed maturities and rates; the Q3 split is an assumption.
     public static let article2025 = Scenario(
         name: "article-2025",
         title: "The CoreWeave–Vast deal as announced, November 2025",
         start: YearMonth(year: 2025, month: 11),
         horizon: 60,
         parameters: .defaults,
-        coreweaveCash: 4.2e9,
+        coreweaveCash: 1.9e9,
         contracts: [
-            Contract(customer: .microsoft, value: 10.0e9, start: YearMonth(year: 2024, month: 1), termMonths: 72),
+            Contract(customer: .microsoft, value: 17.4e9, start: YearMonth(year: 2025, month: 1), termMonths: 60),
             Contract(customer: .openai, value: 11.9e9, start: YearMonth(year: 2025, month: 4), termMonths: 60),
             Contract(customer: .openai, value: 4.0e9, start: YearMonth(year: 2025, month: 6), termMonths: 55),
             Contract(customer: .openai, value: 6.5e9, start: YearMonth(year: 2026, month: 1), termMonths: 48),
             Contract(customer: .meta, value: 14.2e9, start: YearMonth(year: 2025, month: 10), termMonths: 75),
-            Contract(customer: .otherCustomers, value: 13.4e9, start: YearMonth(year: 2026, month: 3), termMonths: 60),
+            Contract(customer: .otherCustomers, value: 5.7e9, start: YearMonth(year: 2026, month: 3), termMonths: 60),
         ],
         facilities: [
-            DebtFacility(name: "DDTL 1.0", balance: 2.0e9, rate: 0.15, maturity: YearMonth(year: 2028, month: 3),
+            DebtFacility(name: "DDTL 1.0", balance: 1.66e9, rate: 0.15, maturity: YearMonth(year: 2028, month: 3),
                          floating: true, amortizing: true),
-            DebtFacility(name: "DDTL 2.0", balance: 7.4e9, rate: 0.11, maturity: YearMonth(year: 2029, month: 6),
+            DebtFacility(name: "DDTL 2.0", balance: 5.0e9, rate: 0.11, maturity: YearMonth(year: 2029, month: 5),
                          floating: true, amortizing: true),
-            DebtFacility(name: "Other secured and OEM financing", balance: 8.25e9, rate: 0.10,
-                         maturity: YearMonth(year: 2030, month: 12), floating: true, amortizing: true),
+            DebtFacility(name: "DDTL 3.0", balance: 1.0e9, rate: 0.083, maturity: YearMonth(year: 2030, month: 8),
+                         floating: true, amortizing: true),
+            DebtFacility(name: "OEM financing", balance: 2.3e9, rate: 0.095, maturity: YearMonth(year: 2028, month: 5),
+                         floating: false, amortizing: true),
+            DebtFacility(name: "Magnetar loan", balance: 0.26e9, rate: 0.12, maturity: YearMonth(year: 2029, month: 1),
+                         floating: false, amortizing: false),
             DebtFacility(name: "Senior notes 2030", balance: 2.0e9, rate: 0.0925,
-                         maturity: YearMonth(year: 2030, month: 5), floating: false, amortizing: false),
+                         maturity: YearMonth(year: 2030, month: 6), floating: false, amortizing: false),
             DebtFacility(name: "Senior notes 2031", balance: 1.75e9, rate: 0.09,
-                         maturity: YearMonth(year: 2031, month: 7), floating: false, amortizing: false),
+                         maturity: YearMonth(year: 2031, month: 2), floating: false, amortizing: false),
         ],
         scenes: [
             Scene(name: "As announced", caption: "The deal as the article tells it: who runs out first?"),
@@ -50,6 +55,8 @@ extension Scenario {
             Scene(name: "Deal halved", caption: "CoreWeave renegotiates Vast's deal to half at month 12",
                   month: 12, levers: [SceneLever(id: "vast.renegotiateMonth", value: 12),
                                       SceneLever(id: "vast.renegotiateShare", value: 0.5)]),
+            Scene(name: "Markets close", caption: "No rollovers, no raises: only cash and the committed revolver",
+                  levers: [SceneLever(id: "credit.window", value: 0)]),
         ],
         uncertainty: .article2025
     )

@@ -4,7 +4,7 @@
 public struct Comparison: Sendable, Equatable {
     /// What a row's numbers are.
     public enum Quantity: String, Sendable {
-        case months, dollars
+        case months, dollars, count
     }
 
     /// One metric of the comparison.
@@ -35,6 +35,11 @@ public struct Comparison: Sendable, Equatable {
     /// Who runs out first in each (nil: nobody within the horizon).
     public var baselineFirstOut: Node?
     public var whatIfFirstOut: Node?
+    /// Who needs money first in each, and who would run out first if markets closed.
+    public var baselineFirstToNeed: Node?
+    public var whatIfFirstToNeed: Node?
+    public var baselineFirstOutIfClosed: Node?
+    public var whatIfFirstOutIfClosed: Node?
 
     /// Compares `whatIf` with `baseline` over the months both cover.
     public init(baseline: Projection, whatIf: Projection) {
@@ -45,6 +50,10 @@ public struct Comparison: Sendable, Equatable {
         horizon = h
         baselineFirstOut = b.firstToRunOut
         whatIfFirstOut = w.firstToRunOut
+        baselineFirstToNeed = b.firstToNeedMoney
+        whatIfFirstToNeed = w.firstToNeedMoney
+        baselineFirstOutIfClosed = b.firstOutIfClosed
+        whatIfFirstOutIfClosed = w.firstOutIfClosed
         rows = Comparison.metrics.map { m in
             Row(id: m.id, label: m.label, quantity: m.quantity, baseline: m.value(b), whatIf: m.value(w))
         }
@@ -65,11 +74,11 @@ public struct Comparison: Sendable, Equatable {
     }
 
     /// The metrics compared, in order.
-    static let metrics: [Measure] = [
-        Measure(id: "coreweave.runway", label: "CoreWeave runway", quantity: .months) {
+    static let metrics: [Measure] = [.coreweave, .vast].flatMap(funding) + [
+        Measure(id: "coreweave.runway", label: "CoreWeave runway with financing", quantity: .months) {
             $0.runway(of: .coreweave).map(Double.init)
         },
-        Measure(id: "vast.runway", label: "Vast Data runway", quantity: .months) {
+        Measure(id: "vast.runway", label: "Vast Data runway with financing", quantity: .months) {
             $0.runway(of: .vast).map(Double.init)
         },
         Measure(id: "coreweave.lowestCash", label: "CoreWeave lowest cash", quantity: .dollars) {
@@ -101,11 +110,29 @@ public struct Comparison: Sendable, Equatable {
         },
     ]
 
+    /// A company's funding need and its runway if markets close, side by side.
+    static func funding(_ c: Node) -> [Measure] {
+        [
+            Measure(id: "\(c.rawValue).firstNeedMonth", label: "\(c.label) first needs money", quantity: .months) {
+                $0.fundingNeed(of: c).firstMonth.map(Double.init)
+            },
+            Measure(id: "\(c.rawValue).peakNeed", label: "\(c.label) peak funding need", quantity: .dollars) {
+                $0.fundingNeed(of: c).peak
+            },
+            Measure(id: "\(c.rawValue).runwayIfMarketsClose", label: "\(c.label) out of cash if markets close",
+                    quantity: .months) { $0.runwayIfClosed(of: c).map(Double.init) },
+            Measure(id: "\(c.rawValue).covenantBreaches", label: "\(c.label) covenant breaches", quantity: .count) {
+                Double($0.fundingNeed(of: c).breaches.count)
+            },
+        ]
+    }
+
     /// A row's value as shown: `31 mo`, `> 60 mo`, `$1.2B`.
     public func format(_ v: Double?, _ q: Quantity) -> String {
         switch q {
         case .months: Format.runway(v.map { Int($0.rounded()) }, horizon: horizon)
         case .dollars: v.map { Format.dollars($0) } ?? "—"
+        case .count: v.map { String(Int($0.rounded())) } ?? "—"
         }
     }
 
@@ -117,6 +144,7 @@ public struct Comparison: Sendable, Equatable {
         switch row.quantity {
         case .months: return "\(sign)\(Int(d.rounded())) mo"
         case .dollars: return sign + Format.dollars(d)
+        case .count: return sign + String(Int(d.rounded()))
         }
     }
 }

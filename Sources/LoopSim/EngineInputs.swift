@@ -27,6 +27,8 @@ struct EngineInputs {
     var nvidiaStake, nvidiaCapexShare: Double
     var backstopOn: Bool
     var backstopTotal, cwValueMultiple: Double
+    var vastTerminalMultiple, vastMultipleDecayPerMonth: Double
+    var financing: FinancingInputs
 
     init(_ p: ParameterValues) {
         gpus = p["cw.gpus"]
@@ -69,6 +71,9 @@ struct EngineInputs {
         backstopOn = p["nvidia.backstop"] >= 0.5
         backstopTotal = p["nvidia.backstopTotal"]
         cwValueMultiple = p["cw.valueMultiple"]
+        vastTerminalMultiple = p["vast.terminalMultiple"]
+        vastMultipleDecayPerMonth = pow(0.5, 1 / max(1, p["vast.multipleHalfLifeMonths"]))
+        financing = FinancingInputs(p)
     }
 
     /// A whole, non-negative month count from a parameter value (0 for NaN).

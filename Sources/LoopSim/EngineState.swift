@@ -37,6 +37,9 @@ struct EngineState {
     var nvidiaFundingTotal = 0.0
     /// A Monte Carlo path's discrete events (none in a plain projection).
     var events = PathEvents()
+    /// Revolver, rollovers, raises and covenants; the fleet's book (Financing/).
+    var finance: LoopFinancing
+    var vastMultipleGap = 1.0
 
     init(scenario: Scenario, horizon: Int, opening p: EngineInputs) {
         self.scenario = scenario
@@ -53,6 +56,7 @@ struct EngineState {
                                  begin: s, begun: false, remaining: Double(max(0, term - max(0, -s))))
         }
         deal = StorageDeal(referenceHours: p.gpus * Engine.hoursPerMonth * Engine.dealReferenceUtilization)
+        finance = LoopFinancing(coreweaveCash: scenario.coreweaveCash, vastCash: p.vastCash, gpus: p.gpus, p)
         // GPUs for the contracts of the first lead time were ordered before the start;
         // they land evenly over the lead time (later under a build delay) and are paid
         // for on delivery like every other GPU.
@@ -90,7 +94,11 @@ struct EngineState {
             gpus += arrivals[t]
             onOrder = max(0, onOrder - arrivals[t])
             cw.capex = arrivals[t] * p.capexPerGPU
+            finance.book.add(gpus: arrivals[t], cost: cw.capex, month: t)
         }
+        finance.book.usefulLifeMonths = p.financing.usefulLifeMonths
+        cw.gpusRetired = min(gpus, finance.book.retire(through: t))
+        gpus -= cw.gpusRetired
         cw.gpusInService = gpus
         cw.utilization = p.utilization
         if t > 0 { priceFactor *= p.priceFactorPerMonth }
@@ -128,14 +136,15 @@ struct EngineState {
         cw.waitingGPUs = min(capacity - served, waiting / perGPU)
         cw.committedGPUs = served + cw.waitingGPUs
         cw.uncommittedGPUs = gpus - cw.committedGPUs
-        cw.gpuHoursUsed = gpus * hours * p.utilization
+        cw.gpuHoursUsed = (gpus - cw.waitingGPUs) * hours * p.utilization
         cw.committedRevenue = contractPay[0] + contractPay[1] + contractPay[2] + contractPay[3]
         cw.usageRevenue = cw.uncommittedGPUs * hours * p.utilization * cw.price
         let pressure = cw.uncommittedGPUs * hours * p.utilization * (p.price - cw.price)
 
-        // NVIDIA's backstop buys the idle hours of the usage-billed fleet, up to its ceiling.
+        // NVIDIA's backstop buys idle hours up to its ceiling: the usage-billed fleet's at the
+        // usage price, and those of GPUs waiting for late demand at the contract rate.
         if p.backstopOn {
-            let idle = cw.uncommittedGPUs * hours * (1 - p.utilization) * cw.price
+            let idle = (cw.uncommittedGPUs * (1 - p.utilization) * cw.price + cw.waitingGPUs * p.contractRate) * hours
             let paid = max(0, min(idle, p.backstopTotal - backstopUsed))
             backstopUsed += paid
             cw.backstopRevenue = paid
@@ -148,7 +157,8 @@ struct EngineState {
 
         // Orders: for the backlog's agreed schedule one lead time ahead, plus extra builds.
         let target = plannedFleet(month: t + p.leadTime, p)
-        let orders = max(0, target - gpus - onOrder) + p.buildPerMonth
+        let retiring = finance.book.retiring(after: t, within: max(1, p.leadTime + p.buildDelay))
+        let orders = max(0, target - gpus + retiring - onOrder) + p.buildPerMonth
         cw.gpusOrdered = orders
         schedule(orders, landing: t + max(1, p.leadTime + p.buildDelay))
         cw.debtDraw = events.creditClosed.contains(t) ? 0
@@ -178,6 +188,7 @@ struct EngineState {
         // The Vast deal.
         cw.storagePayment = deal.payment(month: t, p, gpuHoursUsed: cw.gpuHoursUsed)
 
+        finance.finance(&cw, month: t, cash: cwCash, p, closed: events.creditClosed.contains(t))
         cwCash += cw.netCashFlow
         cw.cash = cwCash
 
@@ -192,9 +203,12 @@ struct EngineState {
         let raise = t == p.vastRaiseMonth ? p.vastRaise : 0
         vast.equityRaised = raise
         nv.equityToVast = raise * p.vastNvidiaShare
-        vastCash += vast.revenue + raise - vast.costs
+        if t > 0 { vastMultipleGap *= p.vastMultipleDecayPerMonth }
+        vast.multiple = p.vastTerminalMultiple + (p.vastMultiple - p.vastTerminalMultiple) * vastMultipleGap
+        vast.valuation = vast.multiple * vast.arr
+        finance.finance(&vast, month: t, cash: vastCash, p, closed: events.creditClosed.contains(t))
+        vastCash += vast.netCashFlow
         vast.cash = vastCash
-        vast.valuation = p.vastMultiple * vast.arr
 
         // NVIDIA: stake value and the round trip of its own money.
         nv.stakeValue = p.nvidiaStake * p.cwValueMultiple * cw.annualRevenue
@@ -221,7 +235,7 @@ struct EngineState {
             Flow(from: .investors, to: .vast, kind: .equity, amount: raise - nv.equityToVast),
             Flow(from: .nvidia, to: .vast, kind: .equity, amount: nv.equityToVast),
             Flow(from: .vast, to: .suppliers, kind: .vastCosts, amount: vast.costs),
-        ]
+        ] + LoopFinancing.flows(cw.financing, .coreweave) + LoopFinancing.flows(vast.financing, .vast)
         return MonthSnapshot(month: t, date: date, coreweave: cw, vast: vast, nvidia: nv, flows: flows)
     }
 }

@@ -27,9 +27,15 @@ public struct CoreWeaveMonth: Sendable, Equatable, Codable {
     public var gpusOrdered: Double = 0
     /// Revenue per month × 12.
     public var annualRevenue: Double { revenue * 12 }
-    /// Cash in minus cash out this month.
+    /// GPUs that reached the end of their useful life this month (replaced by new orders).
+    public var gpusRetired: Double = 0
+    /// Revolver, rollovers and raises this month (see `EntityFinancing`).
+    public var financing = FinancingMonth()
+    /// Cash had markets been closed from the start: no rollovers or raises.
+    public var cashIfClosed: Double = 0
+    /// Cash in minus cash out this month, financing included.
     public var netCashFlow: Double {
-        revenue + debtDraw - opex - overhead - capex - interest - principal - storagePayment
+        revenue + debtDraw - opex - overhead - capex - interest - principal - storagePayment + financing.netCash
     }
     public init() {}
 }
@@ -46,6 +52,14 @@ public struct VastMonth: Sendable, Equatable, Codable {
     /// Annualised revenue run rate.
     public var arr: Double { revenue * 12 }
     public var valuation: Double = 0
+    /// The valuation multiple applied this month (it moves toward `vast.terminalMultiple`).
+    public var multiple: Double = 0
+    /// New money raised when cash runs low (see `EntityFinancing`).
+    public var financing = FinancingMonth()
+    /// Cash had markets been closed from the start.
+    public var cashIfClosed: Double = 0
+    /// Cash in minus cash out this month, financing included.
+    public var netCashFlow: Double { revenue + equityRaised - costs + financing.netCash }
     /// Share of this month's revenue that comes from CoreWeave (0 when there is none).
     public var coreweaveShare: Double { revenue > 0 ? revenueFromCoreWeave / revenue : 0 }
     public init() {}
@@ -77,12 +91,12 @@ public struct MonthSnapshot: Sendable, Equatable {
     public var nvidia: NvidiaMonth
     public var flows: [Flow]
 
-    /// The cash of a tracked company (NVIDIA: its exposure).
+    /// The cash of a tracked company. NVIDIA's cash is not modelled (0): what the loop
+    /// puts at risk for it is `nvidia.exposure`, its stake value plus backstop paid.
     public func cash(of company: Node) -> Double {
         switch company {
         case .coreweave: coreweave.cash
         case .vast: vast.cash
-        case .nvidia: nvidia.exposure
         default: 0
         }
     }

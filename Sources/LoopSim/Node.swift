@@ -40,8 +40,14 @@ public enum Node: String, CaseIterable, Sendable, Codable, Hashable {
 public enum FlowKind: String, CaseIterable, Sendable, Codable {
     case contract, usage, gpuPurchase, capex, equity, backstop, debtDraw, interest, principal
     case storage, opex, vastRevenue, vastCosts
+    /// Financing (DESIGN §2): a revolver drawn, maturing debt rolled over, new debt
+    /// raised, and the fees of raising.
+    case revolverDraw, refinancing, newDebt, fees
     /// Hyperscaler price pressure: $ per month of usage revenue lost to price decline.
     case pricePressure
+
+    /// False for the price force, which is revenue forgone, not money moved.
+    public var isCash: Bool { self != .pricePressure }
 }
 
 /// One month's money moving along one edge, in dollars per month.
@@ -54,5 +60,5 @@ public struct Flow: Sendable, Equatable, Codable {
         self.from = from; self.to = to; self.kind = kind; self.amount = amount
     }
     /// True for flows that move cash (everything but the price force).
-    public var isCash: Bool { kind != .pricePressure }
+    public var isCash: Bool { kind.isCash }
 }

@@ -6,12 +6,16 @@
 /// choice. Every assumption says in its `source` why its default is what it is.
 public enum ParameterRegistry {
     /// All parameters, in display order.
-    public static let all: [Parameter] = coreweave + debt + vast + nvidia + stall + history
+    public static let all: [Parameter] = coreweave + debt + financing + vast + nvidia + stall + history
 
     static let coreweave: [Parameter] = [
-        Parameter("cw.gpus", "GPUs in service at start", unit: .gpus, default: 250_000,
-                  min: 50_000, max: 1_000_000, step: 5_000, confidence: .article,
-                  source: "article: 250,000 GPUs in 32 data centres"),
+        Parameter("cw.gpus", "GPUs in service at start", unit: .gpus, default: 400_000,
+                  min: 50_000, max: 1_000_000, step: 5_000, confidence: .low,
+                  source: "assumption from 590 MW active at 30 Sep 2025 (Q3-2025 call, M): 463k H100s at 1.275 kW, "
+                      + "328k GB200s at 1.8 kW; the article's 250,000 is the end-2024 count (S-1)"),
+        Parameter("cw.gpusEnd2024", "GPUs in service at end-2024", unit: .gpus, default: 250_000,
+                  min: 1_000, max: 1_000_000, step: 5_000, confidence: .article,
+                  source: "article: 250,000 GPUs in 32 data centres (the S-1's end-2024 count)"),
         Parameter("cw.utilization", "GPU utilization", unit: .fraction, default: 0.75,
                   min: 0.40, max: 1.0, step: 0.01, target: 0.90, confidence: .article,
                   source: "article: ~75% industry average, ~90% target with Vast", lever: true),
@@ -19,10 +23,10 @@ public enum ParameterRegistry {
                   min: 0, max: 1, step: 0.01, confidence: .medium,
                   source: "filings: 96–98% of revenue take-or-pay, so 2–4% usage-billed; the article's framing "
                       + "is a larger share. The rest of the fleet serves contracts", lever: true),
-        Parameter("cw.contractRate", "Contract revenue per reserved GPU-hour", unit: .dollarsPerHour, default: 2.50,
+        Parameter("cw.contractRate", "Contract revenue per reserved GPU-hour", unit: .dollarsPerHour, default: 1.80,
                   min: 0.50, max: 10.0, step: 0.05, confidence: .assumption,
                   source: "assumption: sizes each contract's GPUs (monthly value ÷ 730 h ÷ rate); with the fleet "
-                      + "limit, $2.50 reproduces Q3-2025 revenue ($1.36B a quarter) on 250,000 GPUs"),
+                      + "limit, $1.80 on 400,000 GPUs reproduces Q4-2025 revenue (≈ $1.57B a quarter, 10-K FY2025, M)"),
         Parameter("price.gpuHour", "Usage price per GPU-hour", unit: .dollarsPerHour, default: 2.40,
                   min: 0.50, max: 8.0, step: 0.05, confidence: .medium,
                   source: "H100 1-yr reserved ≈ $2.35, spot $2.46", lever: true),
@@ -66,10 +70,10 @@ public enum ParameterRegistry {
         Parameter("cw.newDebtTermMonths", "Term of new GPU debt", unit: .months, default: 48,
                   min: 12, max: 120, step: 6, confidence: .assumption,
                   source: "assumption: amortised over a typical contract term"),
-        Parameter("cw.newDebtCapacity", "Debt available for new GPUs", unit: .dollars, default: 20e9,
-                  min: 0, max: 100e9, step: 500e6, confidence: .assumption,
-                  source: "assumption: delayed-draw capacity for new builds (DDTL 3.0 $2.6B signed 2025, more "
-                      + "assumed); beyond it capex is paid in cash"),
+        Parameter("cw.newDebtCapacity", "Committed debt undrawn for new GPUs", unit: .dollars, default: 4.6e9,
+                  min: 0, max: 100e9, step: 100e6, confidence: .medium,
+                  source: "DDTL 2.1 $3.0B (8-K Oct 2025) + DDTL 3.0 $1.6B undrawn of $2.6B (assumption on the draw); "
+                      + "beyond it capex is paid in cash or raised while credit is open"),
         Parameter("rates.shockBps", "Rate shock on floating debt", unit: .basisPoints, default: 0,
                   min: 0, max: 1_000, step: 25, confidence: .assumption,
                   source: "shock: applies to floating facilities and new GPU debt", lever: true),
@@ -114,6 +118,13 @@ public enum ParameterRegistry {
         Parameter("vast.multiple", "Vast valuation ÷ ARR", unit: .multiple, default: 150,
                   min: 1, max: 300, step: 5, confidence: .article,
                   source: "article: ~$30B on ~$200M ARR", lever: true),
+        Parameter("vast.terminalMultiple", "Vast valuation ÷ ARR it tends to", unit: .multiple, default: 20,
+                  min: 1, max: 300, step: 5, confidence: .assumption,
+                  source: "assumption: fast-growing public software trades near 10–25× revenue; a 150× multiple "
+                      + "cannot hold while ARR compounds"),
+        Parameter("vast.multipleHalfLifeMonths", "Months for Vast's multiple to close half the gap", unit: .months,
+                  default: 24, min: 1, max: 120, step: 1, confidence: .assumption,
+                  source: "assumption: the premium halves every two years; 120 keeps it near the article's 150×"),
         Parameter("vast.equityRaise", "New equity for Vast", unit: .dollars, default: 0,
                   min: 0, max: 20e9, step: 50e6, confidence: .assumption,
                   source: "none assumed: runway counts no new financing"),

@@ -29,9 +29,12 @@ public struct ParameterValues: Sendable, Equatable {
 
     private init(values: [ParameterID: Double]) { self.values = values }
 
-    /// The value of `id`; a registry id always has one.
+    /// The value of `id`; a registry id always has one. Reading an id the registry does not
+    /// have is a programming error: it stops debug builds and tests (never a silent 0 there).
     public subscript(id: ParameterID) -> Double {
-        values[id] ?? ParameterRegistry.parameter(id)?.defaultValue ?? 0
+        if let v = values[id] { return v }
+        assert(ParameterRegistry.parameter(id) != nil, "unknown parameter id '\(id)' (not in ParameterRegistry)")
+        return ParameterRegistry.parameter(id)?.defaultValue ?? 0
     }
 
     /// Sets `id` to `value` after checking the id and the range.

@@ -10,8 +10,12 @@ public struct Projection: Sendable, Equatable {
     /// within the horizon (NVIDIA's balance sheet is not modelled, so always nil).
     public func runway(of company: Node) -> Int? {
         guard company == .coreweave || company == .vast else { return nil }
-        return months.first { $0.cash(of: company) < 0 }?.month
+        return months.first { $0.cash(of: company) < -Projection.roundingDollars }?.month
     }
+
+    /// Cash this close below zero is rounding, not a shortfall: a revolver drawn to a
+    /// floor of 0 leaves cash at 0 ± a few ulps.
+    public static let roundingDollars = 1.0
 
     /// The company whose cash goes below zero first; nil when none does. Ties go to CoreWeave.
     public var firstToRunOut: Node? {

@@ -40,19 +40,22 @@ public struct Tornado: Sendable, Equatable {
     }
 }
 
-/// One-at-a-time sensitivity of the engine's outputs to its levers.
+/// One-at-a-time sensitivity of the engine's outputs to its parameters.
 public enum Sensitivity {
     /// The tornado of `metric` for `scenario` under `schedule` (the scenario's values
-    /// when nil): each lever is set from month 0 to the low and the high end of its
-    /// range — the scenario's 90% interval when it gives one, else the lever's registry
-    /// range — with the others as the schedule has them.
+    /// when nil): each parameter is set from month 0 to the low and the high end of its
+    /// range — the scenario's 90% interval when it gives one, else the registry range —
+    /// with the others as the schedule has them. By default every parameter with a range
+    /// is swung (capex per GPU and loan-to-value as much as the dashboard levers), and
+    /// those that do not move the metric at all are left out.
     public static func tornado(_ scenario: Scenario, schedule: LeverSchedule? = nil, metric: Metric,
-                               months: Int? = nil, levers: [Parameter] = ParameterRegistry.levers) -> Tornado
+                               months: Int? = nil, levers: [Parameter]? = nil) -> Tornado
     {
+        let swung = levers ?? ParameterRegistry.all.filter { $0.min < $0.max }
         let schedule = schedule ?? scenario.schedule
         let horizon = Engine.horizon(scenario, months: months)
         let evaluate = { (s: LeverSchedule) in metric.value(Engine.project(scenario, schedule: s, months: horizon)) }
-        let bars = rank(levers.map { p in
+        let bars = rank(swung.map { p in
             let (low, high, source) = swing(p, scenario: scenario, current: schedule.latest[p.id])
             let at = { (v: Double) -> Double in
                 var s = schedule
@@ -60,7 +63,7 @@ public enum Sensitivity {
                 return evaluate(s)
             }
             return TornadoBar(parameter: p.id, low: low, high: high, source: source, atLow: at(low), atHigh: at(high))
-        })
+        }).filter { levers != nil || $0.swing > 0 }
         return Tornado(metric: metric, horizon: horizon, base: evaluate(schedule), bars: bars)
     }
 

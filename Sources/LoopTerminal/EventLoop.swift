@@ -111,6 +111,9 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     /// Called on the main queue after every message with the new model (e.g. to publish it).
     public var onModelChange: ((Model) -> Void)?
 
+    /// Called on the main queue with each frame drawn and the model it shows (to record it).
+    public var onDraw: ((Frame, Model) -> Void)?
+
     /// Applies a message, hands its effects to the runner and draws. Main queue only.
     public func send(_ message: Message) {
         noteElapsed()
@@ -150,6 +153,12 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         }
     }
 
+    /// The screen as it is now, drawn as an SVG picture in the theme's full colours.
+    public func picture() -> String {
+        let (w, h) = screen.size()
+        return ScreenExport.svg(model, width: w, height: h)
+    }
+
     /// Redraws every cell with the model's current theme.
     public func repaint() {
         screen.setTheme(model.themes.current)
@@ -184,6 +193,7 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         budget.spend(at: DispatchTime.now().uptimeNanoseconds)
         screen.blit(frame)
         lastFrame = frame
+        onDraw?(frame, model)
     }
 
     /// Gives the terminal back and exits with `status`.

@@ -49,6 +49,14 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Lock levers, file writes and scenario changes (a screen the audience watches).")
     var readOnly = false
 
+    @Option(help: ArgumentHelp("Record the session as an asciicast v2 file (asciinema), markers at steps and scenes.",
+                               valueName: "FILE"))
+    var cast: String?
+
+    @Option(help: ArgumentHelp("Write a plain sentence for each meaningful change to FILE (- for stderr).",
+                               valueName: "FILE"))
+    var narrate: String?
+
     /// A demo script to play: set by `moneyloop present SCRIPT`.
     @Option(help: .hidden)
     var script: String?
@@ -96,6 +104,10 @@ struct DashboardCommand: ParsableCommand {
         model.following = follow
         model.analytics.seed = seed
         preparePresentation(&model)
+        if servedFiles != nil && (cast != nil || narrate != nil) {
+            CommandOutput.fail("a served dashboard writes no files: --cast and --narrate are for local sessions")
+        }
+        let recording = Recording(cast: cast, narrate: narrate, model: &model)
         let sharing: Sharing?
         do {
             sharing = share || follow ? Sharing(path: try ShareLink.socketPath(environment: env)) : nil
@@ -115,6 +127,7 @@ struct DashboardCommand: ParsableCommand {
         let loop = EventLoop(model: model, screen: terminal, fps: fps, effects: effects)
         if share { sharing?.share(loop) }
         if follow { sharing?.follow(loop, true) }
+        recording.attach(to: loop, model: model, capabilities: terminal.capabilities)
         CrashTrigger.arm(environment: ProcessInfo.processInfo.environment)
         loop.run(input: terminal)
     }

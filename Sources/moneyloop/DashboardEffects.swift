@@ -19,6 +19,7 @@ final class DashboardEffects: EffectRunner {
         case .clockChanged: loop.restartClock()
         case .themeChanged: loop.repaint()
         case let .write(path, contents): loop.send(files.write(contents, to: path))
+        case let .exportScreen(path): loop.send(files.write(loop.picture(), to: path))
         case let .loadScenario(name): loop.send(files.loadScenario(name))
         case let .setTheme(name): loop.send(files.theme(named: name))
         case let .followChanged(on): sharing?.follow(loop, on)

@@ -19,6 +19,14 @@ struct PresentCommand: ParsableCommand {
     @Flag(help: "Print each step's caption, lever changes and headline numbers as text.")
     var rehearse = false
 
+    @Option(help: ArgumentHelp("With --cast: render the whole demo to the cast at this size, without a terminal.",
+                               valueName: "COLUMNSxROWS"))
+    var size: FrameSize?
+
+    @Option(help: ArgumentHelp("With --size: seconds each step stays on screen (default: time to read its caption).",
+                               valueName: "SECONDS"))
+    var hold: Double?
+
     @OptionGroup var dashboard: DashboardCommand
 
     func run() throws {
@@ -31,6 +39,11 @@ struct PresentCommand: ParsableCommand {
                 return "\(file): ok: \"\(script.title)\", \(script.steps.count) steps, "
                     + "scenario \(script.scenario.name)\n"
             }
+            return
+        }
+        if let size {
+            guard let cast = dashboard.cast else { CommandOutput.fail("--size renders a demo to a cast: give --cast FILE") }
+            try DemoCastOutput(file: file, cast: cast, size: size, hold: hold, dashboard: dashboard).run()
             return
         }
         guard dashboard.scenario == nil, dashboard.sets.isEmpty else {

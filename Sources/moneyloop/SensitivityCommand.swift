@@ -7,13 +7,14 @@ import LoopSim
 struct SensitivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sensitivity",
-        abstract: "Swing each lever low and high (others as set) and rank them by their effect on a metric.")
+        abstract: "Swing every parameter with a range low and high (others as set) and rank them by their effect on a metric.")
 
     @OptionGroup var simulation: SimulationOptions
 
-    @Option(name: .long, help: ArgumentHelp("runway.coreweave (default), runway.vast, cash.coreweave@M or "
+    @Option(name: .long, help: ArgumentHelp("closed.coreweave (default: runway if markets close), need.coreweave "
+        + "(first month it needs money), runway.coreweave (with financing), the same for vast, cash.coreweave@M or "
         + "cash.vast@M (M a month).", valueName: "METRIC"))
-    var metric: String = "runway.coreweave"
+    var metric: String = "closed.coreweave"
 
     @OptionGroup var output: FormatOption
 

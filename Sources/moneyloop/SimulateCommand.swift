@@ -17,10 +17,13 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         try CommandOutput.run {
             if let loop = try LoopSetup.resolve(simulation) {
-                guard try monteCarlo.resolve() == nil else {
-                    throw ConfigError(file: "--monte-carlo", message: "not yet available for loop files")
+                guard let request = try monteCarlo.resolve() else {
+                    return LoopReport.render(loop.loop, loop.project(), format: try output.resolve())
                 }
-                return LoopReport.render(loop.loop, loop.project(), format: try output.resolve())
+                let format = try output.resolve(allowed: [.table, .json])
+                let result = LoopMonteCarlo.run(loop.loop, base: loop.levers, paths: request.paths, seed: request.seed,
+                                                threads: request.threads, months: loop.months)
+                return LoopMonteCarloReport.render(loop.loop, result, seed: request.seed, format: format)
             }
             guard let request = try monteCarlo.resolve() else {
                 let format = try output.resolve()

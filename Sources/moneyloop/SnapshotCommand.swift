@@ -1,11 +1,13 @@
 import ArgumentParser
+import LoopConfig
 import LoopDashboard
 import LoopSim
 
-/// `moneyloop snapshot`: one frame of the dashboard as plain text, no terminal needed.
+/// `moneyloop snapshot`: one frame of the dashboard, or one panel, as plain text or as an
+/// SVG picture in the theme's colours; no terminal needed.
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "snapshot", abstract: "Print one frame of the dashboard as plain text.")
+        commandName: "snapshot", abstract: "Print one frame of the dashboard (or one panel) as text or SVG.")
 
     @Option(help: "Frame size as COLUMNSxROWS.")
     var size: FrameSize = FrameSize(width: 120, height: 40)
@@ -16,6 +18,25 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII characters only.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("text, or svg (a picture in the theme's colours).", valueName: "FORMAT"))
+    var format: SnapshotFormat = .text
+
+    @Option(help: ArgumentHelp("Only this panel, boxed, at --size: graph, levers, runway, concentration, "
+        + "stall or factcheck.", valueName: "NAME"))
+    var panel: String?
+
+    @Option(help: "Colours of an SVG: direct, 256, 16, 8 or mono (what a terminal of that kind shows).")
+    var color: ColorChoice = .direct
+
+    @Flag(help: "Presenter mode: headline numbers in big digits above fewer panels.")
+    var present = false
+
+    @OptionGroup var themeOptions: ThemeOptions
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+        "Write to this file (replaced whole, never half-written) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
     func validate() throws {
         guard months >= 0 else { throw ValidationError("--months must be 0 or more") }
     }
@@ -23,10 +44,45 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         var model = Model(paused: true)
         model.month = min(months, model.horizon)
-        let caps = Capabilities(color: .mono, glyphs: ascii ? .ascii : .braille)
-        let frame = view(model, width: size.width, height: size.height, caps: caps)
-        print(frame.text(for: caps.glyphs))
+        model.presentation.presenting = present
+        let theme = themeOptions.resolveOrExit().cycle.current
+        model.setThemes(ThemeCycle(names: [theme.name], current: theme))
+        let glyphs: GlyphTier = ascii ? .ascii : .braille
+        let tier = format == .svg ? (color.tier ?? .direct) : .mono
+        let caps = Capabilities(color: tier, glyphs: glyphs)
+        let chosen = panel.map { name -> Panel in
+            guard let p = Panel(name: name) else {
+                CommandOutput.fail("--panel: unknown panel '\(name)'; panels: "
+                    + Panel.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return p
+        }
+        let frame = chosen.map { panelView($0, model: model, width: size.width, height: size.height, caps: caps) }
+            ?? view(model, width: size.width, height: size.height, caps: caps)
+        let text: String
+        switch format {
+        case .text:
+            text = frame.text(for: glyphs) + "\n"
+        case .svg:
+            let title = "moneyloop · \(chosen?.title ?? "dashboard") · \(model.scenario.name) · "
+                + model.now.date.shortLabel
+            text = SVGRenderer(theme: theme, tier: tier, glyphs: glyphs).render(frame, title: title)
+        }
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try AtomicFile.write(text, to: output)
+        } catch {
+            CommandOutput.fail(error.message)
+        }
     }
+}
+
+/// What `snapshot` writes.
+enum SnapshotFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, svg
 }
 
 /// A `COLUMNSxROWS` size argument.

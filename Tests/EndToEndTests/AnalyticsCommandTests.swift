@@ -36,7 +36,8 @@ import Testing
         (["simulate", "--monte-carlo", "10", "--format", "csv"],
          "moneyloop: --format: csv: unknown format; allowed: table, json\n"),
         (["sensitivity", "--metric", "runway.nvidia"], "moneyloop: --metric: runway.nvidia: unknown metric; allowed: "
-            + "runway.coreweave, runway.vast, cash.coreweave@M, cash.vast@M with M a month 0 … 60\n"),
+            + "need.coreweave, closed.coreweave (runway if markets close), runway.coreweave (with financing), the same "
+            + "for vast, cash.coreweave@M, cash.vast@M with M a month 0 … 60\n"),
         (["compare", "article-2025", "price-wars"], "moneyloop: compare: price-wars: no such scenario (did you mean "
             + "price-war?); known: ai-web-2025, article-2025, filings-2026, late-demand, price-war; or give a path to a .yaml file\n"),
     ])

@@ -17,15 +17,15 @@ struct AnalyticsEndToEndTests {
         let bands = try await t.waitFor(timeout: 30) { $0.contains("P(<24 mo)") }
         #expect(bands.contains("░") && bands.contains("▒"), "no fan bands:\n\(bands)")
         try t.send("K")
-        let tornado = try await t.waitFor { $0.contains("Sensitivity: CoreWeave runway") }
-        #expect(tornado.contains("Usage-billed share of fleet"), "no tornado:\n\(tornado)")
+        let tornado = try await t.waitFor { $0.contains("Sensitivity: CoreWeave first needs money") }
+        #expect(tornado.contains("Contract revenue per reserved"), "no tornado:\n\(tornado)")
         try t.send("Escape")
         try t.send("c")
         let picker = try await t.waitFor { $0.contains("Compare the what-if with") && $0.contains("price-war") }
         #expect(picker.contains("price-war"), "no scenario list:\n\(picker)")
         try t.send("Enter")
         let deltas = try await t.waitFor { $0.contains("Compare: this what-if vs") }
-        #expect(deltas.contains("CoreWeave runway") && deltas.contains("difference"), "no deltas:\n\(deltas)")
+        #expect(deltas.contains("CoreWeave first needs money") && deltas.contains("difference"), "no deltas:\n\(deltas)")
         try t.send("Escape")
         try t.send("q")
         #expect(await t.waitForExit())

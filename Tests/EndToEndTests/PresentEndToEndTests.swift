@@ -11,8 +11,8 @@ struct PresentEndToEndTests {
     @Test func presentStepsThroughTheShippedDemo() throws {
         let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "present", Self.demo])
         // Wait for whole screens: under load a capture can land between two parts of a redraw.
-        let first = try t.waitFor { $0.contains("Step 1/8") && $0.contains("Space/→ next") && $0.contains("First to run out") }
-        #expect(first.contains("The loop as it stands") && first.contains("First to run out"), "\(first)")
+        let first = try t.waitFor { $0.contains("Step 1/8") && $0.contains("Space/→ next") && $0.contains("First") && $0.contains("need") }
+        #expect(first.contains("The loop as filed") && first.contains("needs"), "\(first)")
         #expect(first.contains("script 1/8") && first.contains("Space/→ next"))
         try t.send("Space")
         let second = try t.waitFor { $0.contains("Step 2/8") && $0.contains("Utilization 75% → 90%") }
@@ -66,7 +66,7 @@ struct PresentEndToEndTests {
         let r = try runProcess(moneyloopBinary, ["present", "--rehearse", PresentEndToEndTests.demo])
         #expect(r.status == 0)
         for n in 1...8 { #expect(r.out.contains("Step \(n)/8 · month")) }
-        #expect(r.out.contains("CoreWeave runway 7 mo (Jun 26)"))
+        #expect(r.out.contains("CoreWeave needs money from Feb 26 (month 3), peak $7.3B, out of cash Mar 26 (month 4) if markets close"))
         #expect(r.out.components(separatedBy: " · utilization ").count == 9)
     }
 }

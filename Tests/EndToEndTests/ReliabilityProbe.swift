@@ -33,7 +33,7 @@ struct ProbeFailure: Error, CustomStringConvertible { var text: String; var desc
 
 /// One JSON object from the probe, with typed accessors; `description` is the whole object
 /// for failure messages.
-struct ProbeResult: CustomStringConvertible {
+struct ProbeResult: CustomStringConvertible, @unchecked Sendable {  // read-only after parsing
     var values: [String: Any]
 
     subscript(key: String) -> ProbeResult { ProbeResult(values: values[key] as? [String: Any] ?? [:]) }

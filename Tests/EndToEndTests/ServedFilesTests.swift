@@ -18,6 +18,7 @@ import Testing
         func post(_ message: Message) { messages.append(message) }
         func restartClock() {}
         func repaint() {}
+        func picture() -> String { "" }
         func finish(status: Int32) {}
     }
 

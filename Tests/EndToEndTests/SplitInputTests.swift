@@ -14,7 +14,7 @@ struct SplitInputTests {
     /// pieces; then `é`, `€` and `😀` typed into the `:` line split the same way, with pauses
     /// of 300 ms. The screen after every key, and the scenario saved at the end, are exactly
     /// those of the same keys sent whole.
-    @Test func keysSplitAnywhereActAsWhole() throws {
+    @Test func keysSplitAnywhereActAsWhole() async throws {
         let dir = try temporaryDirectory("split")
         defer { try? FileManager.default.removeItem(at: dir) }
         var steps: [[String: Any]] = []
@@ -34,7 +34,7 @@ struct SplitInputTests {
         steps.append(["key": "hex:1b"])  // leaves the line if the command was refused
         steps.append(["key": hex(":save state.yaml\r")])
         let plan = try JSONSerialization.data(withJSONObject: ["steps": steps, "settle": 0.3])
-        let r = try ReliabilityProbe.run("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
+        let r = try await Self.probe("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
                                          [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)
         let whole = r["whole"], split = r["split"]
         for run in [whole, split] {
@@ -55,20 +55,20 @@ struct SplitInputTests {
     }
 
     /// A quit key split at any byte boundary still quits, with status 0.
-    @Test func splitQuitKeysQuit() throws {
+    @Test func splitQuitKeysQuit() async throws {
         let dir = try temporaryDirectory("split-quit")
         defer { try? FileManager.default.removeItem(at: dir) }
         let quitKeys = KeyTable.bindings.filter { $0.action == .quit }.flatMap(\.keys).compactMap(KeyDecoder.terminfoName)
         #expect(!quitKeys.isEmpty)
         for cap in quitKeys {
-            let length = try runProcess("/usr/bin/env", ["tput", "-T", "xterm-256color", cap]).out.utf8.count
+            let length = try await runProcess("/usr/bin/env", ["tput", "-T", "xterm-256color", cap]).out.utf8.count
             #expect(length > 1, "\(cap) is \(length) bytes")
             let cuts = (1..<max(2, length)).map { [$0] } + [Array(1..<max(2, length))]
             for c in cuts {
                 let plan = try JSONSerialization.data(withJSONObject: [
                     "steps": [["key": cap, "cuts": c, "pause": 0.02]], "runs": ["split"], "settle": 0.3,
                 ])
-                let r = try ReliabilityProbe.run("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
+                let r = try await Self.probe("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
                                                  [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)["split"]
                 #expect(r.bool("alive_after_steps") == false && r.int("exit_code") == 0, "\(cap) cut at \(c): \(r)")
             }
@@ -78,10 +78,10 @@ struct SplitInputTests {
     /// Random bytes, every one except the signal bytes (Ctrl-C, Ctrl-Z, Ctrl-\) and q/Q, in
     /// random pieces with random pauses: the dashboard stays alive, and Esc Esc q quits it.
     @Test(arguments: [20_000, 60_000])
-    func byteStormsLeaveItAnsweringQ(bytes: Int) throws {
+    func byteStormsLeaveItAnsweringQ(bytes: Int) async throws {
         let dir = try temporaryDirectory("storm")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try ReliabilityProbe.run("storm", ["--bytes", "\(bytes)", "--cwd", dir.path], [moneyloopBinary, "--paused"],
+        let r = try await Self.probe("storm", ["--bytes", "\(bytes)", "--cwd", dir.path], [moneyloopBinary, "--paused"],
                                          tool: ReliabilityProbe.inputScript)
         #expect(r.bool("alive_after_storm") == true, "died in the storm: \(r)")
         let controls = Set((r.values["control_bytes"] as? [Int]) ?? [])
@@ -94,15 +94,21 @@ struct SplitInputTests {
     /// A 1 MB paste, then q (or Ctrl-C): the paste is read as fast as it comes, and the key
     /// right behind it ends the dashboard within seconds.
     @Test(arguments: [("q", 0), ("ctrl-c", 130)])
-    func pasteFloodThenQuit(key: String, status: Int) throws {
+    func pasteFloodThenQuit(key: String, status: Int) async throws {
         let dir = try temporaryDirectory("flood")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try ReliabilityProbe.run("flood", ["--bytes", "1048576", "--then", key, "--exit-within", "10",
+        let r = try await Self.probe("flood", ["--bytes", "1048576", "--then", key, "--exit-within", "10",
                                                    "--cwd", dir.path],
                                          [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)
         #expect(r.values["stalled"] is NSNull, "the dashboard stopped reading the paste: \(r)")
         #expect(r.bool("alive_after_paste") == true, "\(r)")
         #expect(r.bool("ended_after_key") == true && r.int("exit_code") == status, "\(key) did not end it: \(r)")
+    }
+
+    /// `ReliabilityProbe.run` of `tools/input_probe.py`, on a thread of its own: the probes
+    /// take a minute, and the test runner's few shared threads must stay free.
+    static func probe(_ sub: String, _ options: [String], _ command: [String], tool: String) async throws -> ProbeResult {
+        try await offPool { try ReliabilityProbe.run(sub, options, command, tool: tool) }
     }
 
     private func hex(_ s: String) -> String { "hex:" + s.utf8.map { String(format: "%02x", $0) }.joined() }

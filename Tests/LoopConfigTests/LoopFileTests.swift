@@ -75,6 +75,24 @@ extension Array {
         #expect(onlySigned.flows.allSatisfy { loop.deals[safe: $0.deal]?.status ?? .binding == .binding })
     }
 
+    @Test func loopMonteCarloIsTheSameWhateverTheThreads() throws {
+        let loop = try LoopFile.load(text: LoopSkeleton.text(name: "x"), file: "x.yaml")
+        let one = LoopMonteCarlo.run(loop, paths: 300, seed: 7, threads: 1, months: 36)
+        let two = LoopMonteCarlo.run(loop, paths: 300, seed: 7, threads: 2, months: 36)
+        #expect(one == two)
+        #expect(one.first.reduce(0, +) <= 1 + 1e-9)
+        // Removing every non-binding deal on every path is the same as the lever at 0.
+        var none = LoopUncertainty()
+        none.nonBinding = 0...0; none.demandDelay = 0...0; none.buildDelay = 0...0; none.rateShock = 0...0
+        none.utilizationScale = 1...1
+        let r = LoopMonteCarlo.run(loop, uncertainty: none, paths: 5, seed: 1, threads: 1, months: 36)
+        let p = LoopEngine.project(loop, levers: LoopLevers(nonBinding: 0), months: 36)
+        for (j, e) in r.entities.enumerated() {
+            #expect(r.runOut[j] == (p.runway(of: e) == nil ? 0 : 1))
+            #expect(r.medianLowestCash[j] == (0...36).map { p.cash($0, e) }.min())
+        }
+    }
+
     @Test func unknownEntityIsAnErrorAtItsPosition() {
         let m = Self.message(Self.contract.replacingOccurrences(of: "to: b", with: "to: bb"))
         #expect(m == "t.yaml:11:9: deals[0].to: unknown entity 'bb' (did you mean 'b'?); entities: a, b, lenders")

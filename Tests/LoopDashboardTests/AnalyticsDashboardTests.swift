@@ -18,6 +18,8 @@ import Testing
     static func withBands() -> Model {
         var m = Model(paused: true)
         m.setFocus(.runway)
+        // Markets closed: with financing CoreWeave's cash sits at its floor on most paths.
+        m.setLever("credit.window", to: 0)
         let job = Self.job(update(&m, .key(.char("m"))))!
         let r = MonteCarlo.run(job.scenario, schedule: job.schedule, paths: 200, seed: job.seed, months: job.months)!
         _ = update(&m, .analytics(.monteCarloFinished(generation: job.generation, result: r)))
@@ -116,7 +118,7 @@ import Testing
         let t = try #require(m.analytics.tornado)
         let f = view(m, width: 80, height: 24, caps: .plain)
         let text = f.text
-        #expect(text.contains("Sensitivity: CoreWeave runway (months)"))
+        #expect(text.contains("Sensitivity: CoreWeave first needs money (month)"))
         // Every lever has its row, the largest effect on top.
         let label = { (id: ParameterID) in String(ParameterRegistry.parameter(id)!.label.prefix(20)) }
         #expect(t.bars.allSatisfy { text.contains(label($0.parameter)) })
@@ -127,8 +129,8 @@ import Testing
         // Arrows move through the metrics, not the levers.
         let before = m.value("cw.utilization")
         _ = update(&m, .key(.right))
-        #expect(m.value("cw.utilization") == before && m.analytics.tornado?.metric == .runway(.vast))
-        #expect(view(m, width: 80, height: 24, caps: .plain).text.contains("Sensitivity: Vast Data runway"))
+        #expect(m.value("cw.utilization") == before && m.analytics.tornado?.metric == .runwayIfClosed(.coreweave))
+        #expect(view(m, width: 80, height: 24, caps: .plain).text.contains("Sensitivity: CoreWeave runway if markets"))
         _ = update(&m, .key(.escape))
         #expect(m.analytics.overlay == nil)
     }
@@ -136,6 +138,7 @@ import Testing
     @Test func tornadoBarsUseDistinctGlyphsInASCII() {
         var m = Model(paused: true)
         _ = update(&m, .key(.char("K")))
+        _ = update(&m, .key(.left))  // CoreWeave's cash at the horizon: effects on both sides
         let text = view(m, width: 80, height: 24, caps: Self.ascii).text
         #expect(text.contains("#|") || text.contains("|#"))
         #expect(text.contains("-|") || text.contains("|-"))
@@ -164,7 +167,7 @@ import Testing
         let c = try #require(m.comparison)
         let row = try #require(c.rows.first { $0.id == "coreweave.cashAtHorizon" })
         #expect(text.contains(c.formatDifference(row)) && text.contains("CoreWeave cash at horizon"))
-        #expect(text.contains("First to run out"))
+        #expect(text.contains("First to need money") && text.contains("First out if markets close"))
         // c goes back to the list; Esc closes.
         #expect(update(&m, .key(.char("c"))) == [.analytics(.listScenarios)])
         _ = update(&m, .key(.escape))

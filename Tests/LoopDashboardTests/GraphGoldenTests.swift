@@ -2,6 +2,7 @@ import Foundation
 import LoopConfig
 import LoopSim
 import Testing
+import TestSupport
 @testable import LoopDashboard
 
 /// Goldens of the funding graph panel alone, text and colours, at three panel sizes in
@@ -33,9 +34,7 @@ import Testing
 
     /// The second bundled loop, a year in, from the generic engine.
     static func aiWeb(month: Int = 12) throws -> (GraphSpec, MoneyLoop, LoopProjection) {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let loop = try LoopFile.load(contentsOf: root.appendingPathComponent("scenarios/ai-web-2025.yaml").path)
+        let loop = try LoopFile.load(contentsOf: Support.scenarioPath("ai-web-2025"))
         let p = LoopEngine.project(loop)
         return (LoopGraphSpec(loop: loop, projection: p, month: month).spec, loop, p)
     }

@@ -65,7 +65,7 @@ import Testing
         },
         Case(action: .tornado) { m, _, text in m.analytics.overlay == .tornado && text.contains("Sensitivity:") },
         Case(action: .compare) { m, e, text in e == [.analytics(.listScenarios)] && text.contains("reading scenarios") },
-        Case(action: .present) { m, _, text in m.presentation.presenting && text.contains("First to run out") },
+        Case(action: .present) { m, _, text in m.presentation.presenting && (text.contains("First to need money") || text.contains("First need")) },
         Case(action: .nextStep, setUp: { _ = ScriptPlayer.start(twoSteps, on: &$0) }) { m, e, text in
             m.presentation.player?.index == 1 && m.presentation.player?.targetMonth == 3 && !m.paused
                 && e == [.clockChanged] && text.contains("Step 2/2  Later")

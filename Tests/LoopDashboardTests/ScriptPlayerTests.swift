@@ -69,8 +69,10 @@ import Testing
 
     /// The big values the headline shows for `h` (the same words `HeadlinePanel` draws).
     static func bigValues(_ h: Headline) -> [String] {
-        [h.coreweaveRunway.map(String.init) ?? ">\(h.horizon)", h.vastRunway.map(String.init) ?? ">\(h.horizon)",
-         h.firstOutShortName, Format.percent(h.vastShareFromCoreWeave), Format.percent(h.utilization)]
+        let months = { (m: Int?) in m.map(String.init) ?? ">\(h.horizon)" }
+        return [months(h.coreweaveNeed.firstMonth), months(h.coreweaveRunwayIfClosed), months(h.vastNeed.firstMonth),
+                Headline.shortName(h.firstToNeedMoney), Format.percent(h.vastShareFromCoreWeave),
+                Format.percent(h.utilization)]
     }
 
     @Test func scriptRunsStepByStepWithTheEnginesNumbers() throws {
@@ -213,7 +215,8 @@ import Testing
         _ = update(&m, .key(.char("p")))
         #expect(m.notice == "presenter mode: p for the full dashboard")
         let presenting = Self.frame(m)
-        #expect(presenting.text.contains("First to run out") && !normal.text.contains("First to run out"))
+        let tile = { (t: String) in t.contains("First to need money") || t.contains("First need") }
+        #expect(tile(presenting.text) && !tile(normal.text))
         #expect(Layout.make(width: 120, height: 40, model: m).kind == .presenter)
         _ = update(&m, .key(.char("p")))
         let differs = Self.frame(m) != presenting
@@ -304,11 +307,12 @@ import Testing
         rich.coreweaveCash = 100e9
         let h = Headline(Engine.project(rich), month: 0)
         #expect(h.firstOut == nil && h.firstOutShortName == "NONE" && h.coreweaveRunway == nil)
+        #expect(h.firstToNeedMoney == nil && h.coreweaveRunwayIfClosed == nil)
         var m = Model(scenario: rich, paused: true)
         _ = update(&m, .key(.char("p")))
         let f = Self.frame(m)
         let shown = Self.shows(f, big: "NONE") && Self.shows(f, big: ">60")
         #expect(shown, "\(f.text)")
-        #expect(h.line.contains("neither runs out within 60 months"))
+        #expect(h.line.contains("neither needs new money; nobody runs out if markets close"))
     }
 }

@@ -39,12 +39,15 @@ import Testing
         let s = try Self.script()
         let h = s.steps.indices.map { s.headline(at: $0) }
         let caption = s.steps.map(\.caption)
-        // Every step: CoreWeave runs out first.
-        #expect(h.allSatisfy { $0.firstOut == .coreweave })
-        // 1: CoreWeave runs out first, in 7 months.
-        #expect(h[0].coreweaveRunway == 7 && caption[0].contains("in 7 months"))
-        // 2: utilization 90%; 4% of the fleet usage-billed; runway stays at 7; usage revenue +20%.
-        #expect(h[1].utilization == 0.9 && h[1].coreweaveRunway == 7)
+        let when = { (m: Int?) in m.map { s.scenario.start.adding(months: $0).shortLabel } ?? "none" }
+        // Every step: CoreWeave needs money first.
+        #expect(h.allSatisfy { $0.firstToNeedMoney == .coreweave })
+        // 1: needs money from Feb 26, $7.3B at the peak; nothing runs out while credit is open.
+        #expect(when(h[0].coreweaveNeed.firstMonth) == "Feb 26" && Format.dollars(h[0].coreweaveNeed.peak) == "$7.3B")
+        #expect(h[0].coreweaveRunway == nil && caption[0].contains("from Feb 26, $7.3B at the peak"))
+        #expect(caption[0].contains("30 Sep 2025") && s.scenario.start == YearMonth(year: 2025, month: 11))
+        // 2: utilization 90%; 4% of the fleet usage-billed; the need month does not move.
+        #expect(h[1].utilization == 0.9 && when(h[1].coreweaveNeed.firstMonth) == "Feb 26")
         #expect(s.scenario.parameters["cw.usageShare"] == 0.04 && caption[1].contains("only 4%"))
         let before = s.projection(at: 0).month(0).coreweave.usageRevenue
         let after = s.projection(at: 1).month(0).coreweave.usageRevenue
@@ -52,22 +55,23 @@ import Testing
         // 3: the deal is 59% of Vast's revenue this month (more than half).
         #expect(Format.percent(h[2].vastShareFromCoreWeave) == "59%" && caption[2].contains("59%"))
         #expect(s.scenario.parameters["vast.dealYears"] == 4 && s.scenario.parameters["vast.dealTotal"] == 1.17e9)
-        // 4: the deal cancelled at month 7 (CoreWeave's runway): Vast gets nothing from CoreWeave
-        //    by month 12, yet lasts the horizon on $1B of cash and 50% growth.
-        #expect(s.state(at: 3).schedule.latest["vast.renegotiateMonth"] == Double(h[0].coreweaveRunway!))
-        #expect(h[3].month == 12 && h[3].vastShareFromCoreWeave == 0 && h[3].vastRunway == nil)
-        #expect(s.scenario.parameters["vast.cash"] == 1e9 && s.scenario.parameters["vast.arrGrowth"] == 0.5)
-        // 5: growth stopped too: Vast runs out in 41 months, Apr 29.
-        #expect(h[4].vastRunway == 41 && h[4].vastOut?.shortLabel == "Apr 29" && caption[4].contains("41 months (Apr 29)"))
-        // 6: demand a year late: CoreWeave 7 → 6 months.
-        #expect(h[5].coreweaveRunway == 6 && caption[5].contains("7 → 6 months"))
-        // 7: the price war alone leaves 6; with the 20% haircut, 5.
-        var priceOnly = s.state(at: 6).schedule
-        priceOnly.apply(LeverChange(month: 0, id: "contracts.haircut", value: 0))
-        #expect(Engine.project(s.scenario, schedule: priceOnly).runway(of: .coreweave) == 6)
-        #expect(h[6].coreweaveRunway == 5 && caption[6].contains("to 5 months"))
-        // 8: the clock runs to the month CoreWeave's cash goes below zero, April 2026.
-        #expect(h[7].month == h[7].coreweaveRunway && h[7].date.shortLabel == "Apr 26")
+        // 4: markets closed: out of cash in month 4 (Mar 26), on $1.9B of cash and a $2.5B revolver.
+        #expect(h[3].creditWindow == 0 && h[3].coreweaveRunway == 4 && h[3].coreweaveOut?.shortLabel == "Mar 26")
+        #expect(h[0].coreweaveRunwayIfClosed == 4 && caption[3].contains("month 4 (Mar 26)"))
+        #expect(Format.dollars(s.scenario.coreweaveCash) == "$1.9B" && s.scenario.parameters["cw.revolverLimit"] == 2.5e9)
+        // 5: the deal cancelled in month 4 (CoreWeave's closed-market runway) and no growth: Vast
+        //    needs money from Jan 29 and would be out in Mar 29 with markets closed.
+        #expect(s.state(at: 4).schedule.latest["vast.renegotiateMonth"] == Double(h[0].coreweaveRunwayIfClosed!))
+        #expect(h[4].month == 12 && h[4].vastShareFromCoreWeave == 0)
+        #expect(when(h[4].vastNeed.firstMonth) == "Jan 29" && when(h[4].vastRunwayIfClosed) == "Mar 29")
+        #expect(caption[4].contains("from Jan 29") && caption[4].contains("Mar 29"))
+        // 6: demand a year late: the peak need $7.3B → $7.8B.
+        #expect(Format.dollars(h[5].coreweaveNeed.peak) == "$7.8B" && caption[5].contains("$7.3B → $7.8B"))
+        // 7: price war and haircut: peak $9.8B; interest coverage broken from month 0.
+        #expect(Format.dollars(h[6].coreweaveNeed.peak) == "$9.8B" && caption[6].contains("$9.8B"))
+        #expect(h[6].coreweaveNeed.firstBreach?.kind == .interestCoverage && h[6].coreweaveNeed.firstBreach?.month == 0)
+        // 8: markets closed, the clock at the month CoreWeave's cash goes below zero, March 2026.
+        #expect(h[7].month == h[7].coreweaveRunway && h[7].date.shortLabel == "Mar 26")
         #expect(s.projection(at: 7).month(h[7].month).coreweave.cash < 0)
         #expect(s.projection(at: 7).month(h[7].month - 1).coreweave.cash >= 0)
     }

@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", "type a command: set, reset, scene, scenario, theme, save, export, record, help, quit"),
+        ("", "type a command: set, reset, scene, scenario, theme, save, export, record, narrate, help, quit"),
         ("sett cw.utilization 90%", "unknown command 'sett'; did you mean :set?"),
         ("set cw.utilisation 90%", "unknown parameter 'cw.utilisation'; did you mean cw.utilization?"),
         ("set cw.utilization", "usage: :set ID VALUE (e.g. :set cw.utilization 90%)"),
@@ -54,7 +54,7 @@ import Testing
         ("set demand.delayMonths 5%", "demand.delayMonths is not a percentage; allowed 0 mo … 24 mo"),
         ("scene 0", "usage: :scene N with N from 1 to 9"),
         ("scenario", "usage: :scenario NAME|FILE"),
-        ("export out.txt", "'out.txt': the file name must end in .csv or .json"),
+        ("export out.txt", "'out.txt': the file name must end in .csv, .json or .svg"),
         ("reset a b", "usage: :reset [ID]"),
     ])
     func commandLineErrors(line: String, message: String) {

@@ -23,11 +23,13 @@ import Testing
     }
 
     @Test func sensitivityTableIsSortedAndFits() {
-        let t = Sensitivity.tornado(.article2025, metric: .runway(.coreweave))
+        let t = Sensitivity.tornado(.article2025, metric: .runwayIfClosed(.coreweave))
         let text = SensitivityReport.table(.article2025, t)
         #expect(text.split(separator: "\n").allSatisfy { $0.unicodeScalars.count <= 100 })
-        let first = ParameterRegistry.parameter(t.bars[0].parameter)!.label
-        #expect(text.contains(first) && text.contains("Base 7 mo"))
+        let first = String(ParameterRegistry.parameter(t.bars[0].parameter)!.label.prefix(30))
+        #expect(text.contains(first) && text.contains("Base 4 mo"))
+        // Every parameter with a range is swung, not only the dashboard levers.
+        #expect(t.bars.contains { $0.parameter == "cw.capexPerGPU" } && t.bars.contains { $0.parameter == "cw.loanToValue" })
         #expect(zip(t.bars, t.bars.dropFirst()).allSatisfy { $0.swing >= $1.swing })
     }
 

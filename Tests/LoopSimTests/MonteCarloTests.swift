@@ -17,7 +17,7 @@ import Testing
         #expect(one == four)
         // And the paths really differ: the bands have width.
         let cw = try #require(one.outcome(of: .coreweave))
-        #expect(cw.cash.p95[24] - cw.cash.p5[24] > 1e8)
+        #expect(zip(cw.cash.p95, cw.cash.p5).contains { $0 - $1 > 1e8 })
     }
 
     @Test func anotherSeedGivesOtherNumbers() throws {
@@ -42,6 +42,7 @@ import Testing
     @Test func withoutUncertaintyEveryPathIsTheProjection() throws {
         var s = Scenario.article2025
         s.uncertainty = Uncertainty()
+        s.parameters.setClamped("credit.window", 0)
         let r = try #require(MonteCarlo.run(s, paths: 50, seed: 3, threads: 2, months: 36))
         let p = Engine.project(s, months: 36)
         let cw = try #require(r.outcome(of: .coreweave))

@@ -2,6 +2,7 @@ import Foundation
 import LoopServe
 import NIOCore
 import Testing
+import TestSupport
 
 /// Before authentication: silent connections cannot keep a real viewer out, are limited
 /// per address, and channels are capped as they open. With the real OpenSSH client.

@@ -1,6 +1,7 @@
 import Foundation
 import LoopServe
 import Testing
+import TestSupport
 
 /// Twenty viewers over SSH whose sessions follow the presenter through the relay.
 @Suite(.serialized, .enabled(if: Fixture.hasOpenSSH && Fixture.python != nil, "needs ssh, ssh-keygen and python3"))

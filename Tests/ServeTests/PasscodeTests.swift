@@ -2,6 +2,7 @@ import Foundation
 import LoopServe
 import NIOCore
 import Testing
+import TestSupport
 
 /// The room's passcode: its form, the limit on wrong codes, and logins with the real
 /// OpenSSH client, the code typed at its prompt through the client's terminal.

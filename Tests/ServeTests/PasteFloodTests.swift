@@ -1,6 +1,7 @@
 import Foundation
 import LoopServe
 import Testing
+import TestSupport
 
 /// A viewer pastes 1 MB into a served dashboard: `q` still ends the session within a few
 /// seconds (the dashboard drops input beyond a sane backlog).

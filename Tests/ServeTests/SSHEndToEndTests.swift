@@ -2,6 +2,7 @@ import Foundation
 import LoopServe
 import NIOCore
 import Testing
+import TestSupport
 
 /// The server against the real OpenSSH client on loopback, each client on its own
 /// pseudo-terminal. Sessions run small shell scripts instead of the dashboard.

@@ -1,6 +1,7 @@
 import Foundation
 import LoopServe
 import Testing
+import TestSupport
 
 /// The real dashboard served over SSH to the real OpenSSH client: an attendee's file
 /// commands are refused (without --follow, with it, and after `f`), no file is created,

@@ -59,9 +59,12 @@ public struct ComparisonOverlay: Sendable {
             x += valueWidth + 1
         }
         f.text(inner.x + 1, inner.y, "over \(c.horizon) months".padded(to: labelWidth), Style(.dim))
-        let lines = c.rows.map { r in
-            (r.label, c.format(r.baseline, r.quantity), c.format(r.whatIf, r.quantity), c.formatDifference(r))
-        } + [("First to run out", c.baselineFirstOut?.label ?? "nobody", c.whatIfFirstOut?.label ?? "nobody", "")]
+        let name = { (n: Node?) in n?.label ?? "nobody" }
+        let lines = [("First to need money", name(c.baselineFirstToNeed), name(c.whatIfFirstToNeed), ""),
+                     ("First out if markets close", name(c.baselineFirstOutIfClosed), name(c.whatIfFirstOutIfClosed), "")]
+            + c.rows.map { r in
+                (r.label, c.format(r.baseline, r.quantity), c.format(r.whatIf, r.quantity), c.formatDifference(r))
+            } + [("First to run out with financing", name(c.baselineFirstOut), name(c.whatIfFirstOut), "")]
         for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
             let y = inner.y + 1 + i
             f.text(inner.x + 1, y, line.0.truncated(to: labelWidth, ellipsis: glyphs.ellipsis), Style(.overlay))

@@ -84,12 +84,16 @@ func run(_ command: LineCommand, _ m: inout Model) -> [Effect] {
         return save(&m, to: path)
     case .export where m.served != nil:
         ServedSession.showNumbers(&m)
+    case let .export(path, .svg):
+        return [.exportScreen(path: path)]
     case let .export(path, format):
         let text = format == .csv ? SimulationReport.csv(m.projection)
             : SimulationReport.json(m.scenarioWithWhatIf, m.projection).text(pretty: true) + "\n"
         return [.write(path: path, contents: text)]
     case let .record(path):
         return [.write(path: path, contents: DemoScriptWriter.yaml(DemoScript.recording(of: m)))]
+    case let .narrate(on):
+        m.presentation.narration.enabled = on ?? !m.presentation.narration.enabled
     case .help:
         m.showHelp = true
     case .quit:

@@ -4,7 +4,8 @@ import LoopSim
 /// Parses the `:` command line; every refusal says why. Pure.
 public enum CommandParser {
     /// The command names, for completion and help.
-    public static let names = ["set", "reset", "scene", "scenario", "theme", "save", "export", "record", "help", "quit"]
+    public static let names = ["set", "reset", "scene", "scenario", "theme", "save", "export", "record", "narrate", "help",
+                                      "quit"]
 
     /// Why a command line was refused.
     public struct Failure: Error, Equatable, Sendable { public var message: String }
@@ -37,14 +38,22 @@ public enum CommandParser {
             guard args.count <= 1 else { throw Failure(message: "usage: :save [FILE.yaml]") }
             return .save(args.first)
         case "export":
-            guard args.count == 1 else { throw Failure(message: "usage: :export FILE.csv|FILE.json") }
+            guard args.count == 1 else { throw Failure(message: "usage: :export FILE.csv|FILE.json|FILE.svg") }
             let lower = args[0].lowercased()
-            if lower.hasSuffix(".csv") { return .export(args[0], .csv) }
-            if lower.hasSuffix(".json") { return .export(args[0], .json) }
-            throw Failure(message: "'\(args[0])': the file name must end in .csv or .json")
+            for format in [ExportFormat.csv, .json, .svg] where lower.hasSuffix("." + format.rawValue) {
+                return .export(args[0], format)
+            }
+            throw Failure(message: "'\(args[0])': the file name must end in .csv, .json or .svg")
         case "record":
             guard args.count == 1 else { throw Failure(message: "usage: :record FILE.yaml (a demo script of this session)") }
             return .record(args[0])
+        case "narrate":
+            switch args.first {
+            case nil where args.isEmpty: return .narrate(nil)
+            case "on"?: return .narrate(true)
+            case "off"?: return .narrate(false)
+            default: throw Failure(message: "usage: :narrate [on|off] (a sentence for each change)")
+            }
         case "help", "h", "?":
             return .help
         case "quit", "q":

@@ -11,6 +11,8 @@ public enum LineCommand: Equatable, Sendable {
     case export(String, ExportFormat)
     /// Save the session's lever changes as a replayable demo script.
     case record(String)
+    /// Narration on or off (nil: toggle).
+    case narrate(Bool?)
     case help
     case quit
 
@@ -19,10 +21,10 @@ public enum LineCommand: Equatable, Sendable {
         switch self {
         case .set, .reset, .scene, .scenario: .whatIf
         case .save, .export, .record: .files
-        case .theme, .help, .quit: .view
+        case .theme, .narrate, .help, .quit: .view
         }
     }
 }
 
-/// The formats `:export` writes: the same schema as `moneyloop simulate`.
-public enum ExportFormat: String, Sendable, Equatable { case csv, json }
+/// The formats `:export` writes: the same schema as `moneyloop simulate`, or the screen as a picture.
+public enum ExportFormat: String, Sendable, Equatable { case csv, json, svg }

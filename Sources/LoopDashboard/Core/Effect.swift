@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
     case clockChanged
     /// Write `contents` to `path` atomically (temporary file + rename); answer with `.written`.
     case write(path: String, contents: String)
+    /// Draw the screen as it is now as an SVG picture and write it to `path` (`:export FILE.svg`).
+    case exportScreen(path: String)
     /// Find and read a scenario by name or path; answer with `.scenarioLoaded` or `.loadFailed`.
     case loadScenario(String)
     /// Read the theme of this name; answer with `.themeLoaded` or `.loadFailed`.

@@ -17,6 +17,8 @@ public protocol EffectHost: AnyObject, Sendable {
     func restartClock()
     /// Redraws every cell with the model's current theme.
     func repaint()
+    /// The screen as it is now as an SVG picture (`:export FILE.svg`).
+    func picture() -> String
     /// Gives the terminal back and ends the process with `status`.
     func finish(status: Int32)
 }

@@ -9,8 +9,10 @@ public func update(_ model: inout Model, _ message: Message) -> [Effect] {
         return []
     }
     let before = AnalyticsUpdate.Before(model)
+    let narrated = Narration.before(model)
     let effects = updateModel(&model, message) + AnalyticsUpdate.follow(&model, from: before)
     model.presentation.changeTimes.note(model.schedule, seconds: model.presentation.elapsed)
+    Narration.follow(&model, from: narrated)
     return effects
 }
 

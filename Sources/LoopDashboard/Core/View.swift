@@ -19,27 +19,37 @@ public func view(_ model: Model, width: Int, height: Int, caps: Capabilities) ->
         let badge = layout.kind == .compact && panel == .levers ? "" : (model.maximized ? "e restore" : "e max")
         let title = layout.kind == .compact && panel == .levers && !model.maximized ? "Lever" : panel.title
         let inner = Box(title: title, focused: focused, badge: badge).draw(into: &f, rect, glyphs: glyphs)
-        switch panel {
-        case .graph:
-            FundingGraph(model: model, glyphs: glyphs, focused: focused).draw(into: &f, inner)
-        case .levers:
-            let lp = LeversPanel(model: model, glyphs: glyphs, focused: focused)
-            if layout.kind == .compact && !model.maximized { lp.drawStrip(into: &f, inner) } else { lp.draw(into: &f, inner) }
-        case .runway:
-            RunwayPanel(model: model, caps: caps).draw(into: &f, inner)
-        case .concentration:
-            ConcentrationPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
-        case .stall:
-            StallPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
-        case .factcheck:
-            FactCheckPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
-        }
+        drawPanel(panel, into: &f, inner, model: model, caps: caps, focused: focused,
+                  strip: layout.kind == .compact && !model.maximized)
     }
     AnalyticsOverlayView(model: model, glyphs: glyphs).draw(into: &f, f.bounds)
     if model.showHelp { HelpOverlay(model: model, glyphs: glyphs).draw(into: &f, f.bounds) }
     BottomLines(model: model, glyphs: glyphs).draw(into: &f, hints: layout.hints)
     if let numbers = model.served?.numbers { ServedSession.drawNumbers(numbers, into: &f) }
     return f
+}
+
+/// The contents of one panel inside its box; `strip` draws the levers as the compact
+/// layout's one-line strip.
+func drawPanel(_ panel: Panel, into f: inout Frame, _ inner: Rect, model: Model, caps: Capabilities,
+               focused: Bool, strip: Bool = false)
+{
+    let glyphs = Glyphs.of(caps.glyphs)
+    switch panel {
+    case .graph:
+        FundingGraph(model: model, glyphs: glyphs, focused: focused).draw(into: &f, inner)
+    case .levers:
+        let lp = LeversPanel(model: model, glyphs: glyphs, focused: focused)
+        if strip { lp.drawStrip(into: &f, inner) } else { lp.draw(into: &f, inner) }
+    case .runway:
+        RunwayPanel(model: model, caps: caps).draw(into: &f, inner)
+    case .concentration:
+        ConcentrationPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
+    case .stall:
+        StallPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
+    case .factcheck:
+        FactCheckPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
+    }
 }
 
 /// The compact layout's tab strip: the panels the main area can show.

@@ -34,7 +34,7 @@ public enum KeyTable {
         KeyBinding([.char("e"), .function(11)], .maximize, "max", "Maximise the focused panel, or restore it",
                    hint: true, presenter: true),
         KeyBinding([.char(":")], .commandLine, "cmd",
-                   "Command line: set, reset, scene, scenario, theme, save, export, record, help", hint: true),
+                   "Command line: set, reset, scene, scenario, theme, save, export, record, narrate, help", hint: true),
         KeyBinding([.char("s"), .function(2)], .save, "save", "Save the scenario with the what-if changes as YAML"),
         KeyBinding((1...9).map { .char(Character("\($0)")) }, .scene, "scene", "Jump to scene 1–9 of the scenario"),
         KeyBinding([.char("f")], .follow, "follow", "Follow the presenter, or explore alone (with --follow)"),

@@ -56,15 +56,18 @@ struct GraphRouter: Sendable {
     }
 
     /// The path from `s` to `t`, marked as taken; nil when every path meets a box.
-    /// Paths with three bends are only looked for when none with fewer fits.
+    /// Paths are looked for by number of bends, the fewest first: the cheapest path of
+    /// the first kind that fits wins, so most edges cost a handful of candidates.
     mutating func route(from s: Rect, to t: Rect, boxes: [Rect]) -> [Point]? {
         let corridors = Self.corridors(boxes, bounds)
-        let simple = Self.candidates(from: s, to: t, bounds: bounds, corridors: corridors)
-        if let cells = best(of: simple, allowOverlap: false) { return take(cells) }
-        let all = simple + Self.threeBends(from: s, to: t, corridors: corridors)
-        for allowOverlap in [false, true] {
-            if let cells = best(of: all, allowOverlap: allowOverlap) { return take(cells) }
+        var all: [Candidate] = []
+        for bends in 0...3 {
+            let some = bends < 3 ? Self.candidates(from: s, to: t, bends: bends, bounds: bounds, corridors: corridors)
+                : Self.threeBends(from: s, to: t, corridors: corridors)
+            if let cells = best(of: some, allowOverlap: false) { return take(cells) }
+            all += some
         }
+        if let cells = best(of: all, allowOverlap: true) { return take(cells) }
         return nil
     }
 
@@ -167,8 +170,8 @@ struct GraphRouter: Sendable {
 
     /// Paths from `s` to `t` as corner lists. Each starts on a cell of the source's
     /// border and ends on one of the target's: the cells in between are the edge.
-    static func candidates(from s: Rect, to t: Rect, bounds: Rect, corridors: (columns: [Int], rows: [Int]))
-        -> [Candidate]
+    static func candidates(from s: Rect, to t: Rect, bends: Int, bounds: Rect,
+                           corridors: (columns: [Int], rows: [Int])) -> [Candidate]
     {
         var out: [Candidate] = []
         func add(_ corners: [Point], bends: Int, lanes: Int) {
@@ -183,44 +186,49 @@ struct GraphRouter: Sendable {
         func entryX(_ x: Int) -> Int? { border(x, t.x, t.maxX) }
         func exitY(_ y: Int) -> Int? { border(y, s.y, s.maxY) }
         func entryY(_ y: Int) -> Int? { border(y, t.y, t.maxY) }
-        // Straight runs, with at least one cell between the boxes.
-        for (i, y) in sRows.enumerated() where tRows.contains(y) {
-            if t.x > s.maxX { add([Point(x: s.maxX - 1, y: y), Point(x: t.x, y: y)], bends: 0, lanes: i) }
-            if t.maxX < s.x { add([Point(x: s.x, y: y), Point(x: t.maxX - 1, y: y)], bends: 0, lanes: i) }
-        }
-        for (i, x) in sCols.enumerated() where x > t.x && x < t.maxX - 1 {
-            if t.y > s.maxY { add([Point(x: x, y: s.maxY - 1), Point(x: x, y: t.y)], bends: 0, lanes: i) }
-            if t.maxY < s.y { add([Point(x: x, y: s.y), Point(x: x, y: t.maxY - 1)], bends: 0, lanes: i) }
-        }
-        // One bend: out of a side and into the top or bottom, or the other way round.
-        for (i, y) in sRows.enumerated() {
-            for (j, x) in tCols.enumerated() {
-                guard let sx = exitX(x), let ty = entryY(y) else { continue }
-                add([Point(x: sx, y: y), Point(x: x, y: y), Point(x: x, y: ty)], bends: 1, lanes: i + j)
+        switch bends {
+        case 0:
+            // Straight runs, with at least one cell between the boxes.
+            for (i, y) in sRows.enumerated() where tRows.contains(y) {
+                if t.x > s.maxX { add([Point(x: s.maxX - 1, y: y), Point(x: t.x, y: y)], bends: 0, lanes: i) }
+                if t.maxX < s.x { add([Point(x: s.x, y: y), Point(x: t.maxX - 1, y: y)], bends: 0, lanes: i) }
             }
-        }
-        for (i, x) in sCols.enumerated() {
-            for (j, y) in tRows.enumerated() {
-                guard let sy = exitY(y), let tx = entryX(x) else { continue }
-                add([Point(x: x, y: sy), Point(x: x, y: y), Point(x: tx, y: y)], bends: 1, lanes: i + j)
+            for (i, x) in sCols.enumerated() where x > t.x && x < t.maxX - 1 {
+                if t.y > s.maxY { add([Point(x: x, y: s.maxY - 1), Point(x: x, y: t.y)], bends: 0, lanes: i) }
+                if t.maxY < s.y { add([Point(x: x, y: s.y), Point(x: x, y: t.maxY - 1)], bends: 0, lanes: i) }
             }
-        }
-        // Two bends through a free corridor between the boxes (or beside both).
-        for (i, y1) in sRows.enumerated() {
-            for (j, y2) in tRows.enumerated() where y1 != y2 {
-                for (k, xm) in corridors.columns.enumerated() {
-                    guard let sx = exitX(xm), let tx = entryX(xm) else { continue }
-                    add([Point(x: sx, y: y1), Point(x: xm, y: y1), Point(x: xm, y: y2), Point(x: tx, y: y2)],
-                        bends: 2, lanes: i + j + min(k, 1))
+        case 1:
+            // One bend: out of a side and into the top or bottom, or the other way round.
+            for (i, y) in sRows.enumerated() {
+                for (j, x) in tCols.enumerated() {
+                    guard let sx = exitX(x), let ty = entryY(y) else { continue }
+                    add([Point(x: sx, y: y), Point(x: x, y: y), Point(x: x, y: ty)], bends: 1, lanes: i + j)
                 }
             }
-        }
-        for (i, x1) in sCols.prefix(4).enumerated() {
-            for (j, x2) in tCols.prefix(4).enumerated() where x1 != x2 {
-                for (k, ym) in corridors.rows.enumerated() {
-                    guard let sy = exitY(ym), let ty = entryY(ym) else { continue }
-                    add([Point(x: x1, y: sy), Point(x: x1, y: ym), Point(x: x2, y: ym), Point(x: x2, y: ty)],
-                        bends: 2, lanes: i + j + min(k, 1))
+            for (i, x) in sCols.enumerated() {
+                for (j, y) in tRows.enumerated() {
+                    guard let sy = exitY(y), let tx = entryX(x) else { continue }
+                    add([Point(x: x, y: sy), Point(x: x, y: y), Point(x: tx, y: y)], bends: 1, lanes: i + j)
+                }
+            }
+        default:
+            // Two bends through a free corridor between the boxes (or beside both).
+            for (i, y1) in sRows.enumerated() {
+                for (j, y2) in tRows.enumerated() where y1 != y2 {
+                    for (k, xm) in corridors.columns.enumerated() {
+                        guard let sx = exitX(xm), let tx = entryX(xm) else { continue }
+                        add([Point(x: sx, y: y1), Point(x: xm, y: y1), Point(x: xm, y: y2), Point(x: tx, y: y2)],
+                            bends: 2, lanes: i + j + min(k, 1))
+                    }
+                }
+            }
+            for (i, x1) in sCols.prefix(4).enumerated() {
+                for (j, x2) in tCols.prefix(4).enumerated() where x1 != x2 {
+                    for (k, ym) in corridors.rows.enumerated() {
+                        guard let sy = exitY(ym), let ty = entryY(ym) else { continue }
+                        add([Point(x: x1, y: sy), Point(x: x1, y: ym), Point(x: x2, y: ym), Point(x: x2, y: ty)],
+                            bends: 2, lanes: i + j + min(k, 1))
+                    }
                 }
             }
         }

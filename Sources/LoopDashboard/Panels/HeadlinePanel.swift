@@ -1,7 +1,8 @@
 import LoopSim
 
-/// Presenter mode's headline: each company's months of runway, who runs out first, Vast's
-/// share of revenue from CoreWeave and the utilization, in big digits (the largest size
+/// Presenter mode's headline: when CoreWeave and Vast first need money, when CoreWeave
+/// runs out if markets close, who needs money first, Vast's share of revenue from
+/// CoreWeave and the utilization, in big digits (the largest size
 /// that fits) with a label above and a note below. Every figure comes from `Headline`.
 public struct HeadlinePanel: Sendable {
     public var model: Model
@@ -27,21 +28,32 @@ public struct HeadlinePanel: Sendable {
 
     func tiles(_ h: Headline) -> [Tile] {
         let at = h.date.shortLabel
-        func runway(_ c: Node, _ label: String, _ short: String) -> Tile {
-            let m = h.runway(of: c)
-            let out = c == .coreweave ? h.coreweaveOut : h.vastOut
+        func need(_ c: Node, _ label: String, _ short: String) -> Tile {
+            let n = h.need(of: c)
+            let m = n?.firstMonth
+            let when = m.map { h.calendar($0).shortLabel }
             return Tile(label: label, shortLabel: short, value: m.map(String.init) ?? ">\(h.horizon)",
-                        note: out.map { "months, out \($0.shortLabel)" } ?? "months: lasts",
-                        shortNote: out?.shortLabel ?? "lasts", style: Style(Self.runwayRole(m), .bold))
+                        note: when.map { "months: \($0), peak \(Format.dollars(n?.peak ?? 0))" } ?? "months: no new money",
+                        shortNote: when ?? "none", style: Style(Self.runwayRole(m), .bold))
         }
-        let firstDate = (h.firstOut == .coreweave ? h.coreweaveOut : h.vastOut)?.shortLabel ?? ""
-        let first = h.firstOut.map { "\($0.label), \(firstDate)" } ?? "within \(h.horizon) months"
+        func closed(_ c: Node, _ label: String, _ short: String) -> Tile {
+            let m = h.runwayIfClosed(of: c)
+            let when = m.map { h.calendar($0).shortLabel }
+            return Tile(label: label, shortLabel: short, value: m.map(String.init) ?? ">\(h.horizon)",
+                        note: when.map { "months: out \($0)" } ?? "months: lasts", shortNote: when ?? "lasts",
+                        style: Style(Self.runwayRole(m), .bold))
+        }
+        let needDate = h.firstToNeedMoney.flatMap { h.need(of: $0)?.firstMonth }.map { h.calendar($0).shortLabel } ?? ""
+        let closedFirst = "if closed: " + (h.firstOutIfClosed.map { "\(Headline.shortName($0)) out first" } ?? "none out")
         return [
-            runway(.coreweave, "CoreWeave runway", "CW runway"),
-            runway(.vast, "Vast runway", "Vast runway"),
-            Tile(label: "First to run out", shortLabel: "First out", value: h.firstOutShortName, note: first,
-                 shortNote: h.firstOut == nil ? "in \(h.horizon) mo" : firstDate,
-                 style: Style(h.firstOut == nil ? .good : .bad, .bold)),
+            need(.coreweave, h.creditWindow > 0 ? "CoreWeave needs money" : "CoreWeave needs money (closed)",
+                 "CW needs"),
+            closed(.coreweave, "CoreWeave if markets close", "CW closed"),
+            need(.vast, "Vast needs money", "Vast needs"),
+            Tile(label: "First to need money", shortLabel: "First need", value: Headline.shortName(h.firstToNeedMoney),
+                 note: h.firstToNeedMoney == nil ? "nobody; \(closedFirst)" : "\(needDate); \(closedFirst)",
+                 shortNote: h.firstToNeedMoney == nil ? "in \(h.horizon) mo" : needDate,
+                 style: Style(h.firstToNeedMoney == nil ? .good : .bad, .bold)),
             Tile(label: "Vast revenue from CoreWeave", shortLabel: "Vast from CW",
                  value: Format.percent(h.vastShareFromCoreWeave), note: "in \(at)", shortNote: at, style: Style(.vast, .bold)),
             Tile(label: "Utilization", shortLabel: "Utilization", value: Format.percent(h.utilization),

@@ -14,6 +14,8 @@ public struct Presentation: Sendable {
     public var elapsed: Double = 0
     /// When each lever change was made, stamped by `update` with `elapsed`.
     public var changeTimes = ChangeTimes()
+    /// Plain sentences for each meaningful change (`--narrate`, `:narrate`).
+    public var narration = Narration()
 
     public init() {}
 

@@ -82,7 +82,7 @@ public struct ServedSession: Sendable, Equatable {
             return themes.contains(name) ? nil : themeRefused(name)
         case .set, .reset, .scene:
             return access == .passcode ? Self.viewOnly : nil
-        case .help, .quit:
+        case .help, .quit, .narrate:
             return nil
         }
     }

@@ -27,7 +27,7 @@ public enum LoopEngine {
         out.cash.reserveCapacity(size); out.debt.reserveCapacity(size); out.fleet.reserveCapacity(size)
         out.busyHours.reserveCapacity(size); out.idleHours.reserveCapacity(size)
         out.flowStart.reserveCapacity(horizon + 2)
-        var run = LoopRun(loop, levers: levers.clamped, recordFlows: flows)
+        var run = LoopRun(LoopPlan(loop), levers: levers.clamped, recordFlows: flows)
         if flows { run.flows.reserveCapacity((horizon + 1) * (loop.deals.count * 2 + n)) }
         for t in 0...horizon {
             run.step(month: t)
@@ -46,7 +46,12 @@ public enum LoopEngine {
     public static func finalCash(_ loop: MoneyLoop, levers: LoopLevers, months: Int,
                                  _ body: (Int, [Double]) -> Void)
     {
-        var run = LoopRun(loop, levers: levers.clamped, recordFlows: false)
+        finalCash(LoopPlan(loop), levers: levers, months: months, body)
+    }
+
+    /// The same from a plan already built (one per Monte Carlo thread).
+    static func finalCash(_ plan: LoopPlan, levers: LoopLevers, months: Int, _ body: (Int, [Double]) -> Void) {
+        var run = LoopRun(plan, levers: levers.clamped, recordFlows: false)
         for t in 0...max(1, min(Scenario.maxHorizon, months)) {
             run.step(month: t)
             body(t, run.cash)

@@ -34,12 +34,13 @@ public enum LoopMonteCarlo {
         let out = SendableBuffers(runOut: runOut, lowest: lowest)
         let workers = max(1, min(threads, paths))
         let work: @Sendable (Int) -> Void = { w in
+            let plan = LoopPlan(loop)
             var i = w
             while i < paths {
                 var rng = PathRandom(seed: seed, path: i)
                 let levers = uncertainty.draw(&rng, base: base)
                 for j in 0..<k { out.runOut[i * k + j] = -1; out.lowest[i * k + j] = .infinity }
-                LoopEngine.finalCash(loop, levers: levers, months: horizon) { t, cash in
+                LoopEngine.finalCash(plan, levers: levers, months: horizon) { t, cash in
                     for (j, e) in tracked.enumerated() {
                         let c = cash[e]
                         if c < out.lowest[i * k + j] { out.lowest[i * k + j] = c }

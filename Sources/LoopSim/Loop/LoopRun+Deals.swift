@@ -2,8 +2,8 @@
 /// warrants and loans.
 extension LoopRun {
     mutating func dependentDeal(_ i: Int, _ t: Int) {
-        let d = loop.deals[i]
-        switch d.terms {
+        let d = (from: plan.from[i], to: plan.to[i])
+        switch plan.terms[i] {
         case let .perUnit(cap, rate, refUtil, start, term, flat):
             guard t >= start, t < start + term else { return }
             let left = cap * weight[i] - paid[i]
@@ -12,7 +12,7 @@ extension LoopRun {
             if flat {
                 pay = left / Double(start + term - t)
             } else {
-                let reference = loop.entities[d.from].fleet * LoopEngine.hoursPerMonth * refUtil
+                let reference = plan.openingFleet[d.from] * LoopEngine.hoursPerMonth * refUtil
                 let r = rate ?? (reference > 0 ? cap / (Double(max(1, term)) * reference) : 0)
                 pay = min(left, r * weight[i] * busy[d.from])
             }
@@ -26,14 +26,16 @@ extension LoopRun {
             paid[i] += pay
             emit(i, d.from, d.to, .backstop, pay)
         case let .equity(tranches):
-            for (k, tr) in tranches.enumerated() where !released[i][k] && met(tr.milestone, price: nil, t) {
+            for (k, j) in tranches.enumerated() where !released[i][k] && met(plan.tranches[j].milestone, price: nil, t) {
+                let tr = plan.tranches[j]
                 released[i][k] = true
                 paid[i] += tr.amount * weight[i]
                 emit(i, d.from, d.to, .equity, tr.amount * weight[i])
             }
-        case let .warrant(strike, sharePrice, growth, tranches):
-            let price = sharePrice * LoopEngine.growth(growth, months: t)
-            for (k, tr) in tranches.enumerated() where !released[i][k] && met(tr.milestone, price: price, t) {
+        case let .warrant(strike, sharePrice, _, tranches):
+            let price = sharePrice * growth(i, months: t)
+            for (k, j) in tranches.enumerated() where !released[i][k] && met(plan.tranches[j].milestone, price: price, t) {
+                let tr = plan.tranches[j]
                 released[i][k] = true
                 let value = tr.amount * weight[i] * max(0, price - strike)
                 paid[i] += value
@@ -48,9 +50,9 @@ extension LoopRun {
     /// Whether a milestone holds in month `t` (a share-price target needs `price`).
     func met(_ m: Milestone, price: Double?, _ t: Int) -> Bool {
         if let month = m.month, t < month { return false }
-        if let e = m.deal.map({ loop.deals[$0].from }) ?? m.entity {
+        if let e = m.deal.map({ plan.from[$0] }) ?? m.entity {
             let units = m.deal.map { delivered[$0] } ?? fleet[e]
-            if let gw = m.gigawatts, units * loop.entities[e].kwPerGPU / 1e6 < gw - 1e-12 { return false }
+            if let gw = m.gigawatts, units * plan.kwPerGPU[e] / 1e6 < gw - 1e-12 { return false }
             if let f = m.fleet, units < f - 1e-9 { return false }
         }
         if let target = m.priceTarget, (price ?? 0) < target { return false }
@@ -58,8 +60,8 @@ extension LoopRun {
     }
 
     /// Interest, principal and draws of a loan this month (revolvers draw in `topUp`).
-    mutating func service(_ i: Int, _ l: LoanTerms, _ t: Int) {
-        let d = loop.deals[i]
+    mutating func service(_ i: Int, _ l: PlanLoan, _ t: Int) {
+        let d = (from: plan.from[i], to: plan.to[i])
         let rate = max(0, l.rate + (l.floating ? levers.rateShock : 0))
         if l.facility == .bond, l.issue == t {
             let amount = l.limit * weight[i] * levers.creditWindow
@@ -84,7 +86,7 @@ extension LoopRun {
         var room = l.limit * weight[i] - paid[i]
         if !l.collateral.isEmpty {
             var value = 0.0
-            for c in l.collateral { value += unpaid(c) }
+            for c in l.collateral { value += unpaid(plan.collateral[c]) }
             room = min(room, l.ltv * value - balance[i])
         }
         let draw = max(0, min(l.ltv * purchases[d.to], room)) * levers.creditWindow
@@ -98,8 +100,8 @@ extension LoopRun {
     /// A revolver at the end of the month: drawn to keep the borrower's cash at its floor,
     /// repaid from cash above it.
     mutating func topUp(_ i: Int) {
-        guard case let .loan(l) = loop.deals[i].terms else { return }
-        let d = loop.deals[i]
+        guard case let .loan(l) = plan.terms[i] else { return }
+        let d = (from: plan.from[i], to: plan.to[i])
         let c = cash[d.to]
         if c < l.floor {
             let draw = max(0, min(l.limit * weight[i] - balance[i], l.floor - c)) * levers.creditWindow

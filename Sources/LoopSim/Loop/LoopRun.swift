@@ -1,7 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The running balances of one loop projection: cash, fleet and busy hours per entity,
 /// and each deal's progress (paid so far, balance, tranches released).
 struct LoopRun {
-    let loop: MoneyLoop
+    let plan: LoopPlan
     let levers: LoopLevers
     let recordFlows: Bool
     var cash: [Double]
@@ -18,49 +24,35 @@ struct LoopRun {
     var rampTotal: [Double]
     var weight: [Double]
     var released: [[Bool]]
+    /// Per deal: the monthly growth factor of its price or amount, and its value at month `grownAt`.
+    var growthRate: [Double]
+    var grownAt: [Int]
+    var grown: [Double]
     var flows: [LoopFlow] = []
-    /// Deal indices by phase, each in the loop's scheduled order.
-    let deliveries: [Int], capacity: [Int], dependent: [Int], revolvers: [Int]
     var month = 0
 
-    init(_ loop: MoneyLoop, levers: LoopLevers, recordFlows: Bool) {
-        self.loop = loop; self.levers = levers; self.recordFlows = recordFlows
-        let n = loop.entities.count, d = loop.deals.count
-        cash = loop.entities.map(\.cash)
-        fleet = loop.entities.map(\.fleet)
+    init(_ plan: LoopPlan, levers: LoopLevers, recordFlows: Bool) {
+        self.plan = plan; self.levers = levers; self.recordFlows = recordFlows
+        let n = plan.openingCash.count, d = plan.terms.count
+        cash = plan.openingCash
+        fleet = plan.openingFleet
         busy = Array(repeating: 0, count: n)
         purchases = Array(repeating: 0, count: n)
         paid = Array(repeating: 0, count: d)
         delivered = Array(repeating: 0, count: d)
         balance = Array(repeating: 0, count: d)
         begin = Array(repeating: 0, count: d)
-        rampTotal = Array(repeating: 1, count: d)
-        weight = loop.deals.map { $0.status == .binding ? 1 : levers.nonBinding }
-        released = loop.deals.map { deal in
-            switch deal.terms {
-            case let .equity(t), let .warrant(_, _, _, t): Array(repeating: false, count: t.count)
-            default: []
-            }
-        }
-        var phases: ([Int], [Int], [Int], [Int]) = ([], [], [], [])
-        for i in loop.order {
-            switch loop.deals[i].terms {
-            case .vendorSale: phases.0.append(i)
-            case .takeOrPay, .usage, .recurring: phases.1.append(i)
-            case let .loan(l) where l.facility == .revolver: phases.2.append(i); phases.3.append(i)
-            default: phases.2.append(i)
-            }
-        }
-        (deliveries, capacity, dependent, revolvers) = phases
+        rampTotal = plan.rampTotal
+        growthRate = plan.growthRate
+        grownAt = Array(repeating: Int.min, count: d)
+        grown = Array(repeating: 1, count: d)
+        weight = plan.binding.map { $0 ? 1 : levers.nonBinding }
+        released = plan.unreleased
         for i in 0..<d {
-            switch loop.deals[i].terms {
-            case let .takeOrPay(value, start, term, ramp, _):
+            switch plan.terms[i] {
+            case let .takeOrPay(value, start, _, _, _):
                 begin[i] = start > 0 ? start + levers.demandDelay : start
-                rampTotal[i] = max(1e-12, LoopEngine.rampTotal(term: term, ramp: ramp))
-                // Months served before the start were paid before it.
-                var before = 0.0
-                for k in 0..<max(0, min(term, -start)) { before += LoopEngine.rampWeight(k, ramp: ramp) }
-                paid[i] = value * weight[i] * before / rampTotal[i]
+                paid[i] = value * weight[i] * plan.paidBefore[i]
             case let .loan(l):
                 balance[i] = l.issue == nil ? l.drawn * weight[i] : 0
                 paid[i] = balance[i]
@@ -69,10 +61,22 @@ struct LoopRun {
         }
     }
 
+    /// Deal i's growth factor after `m` months: one multiplication a month, a power only
+    /// when months are skipped.
+    mutating func growth(_ i: Int, months m: Int) -> Double {
+        if grownAt[i] == m - 1 {
+            grown[i] *= growthRate[i]
+        } else if grownAt[i] != m {
+            grown[i] = pow(growthRate[i], Double(m))
+        }
+        grownAt[i] = m
+        return grown[i]
+    }
+
     /// Debt of entity `e`: its opening debt outside the loop's loans plus their balances.
     func debt(of e: Int) -> Double {
-        var d = loop.entities[e].debt
-        for (i, deal) in loop.deals.enumerated() where deal.to == e && deal.kind == .loan { d += balance[i] }
+        var d = plan.openingDebt[e]
+        for i in plan.loansOf[e] { d += balance[i] }
         return d
     }
 
@@ -89,33 +93,33 @@ struct LoopRun {
     mutating func step(month t: Int) {
         month = t
         for e in busy.indices { busy[e] = 0; purchases[e] = 0 }
-        for i in deliveries { deliver(i, t) }
-        for i in capacity { capacityDeal(i, t) }
+        for i in plan.deliveries { deliver(i, t) }
+        for i in plan.capacity { capacityDeal(i, t) }
         for e in busy.indices { busy[e] = min(busy[e], fleet[e] * LoopEngine.hoursPerMonth) }
         operatingCosts()
-        for i in dependent { dependentDeal(i, t) }
-        for i in revolvers { topUp(i) }
+        for i in plan.dependent { dependentDeal(i, t) }
+        for i in plan.revolvers { topUp(i) }
     }
 
     mutating func deliver(_ i: Int, _ t: Int) {
-        guard case let .vendorSale(price, perMonth, start, term, orders, lead) = loop.deals[i].terms else { return }
+        guard case let .vendorSale(price, perMonth, start, term, orders, lead) = plan.terms[i] else { return }
         let m = t - lead - levers.buildDelay
         var units = m >= start && m < start + term ? perMonth : 0
-        for o in orders where o.milestone.month == m { units += o.amount }
+        for o in orders where plan.tranches[o].milestone.month == m { units += plan.tranches[o].amount }
         units *= weight[i]
         guard units > 0 else { return }
-        let d = loop.deals[i]
-        fleet[d.from] += units
-        purchases[d.from] += units * price
+        let buyer = plan.from[i]
+        fleet[buyer] += units
+        purchases[buyer] += units * price
         paid[i] += units * price
         delivered[i] += units
-        emit(i, d.from, d.to, .purchase, units * price)
+        emit(i, buyer, plan.to[i], .purchase, units * price)
     }
 
     mutating func capacityDeal(_ i: Int, _ t: Int) {
-        let d = loop.deals[i]
+        let d = (from: plan.from[i], to: plan.to[i])
         let hours = LoopEngine.hoursPerMonth
-        switch d.terms {
+        switch plan.terms[i] {
         case let .takeOrPay(value, _, term, ramp, gpus):
             let k = t - begin[i]
             guard k >= 0, k < term else { return }
@@ -123,17 +127,17 @@ struct LoopRun {
             let pay = value * weight[i] * LoopEngine.rampWeight(k, ramp: ramp) / rampTotal[i]
             paid[i] += pay
             emit(i, d.from, d.to, .contract, pay)
-        case let .usage(gpus, share, utilization, price, decline, start, term):
+        case let .usage(gpus, share, utilization, price, _, start, term):
             guard t >= start, t < start + term else { return }
             let count = (gpus + share * fleet[d.to]) * weight[i]
             let used = count * hours * min(1, utilization * levers.utilizationScale)
             busy[d.to] += used
-            let pay = used * price * LoopEngine.growth(-decline, months: t - start)
+            let pay = used * price * growth(i, months: t - start)
             balance[i] = pay * Double(start + term - t - 1)
             emit(i, d.from, d.to, .usage, pay)
-        case let .recurring(monthly, growth, start, term):
+        case let .recurring(monthly, _, start, term):
             guard t >= start, t < start + term else { return }
-            let pay = monthly * weight[i] * LoopEngine.growth(growth, months: t - start)
+            let pay = monthly * weight[i] * self.growth(i, months: t - start)
             balance[i] = pay * Double(start + term - t - 1)
             emit(i, d.from, d.to, .recurring, pay)
         default: break
@@ -141,15 +145,14 @@ struct LoopRun {
     }
 
     mutating func operatingCosts() {
-        for (e, entity) in loop.entities.enumerated() {
-            guard let s = entity.supplier else { continue }
-            emit(-1, e, s, .opex, fleet[e] * LoopEngine.hoursPerMonth * entity.opexPerGPUHour + entity.overheadMonthly)
+        for e in plan.supplier.indices where plan.supplier[e] >= 0 {
+            emit(-1, e, plan.supplier[e], .opex, fleet[e] * LoopEngine.hoursPerMonth * plan.opexPerGPUHour[e] + plan.overhead[e])
         }
     }
 
     /// What a deal still owes: the collateral a DDTL lends against.
     func unpaid(_ i: Int) -> Double {
-        switch loop.deals[i].terms {
+        switch plan.terms[i] {
         case let .takeOrPay(value, _, _, _, _): max(0, value * weight[i] - paid[i])
         case let .perUnit(cap, _, _, _, _, _): max(0, cap * weight[i] - paid[i])
         case .usage, .recurring, .loan: balance[i]

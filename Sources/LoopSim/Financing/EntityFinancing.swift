@@ -1,0 +1,145 @@
+/// One entity's financing as it runs month by month: committed facilities (a revolver
+/// drawn before cash goes below the floor), principal rolled over while credit is open
+/// (as much as cash cannot pay without going below the floor) at a spread that rises
+/// with leverage, new debt or equity raised when needed, and covenants tested. A pure value type: the engine keeps one per entity and calls
+/// `step` once a month, after the entity's operating and scheduled flows.
+///
+/// Order in a month: (1) the component's own debt is serviced; (2) principal falling due
+/// (the engine's and the component's) that cash cannot pay above the floor is refinanced, times credit.window × the entity's
+/// access; (3) covenants are tested and a broken one is reported (what lenders then do — waive,
+/// reprice, accelerate — is not modelled, so a breach changes no cash);
+/// (4) the revolver is drawn to keep cash at the floor, or repaid from cash above it;
+/// (5) what is still below the floor is the month's need, raised times window × access
+/// (split debt/equity, fee charged). Committed revolvers stay available when markets
+/// close; rollovers and raises do not.
+public struct EntityFinancing: Sendable, Equatable {
+    public var policy: FinancingPolicy
+    public private(set) var facilities: [FacilityTerms]
+    /// Debt raised in the market (rollovers and raises) and Σ balance × annual rate.
+    public private(set) var marketDebt = 0.0
+    private var marketRateSum = 0.0
+    public private(set) var equityRaised = 0.0
+    /// Money raised beyond rollovers so far.
+    public private(set) var raisedSoFar = 0.0
+    /// The first month the entity needed money beyond rollovers and its revolver.
+    public private(set) var firstNeedMonth: Int?
+    /// The most it needed at once: raised so far plus what was still missing.
+    public private(set) var peakCumulativeNeed = 0.0
+
+    public init(policy: FinancingPolicy, facilities: [FacilityTerms] = []) {
+        self.policy = policy
+        self.facilities = facilities
+    }
+
+    /// Debt the component carries: facilities drawn plus market debt.
+    public var debt: Double { marketDebt + facilities.reduce(0) { $0 + $1.drawn } }
+
+    static func unit(_ v: Double) -> Double { v.isFinite ? Swift.min(1, Swift.max(0, v)) : 0 }
+
+    public mutating func step(_ x: FinancingInput) -> FinancingMonth {
+        var m = FinancingMonth()
+        m.creditWindow = Self.unit(x.creditWindow)
+        let open = Self.unit(x.creditWindow) * Self.unit(policy.marketAccess)
+        serviceFacilities(x, open: open, &m)
+        if marketDebt > 0 {
+            m.interest += marketRateSum / 12
+            let pay = marketDebt / Double(Swift.max(1, policy.newDebtTermMonths))
+            marketRateSum *= 1 - pay / marketDebt
+            marketDebt -= pay
+            m.principal += pay
+        }
+        var cash = x.cashBefore - m.interest - m.principal
+        let totalDebt = Swift.max(0, x.debtOutstanding) + debt
+        m.rate = policy.rate(debt: totalDebt, monthlyEBITDA: x.ebitda) + Swift.max(0, x.rateShock)
+        if policy.rollover, cash < policy.cashFloor {
+            let due = Swift.max(0, x.principalDue) + m.principal
+            m.refinanced = Swift.min(due, policy.cashFloor - cash) * open
+            borrow(m.refinanced, at: m.rate)
+            cash += m.refinanced
+        }
+        m.breaches = covenants(x, interest: m.interest)
+        if let i = facilities.firstIndex(where: { $0.kind == .revolver }) {
+            if cash < policy.cashFloor {
+                m.revolverDraw = Swift.min(facilities[i].available, policy.cashFloor - cash)
+                facilities[i].drawn += m.revolverDraw
+            } else if cash > policy.cashFloor {
+                m.revolverRepay = Swift.min(facilities[i].drawn, cash - policy.cashFloor)
+                facilities[i].drawn -= m.revolverRepay
+            }
+            cash += m.revolverDraw - m.revolverRepay
+        }
+        m.need = Swift.max(0, policy.cashFloor - cash)
+        if m.need > 0 {
+            if firstNeedMonth == nil { firstNeedMonth = x.month }
+            let fee = Swift.min(0.5, Self.unit(policy.raiseFee))
+            let gross = m.need * open / (1 - fee)
+            m.fees = gross * fee
+            m.newEquity = gross * Self.unit(policy.equityShare)
+            m.newDebt = gross - m.newEquity
+            borrow(m.newDebt, at: m.rate)
+            equityRaised += m.newEquity
+            raisedSoFar += gross
+            if x.equityValue > 0, m.newEquity > 0 { m.dilution = m.newEquity / (x.equityValue + m.newEquity) }
+            cash += gross - m.fees
+        }
+        m.cumulativeNeed = raisedSoFar + Swift.max(0, policy.cashFloor - cash)
+        peakCumulativeNeed = Swift.max(peakCumulativeNeed, m.cumulativeNeed)
+        m.debt = debt
+        return m
+    }
+
+    /// Interest on every drawn facility; principal of the scheduled ones (amortising or
+    /// at maturity). A revolver at maturity is renewed for its term while credit is
+    /// open, else repaid and closed.
+    private mutating func serviceFacilities(_ x: FinancingInput, open: Double, _ m: inout FinancingMonth) {
+        for i in facilities.indices {
+            let f = facilities[i]
+            m.interest += f.drawn * Swift.max(0, f.rate + (f.floating ? x.rateShock : 0)) / 12
+            let left = f.maturityMonth - x.month
+            if f.kind == .revolver {
+                guard left <= 0 else { continue }
+                if open > 0 {
+                    facilities[i].maturityMonth = x.month + Swift.max(12, policy.newDebtTermMonths)
+                } else {
+                    m.principal += f.drawn
+                    facilities[i].drawn = 0
+                    facilities[i].limit = 0
+                }
+                continue
+            }
+            guard f.drawn > 0 else { continue }
+            let pay = left <= 0 ? f.drawn : f.amortizing ? f.drawn / Double(left + 1) : 0
+            m.principal += pay
+            facilities[i].drawn -= pay
+        }
+    }
+
+    private mutating func borrow(_ amount: Double, at rate: Double) {
+        guard amount > 0 else { return }
+        marketDebt += amount
+        marketRateSum += amount * rate
+    }
+
+    /// The covenants broken this month: interest coverage (EBITDA ÷ all interest) and
+    /// loan-to-value (all debt ÷ collateral).
+    func covenants(_ x: FinancingInput, interest: Double) -> [CovenantBreach] {
+        var out: [CovenantBreach] = []
+        let allInterest = Swift.max(0, x.scheduledInterest) + interest
+        if policy.minInterestCoverage > 0, allInterest > 0 {
+            let coverage = x.ebitda / allInterest
+            if coverage < policy.minInterestCoverage {
+                out.append(CovenantBreach(kind: .interestCoverage, month: x.month, value: coverage,
+                                          limit: policy.minInterestCoverage))
+            }
+        }
+        let allDebt = Swift.max(0, x.debtOutstanding) + debt
+        if policy.maxLoanToValue > 0, allDebt > 0 {
+            let ltv = x.collateralValue > 0 ? allDebt / x.collateralValue : Double.greatestFiniteMagnitude
+            if ltv > policy.maxLoanToValue {
+                out.append(CovenantBreach(kind: .loanToValue, month: x.month,
+                                          value: Swift.min(ltv, 1e6), limit: policy.maxLoanToValue))
+            }
+        }
+        return out
+    }
+}

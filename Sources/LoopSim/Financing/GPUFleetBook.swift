@@ -1,0 +1,55 @@
+/// A GPU fleet's book, cohort by cohort, depreciated straight-line over a useful life
+/// (6 years as CoreWeave files, 4 as some peers): the collateral value lenders lend
+/// against, and the GPUs that reach the end of their life and retire.
+public struct GPUFleetBook: Sendable, Equatable {
+    /// One purchase: how many GPUs, what they cost, the month they entered service.
+    struct Cohort: Sendable, Equatable {
+        var gpus: Double
+        var cost: Double
+        var month: Int
+    }
+
+    /// Months a GPU is depreciated over and kept in service; may change (a lever).
+    public var usefulLifeMonths: Int { didSet { usefulLifeMonths = Swift.max(1, usefulLifeMonths) } }
+    private var cohorts: [Cohort] = []
+
+    public init(usefulLifeMonths: Int) { self.usefulLifeMonths = Swift.max(1, usefulLifeMonths) }
+
+    /// Adds `gpus` costing `cost` in all, in service from `month` (negative: before the start).
+    public mutating func add(gpus: Double, cost: Double, month: Int) {
+        guard gpus > 0 else { return }
+        cohorts.append(Cohort(gpus: gpus, cost: Swift.max(0, cost), month: month))
+    }
+
+    /// The fleet's book value at `month`: each cohort's cost less straight-line depreciation.
+    public func bookValue(month: Int) -> Double {
+        cohorts.reduce(0) { sum, c in
+            let age = Double(Swift.max(0, month - c.month))
+            return sum + c.cost * Swift.max(0, 1 - age / Double(usefulLifeMonths))
+        }
+    }
+
+    /// Removes the cohorts whose life has ended by `month` and returns how many GPUs
+    /// they held (a shorter life set mid-run retires the overdue ones at once).
+    public mutating func retire(through month: Int) -> Double {
+        var gone = 0.0
+        let life = usefulLifeMonths
+        cohorts.removeAll { c in
+            let ended = c.month + life <= month
+            if ended { gone += c.gpus }
+            return ended
+        }
+        return gone
+    }
+
+    /// GPUs in the book.
+    public var gpus: Double { cohorts.reduce(0) { $0 + $1.gpus } }
+
+    /// GPUs retiring in the months after `month`, up to and including `month + months`.
+    public func retiring(after month: Int, within months: Int) -> Double {
+        cohorts.reduce(0) { sum, c in
+            let end = c.month + usefulLifeMonths
+            return sum + (end > month && end <= month + months ? c.gpus : 0)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// A loop flattened for the monthly loop: plain arrays by deal and by entity, built once
+/// per run so the month loop copies no names or sources, and every buffer it touches
+/// belongs to its own run (Monte Carlo threads share nothing they count references on).
+struct LoopPlan {
+    let from: [Int], to: [Int]
+    /// Each deal's terms as plain values: lists are ranges into `tranches` and `collateral`.
+    let terms: [PlanTerms]
+    let tranches: [Tranche]
+    let collateral: [Int]
+    let binding: [Bool]
+    /// The deals the scheduler ordered, by phase.
+    let deliveries: [Int], capacity: [Int], dependent: [Int], revolvers: [Int]
+    /// Per entity: operating costs, their payee (-1: none), kW per GPU, opening fleet and debt.
+    let opexPerGPUHour: [Double], overhead: [Double], supplier: [Int], kwPerGPU: [Double]
+    let openingCash: [Double], openingFleet: [Double], openingDebt: [Double]
+    /// Per entity: the loan deals it borrows under.
+    let loansOf: [[Int]]
+    /// Per deal: its ramp's total weight and the share paid before month 0 (take-or-pay),
+    /// its monthly growth factor, and its tranches, none released.
+    let rampTotal: [Double], paidBefore: [Double], growthRate: [Double]
+    let unreleased: [[Bool]]
+
+    init(_ loop: MoneyLoop) {
+        from = loop.deals.map(\.from)
+        to = loop.deals.map(\.to)
+        var flatTranches: [Tranche] = [], flatCollateral: [Int] = []
+        func range(_ t: [Tranche]) -> Range<Int> {
+            flatTranches += t
+            return (flatTranches.count - t.count)..<flatTranches.count
+        }
+        terms = loop.deals.map { deal -> PlanTerms in
+            switch deal.terms {
+            case let .takeOrPay(v, s, t, r, g): return .takeOrPay(value: v, start: s, term: t, ramp: r, gpus: g)
+            case let .usage(g, f, u, p, d, s, t):
+                return .usage(gpus: g, fleetShare: f, utilization: u, price: p, declinePerYear: d, start: s, term: t)
+            case let .perUnit(c, r, ru, s, t, f): return .perUnit(cap: c, rate: r, referenceUtilization: ru, start: s, term: t, flat: f)
+            case let .vendorSale(p, m, s, t, o, l):
+                return .vendorSale(unitPrice: p, perMonth: m, start: s, term: t, orders: range(o), leadTime: l)
+            case let .equity(t): return .equity(tranches: range(t))
+            case let .loan(l):
+                flatCollateral += l.collateral
+                return .loan(PlanLoan(l, collateral: (flatCollateral.count - l.collateral.count)..<flatCollateral.count))
+            case let .backstop(l, p, s, t): return .backstop(limit: l, price: p, start: s, term: t)
+            case let .warrant(k, p, g, t): return .warrant(strike: k, sharePrice: p, growthPerYear: g, tranches: range(t))
+            case let .recurring(m, g, s, t): return .recurring(monthly: m, growthPerYear: g, start: s, term: t)
+            }
+        }
+        tranches = flatTranches
+        collateral = flatCollateral
+        let terms = loop.deals.map(\.terms)
+        binding = loop.deals.map { $0.status == .binding }
+        var phases: ([Int], [Int], [Int], [Int]) = ([], [], [], [])
+        for i in loop.order {
+            switch loop.deals[i].terms {
+            case .vendorSale: phases.0.append(i)
+            case .takeOrPay, .usage, .recurring: phases.1.append(i)
+            case let .loan(l) where l.facility == .revolver: phases.2.append(i); phases.3.append(i)
+            default: phases.2.append(i)
+            }
+        }
+        (deliveries, capacity, dependent, revolvers) = phases
+        opexPerGPUHour = loop.entities.map(\.opexPerGPUHour)
+        overhead = loop.entities.map(\.overheadMonthly)
+        supplier = loop.entities.map { $0.supplier ?? -1 }
+        kwPerGPU = loop.entities.map(\.kwPerGPU)
+        openingCash = loop.entities.map(\.cash)
+        openingFleet = loop.entities.map(\.fleet)
+        openingDebt = loop.entities.map(\.debt)
+        var loans = Array(repeating: [Int](), count: loop.entities.count)
+        for (i, d) in loop.deals.enumerated() where d.kind == .loan { loans[d.to].append(i) }
+        loansOf = loans
+        var ramps = Array(repeating: 1.0, count: terms.count), before = Array(repeating: 0.0, count: terms.count)
+        for (i, t) in terms.enumerated() {
+            guard case let .takeOrPay(_, start, term, ramp, _) = t else { continue }
+            ramps[i] = max(1e-12, LoopEngine.rampTotal(term: term, ramp: ramp))
+            var paid = 0.0
+            for k in 0..<max(0, min(term, -start)) { paid += LoopEngine.rampWeight(k, ramp: ramp) }
+            before[i] = paid / ramps[i]
+        }
+        rampTotal = ramps
+        paidBefore = before
+        growthRate = terms.map { terms in
+            switch terms {
+            case let .usage(_, _, _, _, decline, _, _): LoopEngine.growth(-decline, months: 1)
+            case let .recurring(_, growth, _, _), let .warrant(_, _, growth, _): LoopEngine.growth(growth, months: 1)
+            default: 1
+            }
+        }
+        unreleased = terms.map { terms in
+            switch terms {
+            case let .equity(t), let .warrant(_, _, _, t): Array(repeating: false, count: t.count)
+            default: []
+            }
+        }
+    }
+}
+
+/// `DealTerms` with lists replaced by ranges into the plan's flat arrays: plain values the
+/// month loop switches over without counting references.
+enum PlanTerms {
+    case takeOrPay(value: Double, start: Int, term: Int, ramp: Int, gpus: Double)
+    case usage(gpus: Double, fleetShare: Double, utilization: Double, price: Double, declinePerYear: Double,
+               start: Int, term: Int)
+    case perUnit(cap: Double, rate: Double?, referenceUtilization: Double, start: Int, term: Int, flat: Bool)
+    case vendorSale(unitPrice: Double, perMonth: Double, start: Int, term: Int, orders: Range<Int>, leadTime: Int)
+    case equity(tranches: Range<Int>)
+    case loan(PlanLoan)
+    case backstop(limit: Double, price: Double, start: Int, term: Int)
+    case warrant(strike: Double, sharePrice: Double, growthPerYear: Double, tranches: Range<Int>)
+    case recurring(monthly: Double, growthPerYear: Double, start: Int, term: Int)
+}
+
+/// `LoanTerms` with its collateral as a range into the plan's flat list.
+struct PlanLoan {
+    let facility: LoanTerms.Facility
+    let limit, drawn, rate: Double
+    let floating: Bool
+    let ltv: Double
+    let collateral: Range<Int>
+    let term: Int
+    let maturity: Int?
+    let issue: Int?
+    let floor: Double
+
+    init(_ l: LoanTerms, collateral: Range<Int>) {
+        facility = l.facility; limit = l.limit; drawn = l.drawn; rate = l.rate; floating = l.floating; ltv = l.ltv
+        self.collateral = collateral; term = l.term; maturity = l.maturity; issue = l.issue; floor = l.floor
+    }
+}
