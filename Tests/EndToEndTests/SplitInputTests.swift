@@ -1,7 +1,7 @@
 import Foundation
-import TestSupport
 import LoopDashboard
 @testable import LoopTerminal
+import TestSupport
 import Testing
 
 /// Input that arrives in pieces, storms of bytes and paste floods, against the real binary in
