@@ -49,7 +49,7 @@ if [ -z "$binary" ]; then
 fi
 [ -x "$binary" ] || { echo "install: no executable at $binary" >&2; exit 2; }
 if [ -z "$manual_tool" ]; then
-  swift build --target generate-manual >&2
+  swift build --product generate-manual >&2
   manual_tool="$(swift build --show-bin-path)/generate-manual"
 fi
 

@@ -86,7 +86,7 @@ public enum LoopReport {
         out += "\nRunway: " + tracked(loop).map { e in
             "\(loop.entities[e].name) " + (p.runway(of: e).map { "\($0) mo" } ?? "> \(p.horizon) mo")
         }.joined(separator: ", ") + ".\n"
-        for ledger in RoundTripLedger.all(loop, p) {
+        for ledger in RoundTripLedger.all(loop, p) where !ledger.lines.isEmpty {
             out += "\nRound trip of \(loop.entities[ledger.vendor].name)'s money (financed by it ÷ its sales, cumulative):\n"
             for line in ledger.lines {
                 let pct = Int((line.cumulativeShare(through: p.horizon) * 100).rounded())

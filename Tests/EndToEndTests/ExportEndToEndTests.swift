@@ -58,7 +58,7 @@ struct ExportEndToEndTests {
         let (ca, cb) = (try Data(contentsOf: URL(fileURLWithPath: a)), try Data(contentsOf: URL(fileURLWithPath: b)))
         #expect(ca == cb && ca.count > 10_000)
         let markers = try Self.replay(a, markers: true).split(separator: "\n")
-        #expect(markers.count == 8 && markers[0].contains("Step 1/8: The loop as it stands"))
+        #expect(markers.count == 8 && markers[0].contains("Step 1/8: The loop as filed"))
         #expect(try Self.replay(a).contains("Step 8/8"))
         let narration = try String(contentsOfFile: said, encoding: .utf8).split(separator: "\n")
         #expect(narration.first?.hasPrefix("article-2025: month 0") == true, "\(narration)")
@@ -72,7 +72,7 @@ struct ExportEndToEndTests {
         defer { for f in [cast, said] { try? FileManager.default.removeItem(atPath: f) } }
         let t = try TmuxSession(width: 120, height: 40,
                                 command: [moneyloopBinary, "present", Self.demo, "--cast", cast, "--narrate", said])
-        _ = try t.waitFor(timeout: 20) { $0.contains("Step 1/8") && $0.contains("First to run out") }
+        _ = try t.waitFor(timeout: 20) { $0.contains("Step 1/8") && $0.contains("First to need money") }
         for step in 2...3 {
             try t.send("Space")
             _ = try t.waitFor(timeout: 20) { $0.contains("Step \(step)/8") && $0.contains("script \(step)/8") }

@@ -1,12 +1,18 @@
 import Foundation
-import TestSupport
 import Testing
 import TestSupport
+
+/// argument-parser's `generate-manual`, which the man page needs and `swift build --build-tests`
+/// does not build: `.ci/run` builds it (`swift build --product generate-manual`) first.
+private let manualTool = URL(fileURLWithPath: moneyloopBinary).deletingLastPathComponent()
+    .appendingPathComponent("generate-manual").path
 
 /// `Scripts/install.sh` into a temporary prefix: the installed binary, run from `/`, has every
 /// bundled theme, scenario and demo; the man page, the completion scripts and `--version`
 /// are right; `--uninstall` takes it all away again.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)),
+       .enabled(if: FileManager.default.isExecutableFile(atPath: manualTool),
+                "needs generate-manual: swift build --product generate-manual"))
 struct InstallTests {
     static let root = Support.root
     static let installed = ["bin/moneyloop", "share/man/man1/moneyloop.1", "share/bash-completion/completions/moneyloop",
@@ -26,8 +32,7 @@ struct InstallTests {
     @Test func installRunFromRootAndUninstall() async throws {
         let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("moneyloop-prefix-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: prefix) }
-        let tool = URL(fileURLWithPath: moneyloopBinary).deletingLastPathComponent().appendingPathComponent("generate-manual").path
-        try #require(FileManager.default.isExecutableFile(atPath: tool), "no \(tool): run `swift build --build-tests` first")
+        let tool = manualTool
         let script = Self.root.appendingPathComponent("Scripts/install.sh").path
         let install = try await runProcess(script, ["--prefix", prefix, "--binary", moneyloopBinary, "--manual-tool", tool])
         #expect(install.status == 0, "\(install.out) \(install.err)")

@@ -2,7 +2,6 @@ import Foundation
 import LoopConfig
 import TestSupport
 import Testing
-import TestSupport
 
 /// The data files compiled into the binary are exactly the repository's `themes/`,
 /// `scenarios/` and `demos/` YAML files: the same names, byte for byte.

@@ -4,11 +4,16 @@ import Testing
 
 /// Narration: one plain sentence per meaningful change, every figure the engine's.
 @Suite struct NarratorTests {
-    /// "CoreWeave runs out of cash in Jun 2026", built here from the engine's headline.
-    static func outcome(_ h: Headline) -> String {
-        guard let first = h.firstOut else { return "no company runs out of cash within \(h.horizon) months" }
-        let date = first == .coreweave ? h.coreweaveOut! : h.vastOut!
-        return "\(first.label) runs out of cash in \(spoken(date))"
+    /// The month company `c` first needs new money, from the engine's headline.
+    static func need(_ h: Headline, _ c: Node?) -> Int? { c.flatMap { h.need(of: $0)?.firstMonth } }
+
+    /// "CoreWeave needs new money in Feb 2026", built here from the engine's headline.
+    static func outcome(_ h: Headline, still: Bool = false) -> String {
+        let again = still ? "still " : ""
+        guard let first = h.firstToNeedMoney, let m = need(h, first) else {
+            return "\(again)no company needs new money within \(h.horizon) months"
+        }
+        return "\(first.label) \(again)needs new money in \(spoken(h.calendar(m)))"
     }
 
     /// "Aug 2026".
@@ -29,13 +34,13 @@ import Testing
                 + (caption.hasSuffix(".") ? "" : "."), "\(said)")
             let before = script.headline(at: i - 1), after = script.headline(at: i)
             let engine = Self.outcome(after)
-            let r0 = before.firstOut.flatMap(before.runway(of:)), r1 = after.firstOut.flatMap(after.runway(of:))
+            let r0 = Self.need(before, before.firstToNeedMoney), r1 = Self.need(after, after.firstToNeedMoney)
             let text = said.dropFirst().joined(separator: " ")
-            if before.firstOut == after.firstOut, r0 == r1 {
+            if before.firstToNeedMoney == after.firstToNeedMoney, r0 == r1 {
                 #expect(!text.contains("than before"), "step \(i + 1): nothing changed, yet \(text)")
             } else {
                 #expect(text.contains(engine), "step \(i + 1): \(text) should say \(engine)")
-                if before.firstOut == after.firstOut, let r0, let r1 {
+                if before.firstToNeedMoney == after.firstToNeedMoney, let r0, let r1 {
                     let n = Narrator.months(abs(r1 - r0))
                     #expect(text.contains("\(n) \(r1 > r0 ? "later" : "earlier") than before"), "\(text)")
                 }
@@ -57,8 +62,11 @@ import Testing
         #expect(said.count == 1)
         let line = said.first ?? ""
         #expect(line.hasPrefix("Demand delay 6 mo: "), "\(line)")
-        #expect(line.contains(Self.outcome(after)), "\(line)")
-        if let r0 = before.coreweaveRunway, let r1 = after.coreweaveRunway, r0 != r1, after.firstOut == .coreweave {
+        let same = before.firstToNeedMoney == after.firstToNeedMoney
+            && Self.need(before, before.firstToNeedMoney) == Self.need(after, after.firstToNeedMoney)
+        #expect(line.contains(Self.outcome(after, still: same)), "\(line)")
+        if let r0 = Self.need(before, .coreweave), let r1 = Self.need(after, .coreweave), r0 != r1,
+           after.firstToNeedMoney == .coreweave {
             #expect(line.contains("\(Narrator.months(abs(r1 - r0))) \(r1 > r0 ? "later" : "earlier") than before"))
         }
         #expect(m.notice == line, "the sentence is shown on screen too")
@@ -71,20 +79,20 @@ import Testing
         let b = NarrationSnapshot(m)
         let said = Narrator.sentences(from: a, to: b)
         #expect(said.count == 1)
-        if a.headline.coreweaveRunway == b.headline.coreweaveRunway {
-            #expect(said[0] == "GPU utilization 76%: \(Self.outcome(b.headline).replacingFirst("runs", "still runs")).")
+        if Self.need(a.headline, .coreweave) == Self.need(b.headline, .coreweave) {
+            #expect(said[0] == "GPU utilization 76%: \(Self.outcome(b.headline, still: true)).")
         }
     }
 
     @Test func theClockReachingARunOutIsSaid() throws {
         var m = Model(paused: true)
         let h = Headline(m.projection, month: 0)
-        let r = try #require(h.coreweaveRunway)
+        let r = try #require(Self.need(h, .coreweave))
         m.month = r - 1
         let a = NarrationSnapshot(m)
         m.month = r
         let said = Narrator.sentences(from: a, to: NarrationSnapshot(m))
-        #expect(said == ["\(Self.spoken(m.now.date)): CoreWeave runs out of cash."])
+        #expect(said == ["\(Self.spoken(m.now.date)): CoreWeave needs new money."])
     }
 
     @Test func narrateCommandTurnsItOnAndOff() throws {

@@ -3,6 +3,11 @@ import LoopSim
 /// The one place the model changes: applies a message and returns the effects the
 /// outside world must carry out. Pure: no terminal, no clock, no files.
 public func update(_ model: inout Model, _ message: Message) -> [Effect] {
+    // The session clock changes nothing else: no need to see what changed.
+    if case let .elapsed(seconds) = message {
+        model.presentation.elapsed = seconds
+        return []
+    }
     let before = AnalyticsUpdate.Before(model)
     let narrated = Narration.before(model)
     let effects = updateModel(&model, message) + AnalyticsUpdate.follow(&model, from: before)
@@ -25,9 +30,8 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
     case .frame:
         model.phase &+= 1
         return []
-    case let .elapsed(seconds):
-        model.presentation.elapsed = seconds
-        return []
+    case .elapsed:
+        return []  // handled by `update`
     case let .written(path, error):
         let pending = model.pendingSave?.path == path ? model.pendingSave : nil
         model.pendingSave = nil

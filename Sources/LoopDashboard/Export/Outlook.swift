@@ -1,8 +1,8 @@
 import LoopSim
 
 /// The headline figure narration speaks of, read from the engine's `Headline`: for each
-/// tracked company the month (from the scenario's start) it runs out of cash with no new
-/// financing beyond its facilities, and which company does first.
+/// tracked company the month (from the scenario's start) it first needs new money (the
+/// funding need, with credit as the scenario has it), and which company does first.
 struct Outlook: Equatable, Sendable {
     /// The companies narration follows, in the order it names them.
     static let companies: [Node] = [.coreweave, .vast]
@@ -13,12 +13,12 @@ struct Outlook: Equatable, Sendable {
     var start: YearMonth
     var horizon: Int
     /// How the event is said after a company's name.
-    var verb = "runs out of cash"
+    var verb = "needs new money"
 
     init(_ h: Headline) {
-        first = h.firstOut
+        first = h.firstToNeedMoney
         months = [:]
-        for c in Self.companies { months[c] = h.runway(of: c) }
+        for c in Self.companies { months[c] = h.need(of: c)?.firstMonth }
         start = h.date.adding(months: -h.month)
         horizon = h.horizon
     }
