@@ -74,9 +74,11 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     }
 
     /// Reads keys while the allowance of `InputFlood` lasts; beyond it, or once the keys of
-    /// one read have kept the dashboard busy for `InputFlood.busy`, drops the flood.
+    /// one read have kept the dashboard busy for `InputFlood.busy` of CPU time (not wall time,
+    /// which a loaded machine stretches), drops the flood.
     private func readInput(_ terminal: Terminal) {
         let now = DispatchTime.now().uptimeNanoseconds
+        let cpu = RawInput.threadCPUTime()
         if flood.continues(at: now) { dropFlood(terminal, at: now); return }
         let allowance = flood.allowance(at: now)
         if allowance > 0 {
@@ -84,7 +86,7 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
             flood.spend(reads)
             for (i, k) in keys.enumerated() {
                 send(.key(k))
-                if i + 1 < keys.count, DispatchTime.now().uptimeNanoseconds > now + InputFlood.busy {
+                if i + 1 < keys.count, RawInput.threadCPUTime() > cpu + InputFlood.busy {
                     flood.begin(at: now)
                     for k in keys[(i + 1)...] where flood.drop(key: k) {
                         send(.inputFlood(dropped: flood.dropped, quit: true))

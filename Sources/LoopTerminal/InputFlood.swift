@@ -9,10 +9,10 @@ struct InputFlood {
     static let burst = 256.0
     /// Keys per second taken after a burst: beyond key repeat, far beyond typing.
     static let rate = 100.0
-    /// Time, in nanoseconds, the keys of one read may keep the dashboard busy: the rest of
+    /// CPU time, in nanoseconds, the keys of one read may keep the dashboard busy: the rest of
     /// them are dropped (keys that start costly work, pasted, must not hold off q or Ctrl-C
-    /// for more than a second). Long enough that a typed or pasted command line on a busy
-    /// machine is never cut short.
+    /// for more than a second). CPU time, not wall time, so a loaded machine does not stretch
+    /// it, and long enough that a typed or pasted command line is never cut short.
     static let busy: UInt64 = 750_000_000
     /// Silence, in nanoseconds, that ends a flood.
     static let quiet: UInt64 = 250_000_000

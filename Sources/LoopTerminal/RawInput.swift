@@ -31,6 +31,13 @@ enum RawInput {
         return errno == EINTR || errno == EAGAIN ? .open : .ended
     }
 
+    /// CPU time of the calling thread, in nanoseconds.
+    static func threadCPUTime() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+    }
+
     /// Reads what is queued on `fd` (at most `buffer.count` bytes) without blocking; returns
     /// the count, 0 when nothing was queued, or nil when input has ended.
     static func drain(fd: Int32 = 0, into buffer: inout [UInt8]) -> Int? {
