@@ -32,6 +32,9 @@ struct ServeDashboardEndToEndTests {
         #expect(first.contains("[Graph]"), "viewer did not get the compact dashboard:\n\(first)")
 
         try presenter.send("Right", "Right", "Right", "Right", "Right")
+        // From the moment the presenter's own screen shows the change (its keys may wait on
+        // a machine busy with other suites) to the viewer's.
+        try await presenter.waitFor { $0.contains("what-if: GPU utilization 80%") }
         let start = Date()
         let followed = try await viewer.waitFor { $0.contains("what-if: GPU utilization 80%") }
         #expect(followed.contains("80%"), "viewer did not follow:\n\(followed)")
