@@ -14,8 +14,9 @@ struct InputFlood {
     /// for more than a second). CPU time, not wall time, so a loaded machine does not stretch
     /// it, and long enough that a typed or pasted command line is never cut short.
     static let busy: UInt64 = 750_000_000
-    /// Silence, in nanoseconds, that ends a flood.
-    static let quiet: UInt64 = 250_000_000
+    /// Silence, in nanoseconds, that ends a flood: long enough that a paste relayed in
+    /// bursts (SSH on a busy host) stays one flood; quit keys in it still act.
+    static let quiet: UInt64 = 1_000_000_000
 
     private var tokens = InputFlood.burst
     private var refilled: UInt64
