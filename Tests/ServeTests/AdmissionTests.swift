@@ -61,7 +61,8 @@ struct AdmissionTests {
             let r = try Fixture.run([try #require(Fixture.paramiko), "-c", Self.unaskedLogin, "\(server.port)", method])
             #expect(r.output.contains("REFUSED"), "\(method): \(r.output)")
             let seconds = Double(r.output.components(separatedBy: "AFTER ").last?.prefix(while: { $0 != "\n" }) ?? "") ?? 99
-            #expect(seconds < 1, "\(method) was answered after \(seconds) s")
+            // Answered, not left to the 10 s login grace (the 1 s figure: Scripts/bench-serve.sh).
+            #expect(seconds < 5, "\(method) was answered after \(seconds) s")
         }
         #expect(await log.waitFor("closing: protocol error before authenticating"))
         #expect(await log.waitFor("refused password authentication"))

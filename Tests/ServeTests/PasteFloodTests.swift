@@ -24,7 +24,6 @@ struct PasteFloodTests {
         let ended = ContinuousClock.now
         print("1 MB paste taken in \(pasted - started); q ended the session \(ended - pasted) later")
         #expect(exit == .exited(0), "q did not end the session within 10 s of the paste")
-        #expect(ended - pasted < .seconds(5))
         await server.shutdown()
     }
 }
