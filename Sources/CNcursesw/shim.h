@@ -75,6 +75,14 @@ static inline int ml_terminfo_colors(const char *term) {
     return n;
 }
 
+/// Makes `screen` the current one, with LINES and COLS its own: set_term leaves the
+/// globals of the screen made or resized last, and curses reads them in places.
+static inline void ml_select_screen(SCREEN *screen) {
+    set_term(screen);
+    LINES = getmaxy(stdscr);
+    COLS = getmaxx(stdscr);
+}
+
 static inline int ml_nl_codeset_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);

@@ -22,33 +22,33 @@ final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = SSHChannelData
     typealias OutboundOut = SSHChannelData
 
-    private enum Phase { case setup, running, finishing, closed }
+    enum Phase { case setup, running, finishing, closed }
 
-    private let connection: ConnectionState
-    private let server: ServerState
-    private let launch: SessionLaunch
-    private let log: ServeLog
+    let connection: ConnectionState
+    let server: ServerState
+    let launch: SessionLaunch
+    let log: ServeLog
 
-    private var phase = Phase.setup
-    private var context: ChannelHandlerContext?
+    var phase = Phase.setup
+    var context: ChannelHandlerContext?
     private var terminal: (term: String, columns: Int, rows: Int)?
     private var clientVariables: [String: String] = [:]
-    private var inputClosed = false
-    private var reserved = false
-    private var child: ChildProcess?
-    private var childExit: ChildProcess.Exit?
-    private var ptyChannel: Channel?
-    private var ptyOpen = false
+    var inputClosed = false
+    var reserved = false
+    var child: SessionDashboard?
+    var childExit: ChildProcess.Exit?
+    var ptyChannel: Channel?
+    var ptyOpen = false
     private var controlFD: Int32 = -1
-    private var fastPolls = 0
-    private var pollTimer: Scheduled<Void>?
-    private var ptyDone = false
-    private var killTimer: Scheduled<Void>?
+    var fastPolls = 0
+    var pollTimer: Scheduled<Void>?
+    var ptyDone = false
+    var killTimer: Scheduled<Void>?
     private var setupTimer: Scheduled<Void>?
     /// The server is stopping: the viewer is told the meeting has ended.
-    private var meetingEnded = false
+    var meetingEnded = false
     private var registration: Int?
-    private var label: String { connection.label + (child.map { " session \($0.pid)" } ?? " session") }
+    var label: String { connection.label + (child.map { " session \($0.name)" } ?? " session") }
 
     init(connection: ConnectionState, server: ServerState, launch: SessionLaunch, log: ServeLog) {
         self.connection = connection
@@ -178,13 +178,11 @@ final class SessionHandler: ChannelInboundHandler {
         let (environment, term) = launch.environment(
             clientTerm: terminal.term, clientVariables: clientVariables, user: connection.user ?? "")
         let pty: PseudoTerminal
-        let child: ChildProcess
+        let child: SessionDashboard
         do {
             pty = try PseudoTerminal.open(columns: size.columns, rows: size.rows)
             do {
-                child = try ChildProcess.spawn(
-                    executable: launch.executable, arguments: launch.arguments(for: connection.access),
-                    environment: environment, terminalPath: pty.slavePath)
+                child = try startDashboard(on: pty, environment: environment)
             } catch {
                 close(pty.master)
                 throw error
@@ -204,7 +202,11 @@ final class SessionHandler: ChannelInboundHandler {
         let termNote = term.replaced
             ? "TERM \(ServeLog.quote(terminal.term)) has no terminfo here, using \(term.term)"
             : "TERM \(term.term)"
-        log.info("\(label) started \(launch.executable) pid \(child.pid) on \(pty.slavePath), \(size.columns)x\(size.rows), \(termNote)")
+        log.info("\(label) started \(child.how(launch)) on \(pty.slavePath), \(size.columns)x\(size.rows), \(termNote)")
+        if case let .hosted(viewer) = child {
+            // No EIO tells of its end (the server holds the terminal open): the host does.
+            viewer.whenEnded { loop.execute { ending.value.poll() } }
+        }
 
         controlFD = fcntl(pty.master, F_DUPFD_CLOEXEC, 0)
         let outputFD = fcntl(pty.master, F_DUPFD_CLOEXEC, 0)
@@ -274,119 +276,6 @@ final class SessionHandler: ChannelInboundHandler {
         finishIfDone()
     }
 
-    // MARK: Child lifetime
-
-    /// Polls for the dashboard's exit after `delay`, replacing any poll already planned.
-    private func schedulePoll(after delay: TimeAmount) {
-        guard child != nil, childExit == nil else { return }
-        pollTimer?.cancel()
-        pollTimer = connection.eventLoop.assumeIsolated().scheduleTask(in: delay) { [self] in
-            self.pollTimer = nil
-            self.poll()
-        }
-    }
-
-    private func poll() {
-        guard let child, childExit == nil else { return }
-        if let exit = child.reap() {
-            childExit = exit
-            killTimer?.cancel()
-            server.childReaped()
-            log.info("\(label) dashboard ended: \(exit)")
-            if ptyOpen {
-                // Output may still be draining; give it a moment, then close anyway
-                // (a grandchild could hold the terminal open).
-                connection.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(500)) { [self] in
-                    if self.ptyOpen { self.ptyChannel?.close(promise: nil) }
-                }
-            }
-            finishIfDone()
-            return
-        }
-        if fastPolls > 0 {
-            fastPolls -= 1
-            schedulePoll(after: .milliseconds(20))
-        } else {
-            // The terminal is gone but the process lives on: hang up on it.
-            if ptyDone && phase == .running { stopChild() }
-            // An exit is normally noticed through EIO on the terminal (see ptyClosed); this
-            // slow poll only catches a dashboard whose terminal a grandchild keeps open.
-            schedulePoll(after: .seconds(5))
-        }
-    }
-
-    /// The server is stopping. The dashboard gets SIGTERM, so it gives the viewer's screen
-    /// back (main screen, cursor, keypad off); once it has exited and its output is relayed,
-    /// the viewer reads that the meeting has ended and the session ends with status 0.
-    func endMeeting() {
-        switch phase {
-        case .setup:
-            refuse("the meeting has ended.", logAs: "closed by the server: the meeting has ended", wantReply: false)
-        case .running:
-            meetingEnded = true
-            log.info("\(label) closing: the server is stopping (the meeting has ended)")
-            stopChild(signal: SIGTERM, keepTerminal: true)
-            finishIfDone()
-        case .finishing, .closed:
-            break
-        }
-    }
-
-    /// Hangs up on the dashboard (`signal`, SIGHUP by default, + SIGCONT to its group),
-    /// SIGKILL after the grace period; keeps polling until it is reaped. Unless
-    /// `keepTerminal`, closes the terminal and releases the session slot at once.
-    private func stopChild(signal: Int32 = SIGHUP, keepTerminal: Bool = false) {
-        if let child, childExit == nil, killTimer == nil {
-            child.signalGroup(signal)
-            child.signalGroup(SIGCONT)
-            killTimer = connection.eventLoop.assumeIsolated().scheduleTask(in: server.limits.killGrace) { [self] in
-                if let child = self.child, self.childExit == nil {
-                    self.log.info("\(self.label) dashboard ignored SIGHUP; sending SIGKILL")
-                    child.signalGroup(SIGKILL)
-                    self.fastPolls = 25
-                    self.schedulePoll(after: .milliseconds(20))
-                }
-            }
-            fastPolls = 50
-            schedulePoll(after: .milliseconds(20))
-        }
-        guard !keepTerminal else { return }
-        if ptyOpen { ptyChannel?.close(promise: nil) }
-        if reserved {
-            reserved = false
-            server.releaseSession()
-            connection.sessionsOpen -= 1
-        }
-    }
-
-    /// When the dashboard has exited and its output is relayed, ends the SSH session.
-    private func finishIfDone() {
-        guard phase == .running, let exit = childExit, !ptyOpen else { return }
-        guard meetingEnded else { return finish(exitStatus: Int(exit.code)) }
-        log.info("\(label) closed by the server: the meeting has ended")
-        tell("\r\nmoneyloop serve: the meeting has ended. Thank you for watching.")
-        finish(exitStatus: 0)
-    }
-
-    /// EOF (or a zero-length barrier after the client's EOF), exit-status, close.
-    private func finish(exitStatus: Int) {
-        guard phase != .finishing && phase != .closed, let context else { return }
-        phase = .finishing
-        let channel = context.channel
-        let promise = context.eventLoop.makePromise(of: Void.self)
-        if inputClosed {
-            log.debug("\(label) ending after the client's EOF: barrier, exit-status \(exitStatus), close")
-            let empty = SSHChannelData(type: .channel, data: .byteBuffer(channel.allocator.buffer(capacity: 0)))
-            context.writeAndFlush(wrapOutboundOut(empty), promise: promise)
-        } else {
-            context.close(mode: .output, promise: promise)
-        }
-        promise.futureResult.whenComplete { _ in
-            channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: exitStatus))
-                .whenComplete { _ in channel.close(promise: nil) }
-        }
-    }
-
     // MARK: Replies and refusals
 
     private func reply(_ ok: Bool, wantReply: Bool) {
@@ -403,7 +292,7 @@ final class SessionHandler: ChannelInboundHandler {
     /// The request itself is answered with success: the OpenSSH client exits at once on a
     /// failed shell or exec request ("shell request failed on channel 0") without
     /// printing what the server sent, so the explanation would be lost.
-    private func refuse(_ message: String, logAs: String?, wantReply: Bool) {
+    func refuse(_ message: String, logAs: String?, wantReply: Bool) {
         guard context != nil, phase == .setup || phase == .running else { return }
         if let logAs { log.info("\(label) \(logAs)") }
         reply(true, wantReply: wantReply)
@@ -413,7 +302,7 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     /// Writes a line on the viewer's stderr.
-    private func tell(_ line: String) {
+    func tell(_ line: String) {
         guard let context else { return }
         var buffer = context.channel.allocator.buffer(capacity: line.utf8.count + 2)
         buffer.writeString(line + "\r\n")

@@ -31,6 +31,8 @@ public struct SessionLaunch: Sendable {
     public var terminalType: TerminalType
     /// Set when the sessions run the dashboard: the served options it gets.
     public var dashboard: DashboardOptions?
+    /// Set when followers' dashboards run many to a process (``ViewerHosts``).
+    public var hosts: ViewerHosts?
 
     /// What a served dashboard is told on its command line besides how the viewer logged in.
     public struct DashboardOptions: Sendable, Equatable {

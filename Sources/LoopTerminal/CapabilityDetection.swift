@@ -26,6 +26,17 @@ enum CapabilityDetection {
         return false
     }
 
+    /// Whether the locale `env` names is UTF-8, without setting it (a hosting process
+    /// serves viewers with different locales). No locale variable at all counts as UTF-8,
+    /// as in `setUpLocale`.
+    static func isUTF8(environment env: [String: String]) -> Bool {
+        guard let value = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap({ env[$0] }).first(where: { !$0.isEmpty }) else {
+            return true
+        }
+        let v = value.lowercased()
+        return v.contains("utf-8") || v.contains("utf8")
+    }
+
     static func glyphTier(utf8: Bool, options: TerminalOptions) -> GlyphTier {
         (options.ascii || !utf8) ? .ascii : .braille
     }

@@ -37,15 +37,8 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     /// Reads keys from `terminal`, starts the clock and the signal sources, and never
     /// returns: the process ends through `finish`.
     public func run(input terminal: Terminal) -> Never {
-        flood = InputFlood(
-            now: DispatchTime.now().uptimeNanoseconds,
-            quitSequences: model.keys.bindings.filter { $0.action == .quit && $0.context == .global }
-                .flatMap(\.keys).map { ($0, terminal.sequence(for: $0)) })
+        listen(to: terminal)
         let main = DispatchQueue.main
-        let input = DispatchSource.makeReadSource(fileDescriptor: 0, queue: main)
-        input.setEventHandler { [unowned self] in self.readInput(terminal) }
-        input.resume()
-        sources.append(input)
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             let s = DispatchSource.makeSignalSource(signal: sig, queue: main)
             s.setEventHandler { [unowned self] in self.finish(status: 128 + sig) }
@@ -73,10 +66,56 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         dispatchMain()
     }
 
+    /// One viewer of many in this process (`moneyloop serve-host`): reads keys from
+    /// `terminal`, starts the clock and draws, and returns. Ending this viewer (a quit
+    /// key, Ctrl-C, the input ending, `finish`) gives their terminal back, stops every
+    /// source and timer of this loop and calls `ended` with the exit status, instead of
+    /// exiting the process. Window sizes are read by `checkSize`, which the host calls.
+    public func host(_ terminal: Terminal, ended: @escaping (Int32) -> Void) {
+        onEnded = ended
+        busyLimit = InputFlood.hostedBusy
+        listen(to: terminal)
+        restartClock()
+        drawNow()
+    }
+
+    /// A hosted viewer's window changed size (the host polls it): lay out again.
+    public func checkSize() {
+        guard onEnded != nil, !finished else { return }
+        let (w, h) = screen.size()
+        guard let last = lastFrame, last.width != w || last.height != h else { return }
+        (screen as? Terminal)?.resized()
+        lastFrame = nil
+        drawNow()
+    }
+
+    /// Set for a hosted viewer: called once when it ends, instead of exiting the process.
+    private var onEnded: ((Int32) -> Void)?
+    /// For a hosted viewer: the line a crash of the process writes while this loop works
+    /// (``CrashBreadcrumb``).
+    public var breadcrumb: [CChar]?
+    /// Marks this loop as the one working now (for a crash report).
+    public func working() { if let breadcrumb { CrashBreadcrumb.mark(breadcrumb) } }
+    /// CPU time one read's keys may take before the rest are dropped (``InputFlood``).
+    private var busyLimit = InputFlood.busy
+    private var finished = false
+
+    private func listen(to terminal: Terminal) {
+        var quits = model.keys.bindings.filter { $0.action == .quit && $0.context == .global }
+            .flatMap(\.keys).map { ($0, terminal.sequence(for: $0)) }
+        if terminal.hosted != nil { quits.append((.ctrl("c"), [0x03])) }
+        flood = InputFlood(now: DispatchTime.now().uptimeNanoseconds, quitSequences: quits)
+        let input = DispatchSource.makeReadSource(fileDescriptor: terminal.inputDescriptor, queue: .main)
+        input.setEventHandler { [unowned self] in self.readInput(terminal) }
+        input.resume()
+        sources.append(input)
+    }
+
     /// Reads keys while the allowance of `InputFlood` lasts; beyond it, or once the keys of
     /// one read have kept the dashboard busy for `InputFlood.busy` of CPU time (not wall time,
     /// which a loaded machine stretches), drops the flood.
     private func readInput(_ terminal: Terminal) {
+        working()
         let now = DispatchTime.now().uptimeNanoseconds
         let cpu = RawInput.threadCPUTime()
         if flood.continues(at: now) { dropFlood(terminal, at: now); return }
@@ -85,8 +124,12 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
             let (keys, reads, ended) = terminal.readKeys(limit: allowance)
             flood.spend(reads)
             for (i, k) in keys.enumerated() {
+                // A hosted viewer's terminal sends no SIGINT (the line discipline's signals
+                // are off: the host is not its foreground process): Ctrl-C arrives as a key.
+                if k == .ctrl("c"), terminal.hosted != nil { return terminate(status: 128 + SIGINT) }
                 send(.key(k))
-                if i + 1 < keys.count, RawInput.threadCPUTime() > cpu + InputFlood.busy {
+                if finished { return }
+                if i + 1 < keys.count, RawInput.threadCPUTime() > cpu + busyLimit {
                     flood.begin(at: now)
                     for k in keys[(i + 1)...] where flood.drop(key: k) {
                         send(.inputFlood(dropped: flood.dropped, quit: true))
@@ -94,7 +137,7 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
                     break
                 }
             }
-            if ended { terminate(status: 128 + SIGHUP) }
+            if ended { return terminate(status: 128 + SIGHUP) }
             if reads < allowance, !flood.flooding { return }
         }
         if !flood.flooding { flood.begin(at: now) }
@@ -103,7 +146,7 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
 
     /// Reads one buffer of flood raw and drops it, acting only on quit keys in it.
     private func dropFlood(_ terminal: Terminal, at now: UInt64) {
-        guard let n = terminal.readRaw(into: &floodBuffer) else { terminate(status: 128 + SIGHUP) }
+        guard let n = terminal.readRaw(into: &floodBuffer) else { return terminate(status: 128 + SIGHUP) }
         guard n > 0 else { return }
         let quits = flood.drop(floodBuffer[0..<n], at: now)
         send(.inputFlood(dropped: flood.dropped, quit: false))
@@ -118,6 +161,7 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
 
     /// Applies a message, hands its effects to the runner and draws. Main queue only.
     public func send(_ message: Message) {
+        guard !finished else { return }
         noteElapsed()
         apply(message)
         requestDraw()
@@ -126,6 +170,7 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     /// Like `send`, for messages from the background and the clock: the frames kept for
     /// keys stay free.
     public func post(_ message: Message) {
+        guard !finished else { return }
         noteElapsed()
         apply(message)
         requestDraw(reserve: FrameBudget.clockReserve)
@@ -133,6 +178,7 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
 
     /// Tells the model the session's time, so the lever changes that follow are stamped.
     private func noteElapsed() {
+        working()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         _ = update(&model, .elapsed(seconds: seconds))
     }
@@ -150,6 +196,8 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         clock = SimulationClock(model: model, fps: fps)
         guard let interval = clock?.interval else { return }
         clockTimer = makeTimer(interval: interval) { [unowned self] in
+            guard !self.finished else { return }
+            self.working()
             for m in self.clock?.step() ?? [] { self.apply(m) }
             self.requestDraw(reserve: FrameBudget.clockReserve)
         }
@@ -189,6 +237,8 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     }
 
     private func drawNow() {
+        guard !finished else { return }
+        working()
         let (w, h) = screen.size()
         let frame = view(model, width: w, height: h, caps: screen.capabilities)
         guard frame != lastFrame else { return }
@@ -201,8 +251,30 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     /// Gives the terminal back and exits with `status`.
     public func finish(status: Int32) { terminate(status: status) }
 
-    private func terminate(status: Int32) -> Never {
-        screen.stop()
-        exit(status)
+    private func terminate(status: Int32) {
+        guard !finished else { return }
+        guard let onEnded else {
+            screen.stop()
+            exit(status)
+        }
+        finished = true
+        clockTimer?.cancel()
+        clockTimer = nil
+        onModelChange = nil
+        onDraw = nil
+        // The terminal's descriptors close only once Dispatch has let go of them (closing
+        // a watched descriptor first breaks the other viewers' sources).
+        let screen = self.screen
+        let group = DispatchGroup()
+        for source in sources {
+            group.enter()
+            source.setCancelHandler { group.leave() }
+            source.cancel()
+        }
+        sources = []
+        group.notify(queue: .main) {
+            screen.stop()
+            onEnded(status)
+        }
     }
 }

@@ -14,6 +14,9 @@ struct InputFlood {
     /// for more than a second). CPU time, not wall time, so a loaded machine does not stretch
     /// it, and long enough that a typed or pasted command line is never cut short.
     static let busy: UInt64 = 750_000_000
+    /// The same for one viewer of many in a hosting process, where a read's keys hold up
+    /// every other viewer: a pasted command is cut sooner there.
+    static let hostedBusy: UInt64 = 50_000_000
     /// Silence, in nanoseconds, that ends a flood: long enough that a paste relayed in
     /// bursts (SSH on a busy host) stays one flood; quit keys in it still act.
     static let quiet: UInt64 = 1_000_000_000

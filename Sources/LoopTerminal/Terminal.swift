@@ -13,7 +13,9 @@ public final class Terminal {
     public let termName: String
     /// A one-line notice for the status bar (e.g. the TERM fallback).
     public let notice: String?
-    private let screen: OpaquePointer
+    private var screen: OpaquePointer
+    /// Set for one viewer of many in a hosting process; nil for the process's own terminal.
+    public let hosted: HostedTTY?
     private var pairs: ColorPairs
     private var previous: Frame?
     /// The cells to write this blit (storage kept between frames).
@@ -28,9 +30,56 @@ public final class Terminal {
     /// Takes the terminal: checks stdin/stdout, the locale, TERM, then starts curses.
     public init(options: TerminalOptions, theme: Theme, environment env: [String: String]) throws(TerminalError) {
         guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
+        let utf8 = CapabilityDetection.setUpLocale(environment: env)
+        let (name, options, notice) = try Terminal.chooseTerm(options: options, environment: env)
+        // Own these signals before curses so it does not install handlers of its own.
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP] { signal(sig, SIG_IGN) }
+        ml_guard_save(1)
+        guard let scr = newterm(name, ml_stdout(), ml_stdin()) else { throw .cannotOpen(term: env["TERM"] ?? name) }
+        hosted = nil
+        (screen, termName, self.notice) = (scr, name, notice)
+        (capabilities, pairs) = Terminal.startCurses(name, env: env, options: options, utf8: utf8, theme: theme)
+        Terminal.armGuard()
+        Terminal.disableFlowControl()
+    }
+
+    /// Starts curses for one viewer of a process that hosts many, on `tty`. The process
+    /// locale is left alone (it is UTF-8); the viewer's own locale only picks the glyphs.
+    /// Each call on this terminal first makes its curses screen the current one.
+    public init(hosted tty: HostedTTY, options: TerminalOptions, theme: Theme, environment env: [String: String]) throws(TerminalError) {
+        let (name, options, notice) = try Terminal.chooseTerm(options: options, environment: env)
+        guard let scr = Terminal.newScreen(name, on: tty) else { throw .cannotOpen(term: env["TERM"] ?? name) }
+        hosted = tty
+        (screen, termName, self.notice) = (scr, name, notice)
+        hostedSetup = (env, options, CapabilityDetection.isUTF8(environment: env), theme)
+        (capabilities, pairs) = Terminal.startCurses(name, env: env, options: options, utf8: hostedSetup!.utf8, theme: theme)
+        tty.drain()
+        tty.onDrained = { [weak self] in self?.drawSkipped() }
+    }
+
+    /// A curses screen for a hosted viewer at their terminal's size. Curses cannot ask the
+    /// pipe it writes to for a size: it takes LINES and COLUMNS from the environment.
+    private static func newScreen(_ name: String, on tty: HostedTTY) -> OpaquePointer? {
+        let size = tty.size() ?? (80, 24)
+        setenv("LINES", "\(size.height)", 1)
+        setenv("COLUMNS", "\(size.width)", 1)
+        defer {
+            unsetenv("LINES")
+            unsetenv("COLUMNS")
+        }
+        return newterm(name, tty.outputFile, tty.inputFile)
+    }
+
+    /// What a hosted viewer's screen is made with, to make it again at a new size.
+    private var hostedSetup: (env: [String: String], options: TerminalOptions, utf8: Bool, theme: Theme)?
+
+    /// TERM from `env`, or xterm-256color when this machine has no terminfo for it, and the
+    /// colour tier a forced `--color` can have with it.
+    private static func chooseTerm(options: TerminalOptions, environment env: [String: String])
+        throws(TerminalError) -> (String, TerminalOptions, String?)
+    {
         guard let term = env["TERM"], !term.isEmpty else { throw .noTerm }
         guard term != "dumb" else { throw .dumbTerm }
-        let utf8 = CapabilityDetection.setUpLocale(environment: env)
         var name = term
         var notice: String?
         if !CapabilityDetection.hasTerminfo(term, environment: env) {
@@ -44,21 +93,20 @@ public final class Terminal {
             options.color = n.tier
             notice = n.notice ?? notice
         }
-        // Own these signals before curses so it does not install handlers of its own.
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP] { signal(sig, SIG_IGN) }
-        ml_guard_save(1)
-        guard let scr = newterm(name, ml_stdout(), ml_stdin()) else { throw .cannotOpen(term: term) }
-        screen = scr
-        termName = name
-        self.notice = notice
+        return (name, options, notice)
+    }
+
+    /// The modes every dashboard screen runs in, once `newterm` made it current.
+    private static func startCurses(_ name: String, env: [String: String], options: TerminalOptions, utf8: Bool,
+                                    theme: Theme) -> (Capabilities, ColorPairs)
+    {
         let tier = CapabilityDetection.colorTier(term: name, environment: env, options: options)
-        capabilities = Capabilities(color: tier, glyphs: CapabilityDetection.glyphTier(utf8: utf8, options: options))
+        let capabilities = Capabilities(color: tier, glyphs: CapabilityDetection.glyphTier(utf8: utf8, options: options))
         if tier != .mono {
             start_color()
             use_default_colors()
         }
-        pairs = ColorPairs(tier: tier, theme: theme)
-        Terminal.armGuard()
+        let pairs = ColorPairs(tier: tier, theme: theme)
         cbreak()
         noecho()
         nonl()
@@ -67,7 +115,12 @@ public final class Terminal {
         nodelay(ml_stdscr(), true)
         set_escdelay(Terminal.escapeDelay)
         curs_set(0)
-        Terminal.disableFlowControl()
+        return (capabilities, pairs)
+    }
+
+    /// Makes this terminal's curses screen the current one (hosted viewers share a process).
+    private func select() {
+        if hosted != nil { ml_select_screen(screen) }
     }
 
     /// Ctrl-S and Ctrl-Q reach the dashboard as keys instead of freezing its output (XON/XOFF
@@ -94,6 +147,10 @@ public final class Terminal {
 
     /// The terminal's size in cells, read from the tty.
     public func size() -> (width: Int, height: Int) {
+        if let hosted {
+            select()
+            return hosted.size() ?? (Int(ml_COLS()), Int(ml_LINES()))
+        }
         var rows: Int32 = 0, cols: Int32 = 0
         if ml_window_size(1, &rows, &cols) != 0 || rows <= 0 || cols <= 0 {
             return (Int(ml_COLS()), Int(ml_LINES()))
@@ -103,12 +160,30 @@ public final class Terminal {
 
     /// Tells curses the new size after SIGWINCH; the next blit repaints what changed.
     public func resized() {
-        let (w, h) = size()
-        resizeterm(Int32(h), Int32(w))
         previous = nil
+        guard let hosted, let setup = hostedSetup else {
+            let (w, h) = size()
+            resizeterm(Int32(h), Int32(w))
+            return
+        }
+        // resizeterm with several screens in one process resizes the others' windows too (a
+        // crash in their next update): a hosted viewer gets a new screen at the new size. The
+        // old one is left (see `stop`): about 0.4 MB at 120×40 until the host retires.
+        select()
+        endwin()
+        guard let made = Terminal.newScreen(termName, on: hosted) else {
+            stopped = true
+            hosted.close()
+            return
+        }
+        screen = made
+        (_, pairs) = Terminal.startCurses(termName, env: setup.env, options: setup.options, utf8: setup.utf8,
+                                          theme: pairs.theme)
+        hosted.drain()
     }
 
     public func setTheme(_ theme: Theme) {
+        select()
         pairs.setTheme(theme)
         previous = nil
     }
@@ -116,6 +191,14 @@ public final class Terminal {
     /// Writes the cells that changed since the last frame; curses sends only real changes.
     public func blit(_ frame: Frame) {
         guard !stopped else { return }
+        if let hosted, hosted.backlogged {
+            // The viewer's link has not taken the last frames yet: skip this one; the newest
+            // is drawn when the backlog has gone out.
+            skipped = frame
+            return
+        }
+        skipped = nil
+        select()
         let win = ml_stdscr()
         let ascii = capabilities.glyphs == .ascii
         diff.compute(from: previous, to: frame)
@@ -135,6 +218,15 @@ public final class Terminal {
         wnoutrefresh(win)
         doupdate()
         previous = frame
+        hosted?.drain()
+    }
+
+    /// A frame not drawn while the viewer's link was backed up.
+    private var skipped: Frame?
+
+    /// Draws the frame skipped while the link was backed up, once it has drained.
+    private func drawSkipped() {
+        if let frame = skipped { blit(frame) }
     }
 
     /// Reads the keys waiting on stdin, at most `limit` reads. `reads` counts every key read,
@@ -143,12 +235,15 @@ public final class Terminal {
     /// ESCDELAY); characters are joined here from bytes, so that one split between two reads
     /// waits for its rest instead of being dropped.
     public func readKeys(limit: Int = 4096) -> (keys: [Key], reads: Int, ended: Bool) {
+        select()
+        defer { hosted?.drain() }
+        let fd = hosted?.input ?? 0
         var keys: [Key] = []
         var reads = 0
         while reads < limit {
             let c = wgetch(ml_stdscr())
             if c == ERR {
-                switch RawInput.state() {
+                switch RawInput.state(fd: fd) {
                 case .open: return (keys, reads, false)
                 case .ended: return (keys, reads, true)
                 case let .late(byte): ungetch(Int32(byte))
@@ -167,12 +262,16 @@ public final class Terminal {
     }
 
     /// Reads what stdin has queued without decoding it, into `buffer`; nil when input ended.
-    public func readRaw(into buffer: inout [UInt8]) -> Int? { RawInput.drain(into: &buffer) }
+    public func readRaw(into buffer: inout [UInt8]) -> Int? { RawInput.drain(fd: hosted?.input ?? 0, into: &buffer) }
+
+    /// The descriptor keys arrive on.
+    public var inputDescriptor: Int32 { hosted?.input ?? 0 }
 
     /// The bytes this terminal sends for `key` (from terminfo for special keys); empty when
     /// unknown.
     public func sequence(for key: Key) -> [UInt8] {
         if let cap = KeyDecoder.terminfoName(key) {
+            select()
             guard let s = tigetstr(cap), Int(bitPattern: s) != -1 else { return [] }
             return Array(String(cString: s).utf8)
         }
@@ -183,9 +282,18 @@ public final class Terminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        select()
         endwin()
-        ml_guard_disarm()
-        delscreen(screen)
+        guard let hosted else {
+            ml_guard_disarm()
+            delscreen(screen)
+            return
+        }
+        hosted.drain()
+        // No delscreen: with several screens in one process it breaks the others' input
+        // (ncurses 6.4). The screen is freed with its host process (``ViewerHosts`` retires
+        // a host once the viewers it was given have left).
+        hosted.close()
     }
 
     /// Ctrl-Z: give the terminal back, stop, and on `fg` take it again and repaint.

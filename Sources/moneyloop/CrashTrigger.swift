@@ -10,6 +10,8 @@ enum CrashTrigger: String {
     case fatal, unwrap, segv, abort, exit
 
     static let variable = "MONEYLOOP_TEST_CRASH"
+    /// In a viewer host, only the viewer of this SSH user name crashes it.
+    static let hostedViewer = "crash-test"
 
     /// Schedules the crash on the main queue: it runs after the first frame is drawn.
     static func arm(environment: [String: String]) {

@@ -6,9 +6,9 @@ import LoopDashboard
 final class DashboardEffects: EffectRunner {
     private let files: any FileWork
     private let monteCarlo = MonteCarloRunner()
-    private let sharing: Sharing?
+    private let sharing: (any FollowLink)?
 
-    init(files: any FileWork, sharing: Sharing?) {
+    init(files: any FileWork, sharing: (any FollowLink)?) {
         self.files = files
         self.sharing = sharing
     }

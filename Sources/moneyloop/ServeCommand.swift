@@ -68,6 +68,11 @@ struct ServeCommand: ParsableCommand {
     var shareSocket: String?
 
     @Option(name: .long, help: ArgumentHelp(
+        "With --follow: run up to N followers' dashboards in one process (0: a process per viewer).",
+        valueName: "n"))
+    var viewersPerHost = 50
+
+    @Option(name: .long, help: ArgumentHelp(
         "Close connections that have not started to log in within this time (with --passcode, a person "
             + "then has 60 s to type the code).", valueName: "seconds"))
     var loginGrace = 10
@@ -82,6 +87,7 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         guard (1...1024).contains(maxSessions) else { throw ValidationError("--max-sessions must be from 1 to 1024") }
         guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 (never) or a number of seconds") }
+        guard (0...1024).contains(viewersPerHost) else { throw ValidationError("--viewers-per-host must be from 0 to 1024") }
         guard (1...600).contains(loginGrace) else { throw ValidationError("--login-grace must be from 1 to 600 seconds") }
         if let word = passcodeWord {
             guard passcode else { throw ValidationError("unexpected argument '\(word)' (a code goes after --passcode)") }
@@ -125,9 +131,12 @@ struct ServeCommand: ParsableCommand {
         let options = SessionLaunch.DashboardOptions(
             follow: follow, allowedScenarios: try allowScenarios.map(Self.scenarioFile),
             allowedThemes: try allowThemes.map(Self.themeFile))
-        let launch = sessionCommand.isEmpty
+        var launch = sessionCommand.isEmpty
             ? SessionLaunch.dashboard(serverEnvironment: environment, options: options, shareSocket: sharePath)
             : try SessionLaunch.custom(sessionCommand, serverEnvironment: environment, shareSocket: sharePath)
+        if follow && sessionCommand.isEmpty && viewersPerHost > 0 {
+            launch.hosts = ViewerHosts(launch: launch, viewersPerHost: viewersPerHost, log: log)
+        }
 
         var limits = ServerLimits()
         limits.maxSessions = maxSessions
@@ -160,8 +169,10 @@ struct ServeCommand: ParsableCommand {
         let signal = stop.wait()
         log.info("received signal \(signal), stopping")
         let done = DispatchSemaphore(value: 0)
+        let hosts = launch.hosts
         Task {
             await server.shutdown()
+            hosts?.stop()
             await relay?.close()
             done.signal()
         }

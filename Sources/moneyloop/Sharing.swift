@@ -4,7 +4,7 @@ import LoopTerminal
 
 /// Wires a dashboard to the presenter relay of `moneyloop serve`: `--share` publishes the
 /// model's inputs on every change; `--follow` applies the presenter's. Main queue only.
-final class Sharing: @unchecked Sendable {
+final class Sharing: FollowLink, @unchecked Sendable {
     private let path: String
     private var publisher: SharePublisher?
     private var subscriber: ShareSubscriber?
@@ -27,6 +27,8 @@ final class Sharing: @unchecked Sendable {
                 let line = SharedState(model).line()
                 MainActor.assumeIsolated { _ = pub.publish(line) }
             }
+            // Followers who join before the first change get the state as it is now.
+            loop.onModelChange?(loop.model)
         }
     }
 

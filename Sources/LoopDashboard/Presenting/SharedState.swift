@@ -14,6 +14,18 @@ public struct SharedState: Codable, Sendable, Equatable {
     public var paused: Bool
     public var focus: String
     public var caption: String?
+    /// `scenarioYAML` read once (``prepare()``), for a process that hands one state to many
+    /// followers. Not sent.
+    public private(set) var scenario: Scenario?
+
+    private enum CodingKeys: String, CodingKey {
+        case scenarioYAML, changes, month, speed, paused, focus, caption
+    }
+
+    /// Reads the scenario once, so followers given this state do not each read it again.
+    public mutating func prepare() {
+        scenario = try? ScenarioFile.load(text: scenarioYAML, file: "shared scenario")
+    }
 
     /// The state of `model` to publish.
     public init(_ model: Model) {
@@ -45,7 +57,7 @@ extension Model {
     /// Follows a presenter: their scenario, levers, clock and focus. Theme, layout and
     /// maximised panel stay this viewer's own.
     public mutating func follow(_ s: SharedState) {
-        if let scenario = try? ScenarioFile.load(text: s.scenarioYAML, file: "shared scenario"),
+        if let scenario = s.scenario ?? (try? ScenarioFile.load(text: s.scenarioYAML, file: "shared scenario")),
            scenario != self.scenario
         {
             load(scenario, path: nil)
