@@ -9,7 +9,14 @@ import TestSupport
 @Suite(.serialized, .enabled(if: Fixture.hasOpenSSH && Fixture.moneyloop != nil && Fixture.pyte != nil,
                              "needs ssh, ssh-keygen, python3 with pyte and the moneyloop executable"))
 struct ServedDashboardTests {
-    enum Mode: String, CaseIterable { case alone, following, followingThenExploring }
+    enum Mode: String, CaseIterable {
+        case alone, following, followingThenExploring
+        /// The same, with the followers' dashboards in a viewer host (many to a process).
+        case hostedFollowing, hostedFollowingThenExploring
+        var follows: Bool { self != .alone }
+        var explores: Bool { self == .followingThenExploring || self == .hostedFollowingThenExploring }
+        var hosted: Bool { self == .hostedFollowing || self == .hostedFollowingThenExploring }
+    }
 
     static let secret = "SECRET-VALUE-7f3a"
 
@@ -57,15 +64,16 @@ struct ServedDashboardTests {
         try "title: x\npassword: \(Self.secret)\n".write(toFile: dir + "/secret.yaml", atomically: true, encoding: .utf8)
         try "root:\(Self.secret):0:0\n".write(toFile: dir + "/passwd", atomically: true, encoding: .utf8)
         let socket = dir + "/share.sock"
-        let relay = mode == .alone ? nil : try ShareRelay.start(path: socket, log: .silent)
-        let launch = try Fixture.dashboardLaunch(follow: mode != .alone, shareSocket: relay == nil ? nil : socket)
+        let relay = mode.follows ? try ShareRelay.start(path: socket, log: .silent) : nil
+        var launch = try Fixture.dashboardLaunch(follow: mode.follows, shareSocket: relay == nil ? nil : socket)
+        if mode.hosted { launch.hosts = ViewerHosts(launch: launch, viewersPerHost: 4, log: .silent) }
         let (server, log) = try await Fixture.startServer(command: [], launch: launch)
         let viewer = try Viewer(port: server.port, key: keys.viewer)
         #expect(viewer.client.waitFor("GPU", timeout: .seconds(30)), "the dashboard did not appear: \(viewer.client.text)")
-        if mode == .followingThenExploring {
+        if mode.explores {
             #expect(try viewer.type("f", until: { $0.text.contains("exploring alone") }).text.contains("exploring alone"))
         }
-        if mode != .following {
+        if mode == .alone || mode.explores {
             // Paused, so "reached the horizon" cannot replace a refusal on a slow machine.
             _ = try viewer.type(" ", until: { $0.lines.first?.contains("paused") == true })
             _ = try viewer.type("\u{1b}[C")  // a lever change: unsaved what-if
@@ -108,6 +116,7 @@ struct ServedDashboardTests {
                 "\(mode): the secret reached the viewer's screen")
         #expect(await log.waitFor("dashboard ended: exit status 0", timeout: .seconds(10)))
         await server.shutdown()
+        launch.hosts?.stop()
         await relay?.close()
     }
 }
