@@ -49,11 +49,12 @@ public final class ViewerHosts: @unchecked Sendable {
         }
     }
 
-    /// Hosts run `launch`'s executable as `serve-host` with its served options.
-    public init(launch: SessionLaunch, viewersPerHost: Int, log: ServeLog) {
+    /// Hosts run `launch`'s executable as `serve-host` with its served options; their
+    /// viewers draw at most `fps` frames a second (the pulses move that many cells).
+    public init(launch: SessionLaunch, viewersPerHost: Int, fps: Int = 3, log: ServeLog) {
         self.launch = launch
         executable = launch.executable
-        var argv = [launch.arguments.first ?? "moneyloop", "serve-host"]
+        var argv = [launch.arguments.first ?? "moneyloop", "serve-host", "--fps", "\(fps)"]
         for file in launch.dashboard?.allowedScenarios ?? [] { argv += ["--served-scenario", file] }
         for file in launch.dashboard?.allowedThemes ?? [] { argv += ["--served-theme", file] }
         arguments = argv

@@ -23,6 +23,10 @@ public final class Terminal {
     private var stopped = false
     /// A character whose first bytes arrived, waiting for the rest.
     private var utf8 = UTF8Assembler()
+    /// Mouse reports picked out of the input, whole however they arrive.
+    private var reports = MouseReportParser()
+    /// Whether mouse reporting is on (asked for, and the terminal has it).
+    public let mouse: Bool
     /// Milliseconds curses waits after ESC for the rest of a sequence: a sequence split by an
     /// SSH link must still arrive whole, and a lone Esc should still feel immediate.
     public static let escapeDelay: Int32 = 100
@@ -39,8 +43,10 @@ public final class Terminal {
         hosted = nil
         (screen, termName, self.notice) = (scr, name, notice)
         (capabilities, pairs) = Terminal.startCurses(name, env: env, options: options, utf8: utf8, theme: theme)
-        Terminal.armGuard()
+        mouse = options.mouse && MouseMode.supported()
+        Terminal.armGuard(mouse: mouse)
         Terminal.disableFlowControl()
+        if mouse { MouseMode.enable() }
     }
 
     /// Starts curses for one viewer of a process that hosts many, on `tty`. The process
@@ -50,6 +56,8 @@ public final class Terminal {
         let (name, options, notice) = try Terminal.chooseTerm(options: options, environment: env)
         guard let scr = Terminal.newScreen(name, on: tty) else { throw .cannotOpen(term: env["TERM"] ?? name) }
         hosted = tty
+        // Mouse reporting is switched on by writing to standard output: not for a hosted viewer.
+        mouse = false
         (screen, termName, self.notice) = (scr, name, notice)
         hostedSetup = (env, options, CapabilityDetection.isUTF8(environment: env), theme)
         (capabilities, pairs) = Terminal.startCurses(name, env: env, options: options, utf8: hostedSetup!.utf8, theme: theme)
@@ -134,14 +142,16 @@ public final class Terminal {
         def_prog_mode()
     }
 
-    /// Computes the bytes that undo curses' modes and hands them to the crash guard.
-    private static func armGuard() {
+    /// Computes the bytes that undo curses' modes (and mouse reporting) and hands them to the
+    /// crash guard.
+    private static func armGuard(mouse: Bool) {
         var bytes: [CChar] = []
         for cap in ["sgr0", "cnorm", "rmkx", "rmcup"] {
             guard let s = tigetstr(cap), Int(bitPattern: s) != -1 else { continue }
             var p = s
             while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
         }
+        if mouse { bytes += MouseMode.off.utf8.map { CChar(bitPattern: $0) } }
         ml_guard_install(bytes, bytes.count)
     }
 
@@ -229,37 +239,55 @@ public final class Terminal {
         if let frame = skipped { blit(frame) }
     }
 
-    /// Reads the keys waiting on stdin, at most `limit` reads. `reads` counts every key read,
-    /// ignored ones too. `ended` is true only when input has really ended (see
-    /// `RawInput.state`). Curses decodes escape sequences (a lone ESC is given after
-    /// ESCDELAY); characters are joined here from bytes, so that one split between two reads
-    /// waits for its rest instead of being dropped.
-    public func readKeys(limit: Int = 4096) -> (keys: [Key], reads: Int, ended: Bool) {
+    /// Reads the keys and mouse reports waiting on stdin, at most `limit` reads. `reads`
+    /// counts every key read, ignored ones too, and a mouse report as one. `ended` is true
+    /// only when input has really ended (see `RawInput.state`). Curses decodes escape
+    /// sequences (a lone ESC is given after ESCDELAY); mouse reports are picked out and
+    /// characters joined from bytes here, so that one split between two reads waits for its
+    /// rest instead of being dropped or taken for keys.
+    public func readInput(limit: Int = 4096) -> (inputs: [TerminalInput], reads: Int, ended: Bool) {
         select()
         defer { hosted?.drain() }
         let fd = hosted?.input ?? 0
-        var keys: [Key] = []
+        var inputs: [TerminalInput] = []
         var reads = 0
+        func take(_ items: [MouseReportParser.Item]) {
+            for item in items {
+                switch item {
+                case let .mouse(e):
+                    // With the mouse off, a report (pasted, or from a confused terminal) is
+                    // still no keys, and does nothing.
+                    utf8.reset()
+                    if mouse { inputs.append(.mouse(e)) }
+                case let .code(c) where c > 0xFF:
+                    utf8.reset()
+                    if let k = KeyDecoder.decodeKeyCode(c) { inputs.append(.key(k)) }
+                case let .code(c):
+                    if let s = utf8.feed(UInt8(truncatingIfNeeded: c)), let k = KeyDecoder.decode(s) { inputs.append(.key(k)) }
+                }
+            }
+        }
         while reads < limit {
             let c = wgetch(ml_stdscr())
             if c == ERR {
                 switch RawInput.state(fd: fd) {
-                case .open: return (keys, reads, false)
-                case .ended: return (keys, reads, true)
+                case .open:
+                    take(reports.endOfInput())
+                    return (inputs, reads, false)
+                case .ended: return (inputs, reads, true)
                 case let .late(byte): ungetch(Int32(byte))
                 }
                 continue
             }
-            reads += 1
-            if c > 0xFF {
-                utf8.reset()
-                if let k = KeyDecoder.decodeKeyCode(c) { keys.append(k) }
-            } else if let s = utf8.feed(UInt8(c)), let k = KeyDecoder.decode(s) {
-                keys.append(k)
-            }
+            let items = reports.feed(c)
+            if !reports.isPartial { reads += 1 }
+            take(items)
         }
-        return (keys, reads, false)
+        return (inputs, reads, false)
     }
+
+    /// Forgets a partial mouse report (its rest was dropped with a flood).
+    public func forgetPartialInput() { reports.reset() }
 
     /// Reads what stdin has queued without decoding it, into `buffer`; nil when input ended.
     public func readRaw(into buffer: inout [UInt8]) -> Int? { RawInput.drain(fd: hosted?.input ?? 0, into: &buffer) }
@@ -285,6 +313,7 @@ public final class Terminal {
         select()
         endwin()
         guard let hosted else {
+            if mouse { MouseMode.disable() }
             ml_guard_disarm()
             delscreen(screen)
             return
@@ -299,6 +328,7 @@ public final class Terminal {
     /// Ctrl-Z: give the terminal back, stop, and on `fg` take it again and repaint.
     public func suspend() {
         endwin()
+        if mouse { MouseMode.disable() }
         ml_guard_disarm()
         let old = signal(SIGTSTP, SIG_DFL)
         // The main queue may run on a Dispatch worker thread, which blocks SIGTSTP: there the
@@ -312,6 +342,7 @@ public final class Terminal {
         signal(SIGTSTP, old)
         ml_guard_arm()
         reset_prog_mode()
+        if mouse { MouseMode.enable() }
         resized()
         clearok(ml_curscr(), true)
     }

@@ -73,6 +73,11 @@ struct ServeCommand: ParsableCommand {
     var viewersPerHost = 50
 
     @Option(name: .long, help: ArgumentHelp(
+        "With --follow: frames per second of the followers in a viewer host (their pulses move this many cells a second).",
+        valueName: "n"))
+    var followerFps = 3
+
+    @Option(name: .long, help: ArgumentHelp(
         "Close connections that have not started to log in within this time (with --passcode, a person "
             + "then has 60 s to type the code).", valueName: "seconds"))
     var loginGrace = 10
@@ -87,6 +92,7 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         guard (1...1024).contains(maxSessions) else { throw ValidationError("--max-sessions must be from 1 to 1024") }
         guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 (never) or a number of seconds") }
+        guard (1...15).contains(followerFps) else { throw ValidationError("--follower-fps must be from 1 to 15") }
         guard (0...1024).contains(viewersPerHost) else { throw ValidationError("--viewers-per-host must be from 0 to 1024") }
         guard (1...600).contains(loginGrace) else { throw ValidationError("--login-grace must be from 1 to 600 seconds") }
         if let word = passcodeWord {
@@ -135,7 +141,7 @@ struct ServeCommand: ParsableCommand {
             ? SessionLaunch.dashboard(serverEnvironment: environment, options: options, shareSocket: sharePath)
             : try SessionLaunch.custom(sessionCommand, serverEnvironment: environment, shareSocket: sharePath)
         if follow && sessionCommand.isEmpty && viewersPerHost > 0 {
-            launch.hosts = ViewerHosts(launch: launch, viewersPerHost: viewersPerHost, log: log)
+            launch.hosts = ViewerHosts(launch: launch, viewersPerHost: viewersPerHost, fps: followerFps, log: log)
         }
 
         var limits = ServerLimits()
