@@ -75,7 +75,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(
         "With --follow: frames per second of the followers in a viewer host (their pulses move this many cells a second).",
         valueName: "n"))
-    var followerFps = 3
+    var followerFps = 2
 
     @Option(name: .long, help: ArgumentHelp(
         "Close connections that have not started to log in within this time (with --passcode, a person "
