@@ -188,6 +188,22 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         requestDraw(reserve: FrameBudget.clockReserve)
     }
 
+    /// Whether something else drives this loop's clock (a viewer host, with each state of
+    /// the presenter): no timer of its own then. Setting it restarts the clock.
+    public var driven = false {
+        didSet { if driven != oldValue { restartClock() } }
+    }
+
+    /// A step of the clock given from outside (``driven``): `message` (the presenter's state),
+    /// the pulses one cell on, and a frame as soon as the budget allows, before the clock's.
+    public func drive(_ message: Message) {
+        guard !finished else { return }
+        noteElapsed()
+        apply(message)
+        if !model.paused { apply(.frame) }
+        requestDraw()
+    }
+
     /// Tells the model the session's time, so the lever changes that follow are stamped.
     private func noteElapsed() {
         working()
@@ -205,6 +221,7 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     /// (Re)creates the clock timer for the current speed; none while paused.
     public func restartClock() {
         clockTimer?.cancel(); clockTimer = nil
+        guard !driven else { return }
         clock = SimulationClock(model: model, fps: fps)
         guard let interval = clock?.interval else { return }
         clockTimer = makeTimer(interval: interval) { [unowned self] in

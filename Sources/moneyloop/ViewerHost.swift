@@ -119,9 +119,13 @@ final class ViewerHost: FollowLink, @unchecked Sendable {
     func follow(_ loop: any EffectHost, _ on: Bool) {
         guard let loop = loop as? EventLoop else { return }
         following[ObjectIdentifier(loop)] = on ? loop : nil
+        // A follower's month and pulses move with the presenter's states (twice a second at
+        // the default speed): one frame per state, drawn as it arrives, and no timer of its
+        // own. Exploring alone, it runs its own clock again.
+        loop.driven = on
         guard on else { return }
         subscribe()
-        if let latest { loop.post(.shared(latest)) }
+        if let latest { loop.drive(.shared(latest)) }
     }
 
     /// One subscription for every follower; each state is parsed once.
@@ -132,7 +136,7 @@ final class ViewerHost: FollowLink, @unchecked Sendable {
                 guard let self, var state = SharedState.parse(line) else { return }
                 state.prepare()
                 self.latest = state
-                for loop in self.following.values { loop.post(.shared(state)) }
+                for loop in self.following.values { loop.drive(.shared(state)) }
             }
         }
     }
