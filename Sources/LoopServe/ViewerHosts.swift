@@ -51,7 +51,7 @@ public final class ViewerHosts: @unchecked Sendable {
 
     /// Hosts run `launch`'s executable as `serve-host` with its served options; their
     /// viewers draw at most `fps` frames a second (the pulses move that many cells).
-    public init(launch: SessionLaunch, viewersPerHost: Int, fps: Int = 2, log: ServeLog) {
+    public init(launch: SessionLaunch, viewersPerHost: Int, fps: Int = 4, log: ServeLog) {
         self.launch = launch
         executable = launch.executable
         var argv = [launch.arguments.first ?? "moneyloop", "serve-host", "--fps", "\(fps)"]

@@ -73,9 +73,9 @@ struct ServeCommand: ParsableCommand {
     var viewersPerHost = 50
 
     @Option(name: .long, help: ArgumentHelp(
-        "With --follow: frames per second of the followers in a viewer host (their pulses move this many cells a second).",
+        "With --follow: at most this many frames a second for each follower in a viewer host.",
         valueName: "n"))
-    var followerFps = 2
+    var followerFps = 4
 
     @Option(name: .long, help: ArgumentHelp(
         "Close connections that have not started to log in within this time (with --passcode, a person "
