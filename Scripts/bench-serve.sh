@@ -6,7 +6,7 @@
 # relay budgets the unit tests check only functionally. About 1 minute at 40 viewers.
 #
 #   Scripts/bench-serve.sh [--no-build] [--moneyloop BIN] [--viewers N] [--mix] [--rate PER_S]
-#                          [--measure S] [--every S] [--only-room] [--json FILE]
+#                          [--measure S] [--every S] [--only-room] [--server-args "..."] [--nice N] [--json FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
