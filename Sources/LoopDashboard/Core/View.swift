@@ -60,7 +60,8 @@ private func drawTabs(_ f: inout Frame, _ r: Rect, model: Model) {
         let label = active ? "[\(p.tabTitle)]" : " \(p.tabTitle) "
         x = f.text(x, r.y, label, Style(active ? .titleFocused : .dim, active ? [.bold, .reverse] : [])) + 1
     }
-    if x + 14 < r.maxX { f.text(x + 1, r.y, "Tab switches", Style(.dim)) }
+    let hint = "\(model.keys.key(for: .focusNext)) switches"
+    if x + hint.count + 2 < r.maxX { f.text(x + 1, r.y, hint, Style(.dim)) }
 }
 
 /// Below the minimum size: a centred message, never a garbled dashboard.
