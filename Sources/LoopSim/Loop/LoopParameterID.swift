@@ -1,0 +1,31 @@
+/// The id of one figure of a loop: `entity.<entity>.cash|debt|fleet` or `deal.<deal>.<key>`
+/// (`deal.openai-oracle.value`, `deal.cw-ddtl3.ltv`). A loop makes the ids of its own
+/// figures (`MoneyLoop.parameters`); text becomes one only through
+/// `MoneyLoop.parameterID(validating:)`, which refuses a figure the loop does not have.
+public struct LoopParameterID: Hashable, Sendable, CustomStringConvertible {
+    /// Whose figure it is.
+    public enum Owner: String, Sendable { case entity, deal }
+
+    public let owner: Owner
+    /// The entity's or the deal's id in the loop file.
+    public let name: String
+    /// `cash`, `debt`, `fleet` for an entity; the deal's term (`value`, `ltv`) for a deal.
+    public let figure: String
+
+    init(_ owner: Owner, _ name: String, _ figure: String) {
+        self.owner = owner; self.name = name; self.figure = figure
+    }
+
+    public var rawValue: String { "\(owner.rawValue).\(name).\(figure)" }
+    public var description: String { rawValue }
+}
+
+extension MoneyLoop {
+    /// `text` as the id of one of this loop's figures, or `.unknown` with the closest id.
+    public func parameterID(validating text: String) throws(ParameterError) -> LoopParameterID {
+        let ids = parameters.map(\.id)
+        if let id = ids.first(where: { $0.rawValue == text }) { return id }
+        throw .unknown(ParameterID(rawValue: text),
+                       suggestion: closestWord(to: text, in: ids.map(\.rawValue)).map(ParameterID.init(rawValue:)))
+    }
+}
