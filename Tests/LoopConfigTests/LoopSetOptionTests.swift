@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import LoopConfig
 @testable import LoopSim
 
@@ -14,6 +15,17 @@ import Testing
         #expect(levers == LoopLevers(nonBinding: 0, demandDelay: 18, rateShock: 0.015, creditWindow: 0.5))
         #expect(loop.entities[0].cash == 2e9)
         #expect(loop.parameters.first { $0.id.rawValue == "deal.c.value" }?.value == 6e9)
+    }
+
+    /// The article's ids of an entity's figures work on any loop that has the entity.
+    @Test func articleIdsAreAliasesOfTheLoopsFigures() throws {
+        var web = try LoopFile.load(contentsOf: Support.root.appendingPathComponent("scenarios/ai-web-2025.yaml").path)
+        _ = try LoopSetOption.apply(["vast.cash=2B", "cw.gpus=300000", "credit.access.coreweave=0.5"], to: &web)
+        let value = { (id: String) in web.parameters.first { $0.id.rawValue == id }?.value }
+        #expect(value("entity.vast.cash") == 2e9 && value("entity.coreweave.fleet") == 300_000)
+        #expect(value("entity.coreweave.marketAccess") == 0.5)
+        var small = try Self.loop()
+        #expect(throws: ConfigError.self) { _ = try LoopSetOption.apply(["vast.cash=2B"], to: &small) }
     }
 
     @Test(arguments: [
