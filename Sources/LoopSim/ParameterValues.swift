@@ -30,11 +30,11 @@ public struct ParameterValues: Sendable, Equatable {
     private init(values: [ParameterID: Double]) { self.values = values }
 
     /// The value of `id`; a registry id always has one. Reading an id the registry does not
-    /// have is a programming error: it stops debug builds and tests (never a silent 0 there).
+    /// have is a programming error and stops the program, in release builds too: never a
+    /// silent 0. Text from a person is checked first (`ParameterID(validating:)`).
     public subscript(id: ParameterID) -> Double {
-        if let v = values[id] { return v }
-        assert(ParameterRegistry.parameter(id) != nil, "unknown parameter id '\(id)' (not in ParameterRegistry)")
-        return ParameterRegistry.parameter(id)?.defaultValue ?? 0
+        guard let v = values[id] else { preconditionFailure("unknown parameter id '\(id)' (not in ParameterRegistry)") }
+        return v
     }
 
     /// Sets `id` to `value` after checking the id and the range.
@@ -48,9 +48,10 @@ public struct ParameterValues: Sendable, Equatable {
         values[id] = p.isInteger ? value.rounded() : value
     }
 
-    /// Sets `id` to `value` clamped into its range (what a slider stepping past an end does).
+    /// Sets `id` to `value` clamped into its range (what a slider stepping past an end does);
+    /// `id` must be a registry id.
     public mutating func setClamped(_ id: ParameterID, _ value: Double) {
-        guard let p = ParameterRegistry.parameter(id) else { return }
+        guard let p = ParameterRegistry.parameter(id) else { preconditionFailure("unknown parameter id '\(id)'") }
         values[id] = p.clamp(value)
     }
 
@@ -59,13 +60,18 @@ public struct ParameterValues: Sendable, Equatable {
         ParameterRegistry.all.map(\.id).filter { abs(self[$0] - other[$0]) > 1e-12 }
     }
 
-    /// The closest registry id by edit distance, when close enough to be a likely typo.
+    /// The closest registry id, when close enough to be a likely typo (`closestWord`).
     static func suggestion(for id: ParameterID) -> ParameterID? {
-        let best = ParameterRegistry.all.map { ($0.id, editDistance($0.id.rawValue, id.rawValue)) }
-            .min { $0.1 < $1.1 }
-        guard let best, best.1 <= max(2, id.rawValue.count / 4) else { return nil }
-        return best.0
+        closestWord(to: id.rawValue, in: ParameterRegistry.all.map(\.id.rawValue)).map(ParameterID.init(rawValue:))
     }
+}
+
+/// The candidate nearest to `word` by edit distance (case ignored), when close enough to be
+/// a likely typo: the one "did you mean" rule of files, `--set`, `:set` and commands.
+public func closestWord(to word: String, in candidates: [String]) -> String? {
+    let best = candidates.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= max(2, word.count / 3) else { return nil }
+    return best.0
 }
 
 /// Levenshtein distance between two strings.
