@@ -23,7 +23,7 @@ let package = Package(
         // The model: parameters, scenarios, the monthly engine, metrics. The standard library only.
         .target(name: "LoopSim"),
         // Files people edit: YAML read with file:line:column errors; scenario files.
-        .target(name: "LoopConfig", dependencies: ["LoopSim", "LoopBundle", "Yams"]),
+        .target(name: "LoopConfig", dependencies: ["LoopSim", "LoopBundle"]),
         // The bundled themes/, scenarios/ and demos/ compiled in (generated at every build).
         // The links to the data folders make SwiftPM plan the build again (and so run the
         // plugin) when a file is added to or removed from them.
@@ -33,7 +33,7 @@ let package = Package(
         // Headless output of the command line: simulate / params / factcheck as table, CSV, JSON.
         .target(name: "LoopReport", dependencies: ["LoopSim", "LoopConfig"]),
         // The Elm-style core: model, messages, update, view -> Frame. No curses.
-        .target(name: "LoopDashboard", dependencies: ["LoopSim", "LoopConfig", "LoopReport", "Yams"]),
+        .target(name: "LoopDashboard", dependencies: ["LoopSim", "LoopConfig", "LoopReport"]),
         // System-library shim exposing the parts of ncursesw Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Async-signal-safe terminal restore for crashes (C: signal handlers).
@@ -65,7 +65,8 @@ let package = Package(
         // What every test target shares: the package root, seeded randomness, a process runner.
         .target(name: "TestSupport", dependencies: ["LoopSim"], path: "Tests/TestSupport"),
         .testTarget(name: "LoopSimTests", dependencies: ["LoopSim", "TestSupport"]),
-        .testTarget(name: "LoopConfigTests", dependencies: ["LoopConfig", "LoopSim", "LoopReport", "LoopDashboard", "TestSupport"],
+        // Yams only here: YAMLReaderTests check the reader against it.
+        .testTarget(name: "LoopConfigTests", dependencies: ["LoopConfig", "LoopSim", "LoopReport", "LoopDashboard", "TestSupport", "Yams"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LoopReportTests", dependencies: ["LoopReport", "LoopSim"]),
         // Goldens and fixtures are read (and goldens rewritten) in the source tree.

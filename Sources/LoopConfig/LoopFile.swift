@@ -1,6 +1,5 @@
 import Foundation
 import LoopSim
-import Yams
 
 /// Loop files: a scenario that declares its own `entities:` and `deals:` (schema in
 /// docs/simulation.md). A file loads whole or not at all; every problem is reported at
