@@ -1,4 +1,3 @@
-import Foundation
 import LoopSim
 
 /// Reads positioned values out of a loop file's node tree: amounts (numbers, units or

@@ -24,7 +24,7 @@ public struct YAMLDocument {
             return
         }
         let bytes: [UInt8]
-        switch TextFile.bytes(atPath: path, maxBytes: maxBytes) {
+        switch FileSystem.bytes(atPath: path, maxBytes: maxBytes) {
         case let .success(b): bytes = b
         case .failure(.missing): throw ConfigError(file: path, message: "no such file")
         case .failure(.directory): throw ConfigError(file: path, message: "is a directory, not a file")

@@ -1,8 +1,10 @@
 import ArgumentParser
-import Foundation
 import LoopConfig
 import LoopReport
 import LoopSim
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one way every command reports a problem: a single line on stderr, exit status 2,
 /// nothing on stdout. The command's output is built in full first, then printed.
@@ -17,12 +19,12 @@ enum CommandOutput {
         } catch let error as ParameterError {
             fail(error.description)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(text)
     }
 
     /// Writes `moneyloop: message` to stderr and exits with status 2.
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("moneyloop: \(ConfigError.sanitize(message))\n".utf8))
+        StandardStream.error.write("moneyloop: \(ConfigError.sanitize(message))\n")
         exit(2)
     }
 }

@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Reading and listing small files with the C library only (no Foundation), for the files
-/// people edit: refuses folders and files larger than a limit before reading them.
-public enum TextFile {
+/// Files and folders with the C library only, so that the dashboard needs no Foundation:
+/// reading the small files people edit (refusing folders and files over a limit before
+/// reading them), listing folders, links, the working directory, the environment.
+public enum FileSystem {
     public enum Failure: Error, Equatable { case missing, directory, unreadable, tooLarge }
 
     /// The bytes of the file at `path`, at most `maxBytes` of them.
@@ -80,8 +81,44 @@ public enum TextFile {
         return String(cString: buffer)
     }
 
-    /// A variable of the process's environment.
-    public static func environment(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
+    /// The process's environment variables.
+    public static func environment() -> [String: String] {
+        var out: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let text = String(cString: entry)
+            if let eq = text.firstIndex(of: "=") {
+                out[String(text[..<eq])] = String(text[text.index(after: eq)...])
+            }
+            p += 1
+        }
+        return out
+    }
+
+    /// `path` with symbolic links and `.`/`..` resolved, or nil when it does not exist.
+    public static func resolved(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// The folder part of `path` (`/a/b/c.yaml` → `/a/b`, `c.yaml` → `.`, `/c` → `/`).
+    public static func directory(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.last == "/" { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "." }
+        return slash == p.startIndex ? "/" : String(p[..<slash])
+    }
+
+    /// The file name without its extension (`/a/b/c.yaml` → `c`, `/a/.rc` → `.rc`).
+    public static func stem(of path: String) -> String {
+        let name = fileName(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// The last part of `path` (`/a/b/c.yaml` → `c.yaml`).
+    public static func fileName(of path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
     }
 }
