@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "moneyloop", targets: ["moneyloop"]),
         .executable(name: "moneyloop-serve", targets: ["moneyloop-serve"]),
+        .executable(name: "moneyloop-filings", targets: ["moneyloop-filings"]),
         // Libraries for the separate Benchmarks/ package.
         .library(name: "LoopSim", targets: ["LoopSim"]),
         .library(name: "LoopDashboard", targets: ["LoopDashboard"]),
@@ -59,6 +60,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // `moneyloop filings` and `scenario update --from-filings`: SEC company facts read,
+        // cached and mapped to opening figures. The only module that touches the network.
+        .target(name: "LoopFilings", dependencies: ["LoopSim", "LoopConfig"]),
         .executableTarget(
             name: "moneyloop",
             dependencies: [
@@ -76,6 +80,15 @@ let package = Package(
                               "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                               "-Xlinker", "--no-export-dynamic"],
                              .when(platforms: [.linux], configuration: .release)),
+            ]
+        ),
+        // `moneyloop filings …` and `moneyloop scenario update` run this program from beside
+        // themselves: SEC downloads need FoundationNetworking, which the dashboard never loads.
+        .executableTarget(
+            name: "moneyloop-filings",
+            dependencies: [
+                "LoopFilings", "LoopConfig", "LoopSim",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `moneyloop serve` runs this program from beside itself: the SSH server with NIO, Crypto
@@ -98,6 +111,8 @@ let package = Package(
         // Goldens and fixtures are read (and goldens rewritten) in the source tree.
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig", "TestSupport"],
                     exclude: ["Goldens", "Fixtures"]),
+        .testTarget(name: "LoopFilingsTests", dependencies: ["LoopFilings", "LoopConfig", "LoopSim", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
         .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard", "TestSupport"]),
         .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe", "TestSupport"]),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds moneyloop and its SSH server moneyloop-serve for release, the way docs/performance.md
-# measures them, in .build-release/, and prints the dashboard's path on stdout (the server
-# is beside it; the build's own output goes to stderr).
+# Builds moneyloop and the programs beside it (moneyloop-serve, moneyloop-filings) for
+# release, the way docs/performance.md measures them, in .build-release/, and prints the
+# dashboard's path on stdout (the build's own output goes to stderr).
 #
 # - The Swift standard library and Foundation are linked in (--static-swift-stdlib): no
 #   shared Swift libraries to map, about 5 MiB less resident memory.
@@ -23,4 +23,5 @@ else
 fi
 swift build "${flags[@]}" --product moneyloop >&2
 swift build "${flags[@]}" --product moneyloop-serve >&2
+swift build "${flags[@]}" --product moneyloop-filings >&2
 echo "$(swift build "${flags[@]}" --show-bin-path)/moneyloop"

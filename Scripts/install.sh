@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs moneyloop: a release build (Scripts/build-release.sh) into PREFIX/bin, with the
-# SSH server moneyloop-serve beside it (`moneyloop serve` runs it from there), its man
+# Installs moneyloop: a release build (Scripts/build-release.sh) into PREFIX/bin, with
+# moneyloop-serve and moneyloop-filings beside it (`moneyloop serve`, `moneyloop filings`
+# and `moneyloop scenario update` run them from there), its man
 # page (generated from the command definitions by swift-argument-parser's generate-manual)
 # into PREFIX/share/man/man1, and completion scripts for bash, zsh and fish. Themes,
 # scenarios and demo scripts are compiled into the binary: nothing else is needed.
@@ -8,7 +9,7 @@
 #   Scripts/install.sh [--prefix DIR]              install (default prefix: ~/.local)
 #   Scripts/install.sh --uninstall [--prefix DIR]  remove what install put there
 #
-# --binary FILE installs FILE (and the moneyloop-serve beside it) instead of building (tests);
+# --binary FILE installs FILE (and the two programs beside it) instead of building (tests);
 # --manual-tool FILE uses that generate-manual instead of building it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     --uninstall) uninstall=1; shift ;;
     --binary) binary="${2:?--binary needs a file}"; shift 2 ;;
     --manual-tool) manual_tool="${2:?--manual-tool needs a file}"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -33,6 +34,7 @@ prefix="${prefix%/}"
 files=(
   "bin/moneyloop"
   "bin/moneyloop-serve"
+  "bin/moneyloop-filings"
   "share/man/man1/moneyloop.1"
   "share/bash-completion/completions/moneyloop"
   "share/zsh/site-functions/_moneyloop"
@@ -50,8 +52,9 @@ if [ -z "$binary" ]; then
   binary=$(Scripts/build-release.sh)
 fi
 [ -x "$binary" ] || { echo "install: no executable at $binary" >&2; exit 2; }
-server="$(dirname "$binary")/moneyloop-serve"
-[ -x "$server" ] || { echo "install: no moneyloop-serve beside $binary (swift build --product moneyloop-serve)" >&2; exit 2; }
+for helper in moneyloop-serve moneyloop-filings; do
+  [ -x "$(dirname "$binary")/$helper" ] || { echo "install: no $helper beside $binary (swift build --product $helper)" >&2; exit 2; }
+done
 if [ -z "$manual_tool" ]; then
   swift build --product generate-manual >&2
   manual_tool="$(swift build --show-bin-path)/generate-manual"
@@ -59,8 +62,10 @@ fi
 
 mkdir -p "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
   "$prefix/share/zsh/site-functions" "$prefix/share/fish/vendor_completions.d"
-install -m 0755 "$server" "$prefix/bin/moneyloop-serve.new"
-mv -f "$prefix/bin/moneyloop-serve.new" "$prefix/bin/moneyloop-serve"
+for helper in moneyloop-serve moneyloop-filings; do
+  install -m 0755 "$(dirname "$binary")/$helper" "$prefix/bin/$helper.new"
+  mv -f "$prefix/bin/$helper.new" "$prefix/bin/$helper"
+done
 install -m 0755 "$binary" "$prefix/bin/moneyloop.new"
 mv -f "$prefix/bin/moneyloop.new" "$prefix/bin/moneyloop"
 installed="$prefix/bin/moneyloop"

@@ -1,11 +1,5 @@
 import ArgumentParser
-import LoopConfig
 import LoopShare
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `moneyloop serve`: runs the SSH server, the program `moneyloop-serve` installed beside
 /// this one, with the same arguments (`moneyloop serve --help` shows its options). The
@@ -27,23 +21,6 @@ struct ServeCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        guard let me = BundledData.executablePath(), let slash = me.lastIndex(of: "/") else {
-            throw Self.fail("cannot tell where this program is installed", status: 1)
-        }
-        let server = String(me[..<slash]) + "/" + ServePrograms.serverName
-        guard access(server, X_OK) == 0 else {
-            throw Self.fail("\(server) is missing: the SSH server is a program of its own, installed beside "
-                + "moneyloop (Scripts/install.sh installs both; `swift build` builds both)", status: 2)
-        }
-        setenv(ServePrograms.dashboardVariable, me, 1)
-        let argv = ([server] + arguments).map { strdup($0) }
-        defer { argv.forEach { free($0) } }
-        execv(server, argv + [nil])
-        throw Self.fail("cannot run \(server): \(String(cString: strerror(errno)))", status: 1)
-    }
-
-    static func fail(_ message: String, status: Int32) -> ExitCode {
-        StandardStream.error.write("moneyloop serve: \(message)\n")
-        return ExitCode(status)
+        try HelperProgram.exec(ServePrograms.serverName, arguments, command: "serve")
     }
 }

@@ -15,7 +15,7 @@ private let manualTool = URL(fileURLWithPath: moneyloopBinary).deletingLastPathC
                 "needs generate-manual: swift build --product generate-manual"))
 struct InstallTests {
     static let root = Support.root
-    static let installed = ["bin/moneyloop", "bin/moneyloop-serve", "share/man/man1/moneyloop.1", "share/bash-completion/completions/moneyloop",
+    static let installed = ["bin/moneyloop", "bin/moneyloop-serve", "bin/moneyloop-filings", "share/man/man1/moneyloop.1", "share/bash-completion/completions/moneyloop",
                             "share/zsh/site-functions/_moneyloop", "share/fish/vendor_completions.d/moneyloop.fish"]
 
     /// The names of the repository's `folder/*.yaml`.
