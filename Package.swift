@@ -61,10 +61,8 @@ let package = Package(
             ]
         ),
         // `moneyloop filings` and `scenario update --from-filings`: SEC company facts read,
-        // cached and mapped to opening figures. The only module that touches the network,
-        // through CFetch: libcurl opened with dlopen on the first fetch, never otherwise.
-        .target(name: "CFetch", linkerSettings: [.linkedLibrary("dl")]),
-        .target(name: "LoopFilings", dependencies: ["LoopSim", "LoopConfig", "CFetch"]),
+        // cached and mapped to opening figures. The only module that touches the network.
+        .target(name: "LoopFilings", dependencies: ["LoopSim", "LoopConfig"]),
         .executableTarget(
             name: "moneyloop",
             dependencies: [
