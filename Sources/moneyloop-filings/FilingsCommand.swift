@@ -43,7 +43,7 @@ struct FilingsCommand: ParsableCommand {
                 guard timeout > 0, timeout <= 600 else { throw FilingsError("--timeout: allowed 0 … 600 seconds") }
                 let who = try FilingsContact.resolve(option: contact, env: env)
                 guard offline || who != nil else { throw FilingsError(FilingsContact.refusal(env)) }
-                var fetcher = FilingsFetcher(client: CurlClient(), limiter: RateLimiter(),
+                var fetcher = FilingsFetcher(client: URLSessionClient(), limiter: RateLimiter(),
                                              cache: FilingsCache.standard(env), contact: who, offline: offline)
                 fetcher.timeout = timeout
                 if let base = secURL {
