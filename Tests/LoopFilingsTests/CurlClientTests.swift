@@ -5,7 +5,7 @@ import TestSupport
 
 /// The real client against a local server: the statuses, bodies and failures the SEC's
 /// server can give, without the SEC.
-@Suite(.serialized) struct URLSessionClientTests {
+@Suite(.serialized) struct CurlClientTests {
     static let body = Fixture.data("crwv-companyfacts.json")
 
     /// Answers 403 without a User-Agent, as the SEC does; else the fixture, whole.
@@ -17,15 +17,15 @@ import TestSupport
     @Test func getsADocumentAndSendsTheUserAgent() throws {
         let server = try LocalHTTPServer(respond: Self.sec)
         defer { server.stop() }
-        let r = try URLSessionClient().get(server.url + "/x.json", headers: ["User-Agent": "moneyloop a@b.org"], timeout: 10)
+        let r = try CurlClient().get(server.url + "/x.json", headers: ["User-Agent": "moneyloop a@b.org"], timeout: 10)
         #expect(r.status == 200 && r.body == Self.body)
     }
 
     @Test func withoutAUserAgentTheFetcherReportsThe403() throws {
         let server = try LocalHTTPServer(respond: Self.sec)
         defer { server.stop() }
-        #expect(try URLSessionClient().get(server.url + "/x.json", headers: [:], timeout: 10).status == 403)
-        var f = FilingsFetcher(client: URLSessionClient(), limiter: RateLimiter(), cache: FilingsCache(folder: Fixture.folder()),
+        #expect(try CurlClient().get(server.url + "/x.json", headers: [:], timeout: 10).status == 403)
+        var f = FilingsFetcher(client: CurlClient(), limiter: RateLimiter(), cache: FilingsCache(folder: Fixture.folder()),
                                contact: "a@b.org", offline: false)
         f.factsBase = server.url + "/api/xbrl/companyfacts/"
         #expect(try f.fetch([.cik(1_769_628)]).first?.facts == Fixture.coreweave)
@@ -46,8 +46,8 @@ import TestSupport
             return Data(head.utf8) + body
         }
         defer { server.stop() }
-        let first = try URLSessionClient().get(server.url + "/same.json", headers: [:], timeout: 10)
-        let second = try URLSessionClient().get(server.url + "/same.json", headers: [:], timeout: 10)
+        let first = try CurlClient().get(server.url + "/same.json", headers: [:], timeout: 10)
+        let second = try CurlClient().get(server.url + "/same.json", headers: [:], timeout: 10)
         #expect(String(decoding: first.body, as: UTF8.self) == "answer 1")
         #expect(String(decoding: second.body, as: UTF8.self) == "answer 2")
     }
@@ -56,7 +56,7 @@ import TestSupport
         let server = try LocalHTTPServer { _ in LocalHTTPServer.response(200, Self.body.prefix(100), contentLength: Self.body.count) }
         defer { server.stop() }
         #expect(throws: NetworkFailure.self) {
-            try URLSessionClient().get(server.url + "/x.json", headers: [:], timeout: 10)
+            try CurlClient().get(server.url + "/x.json", headers: [:], timeout: 10)
         }
     }
 
@@ -64,7 +64,7 @@ import TestSupport
         let server = try LocalHTTPServer { _ in nil }
         defer { server.stop() }
         #expect {
-            try URLSessionClient().get(server.url + "/x.json", headers: [:], timeout: 1)
+            try CurlClient().get(server.url + "/x.json", headers: [:], timeout: 1)
         } throws: { "\($0)".contains("timed out") }
     }
 
@@ -72,7 +72,7 @@ import TestSupport
         let server = try LocalHTTPServer { _ in nil }
         let url = server.url
         server.stop()
-        #expect(throws: NetworkFailure.self) { try URLSessionClient().get(url + "/x.json", headers: [:], timeout: 5) }
+        #expect(throws: NetworkFailure.self) { try CurlClient().get(url + "/x.json", headers: [:], timeout: 5) }
     }
 }
 
