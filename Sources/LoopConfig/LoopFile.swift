@@ -6,7 +6,7 @@ import Yams
 /// docs/simulation.md). A file loads whole or not at all; every problem is reported at
 /// file:line:column with its key path.
 public enum LoopFile {
-    static let topKeys = ["name", "title", "start", "horizon", "entities", "deals"]
+    static let topKeys = ["name", "title", "start", "asOf", "horizon", "entities", "deals"]
     static let entityKeys = ["name", "kind", "cash", "debt", "fleet", "opexPerGPUHour", "overheadMonthly", "supplier",
                              "kwPerGPU", "external", "financing"]
     static let commonDealKeys = ["id", "kind", "from", "to", "status", "source"]
@@ -48,6 +48,8 @@ public enum LoopFile {
             throw doc.error(at: [.key("start")], "'\(startText)' is not a month; expected YYYY-MM, e.g. 2025-11")
         }
         let r = LoopFileReader(doc: doc, start: start)
+        // The date the opening figures describe (set by `scenario update --from-filings`).
+        if let asOf = try r.optionalText([.key("asOf")]) { try r.checkDate(asOf, [.key("asOf")]) }
         let horizon = try r.whole([.key("horizon")], default: Scenario.defaultHorizon, max: Scenario.maxHorizon)
         guard horizon >= 1 else { throw doc.error(at: [.key("horizon")], "allowed 1 … \(Scenario.maxHorizon) months") }
         let entities = try readEntities(r)

@@ -34,6 +34,9 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII characters only.")
     var ascii = false
 
+    @Flag(help: "Leave the mouse to the terminal (also `mouse: off` in the keys file); the mouse is never required.")
+    var noMouse = false
+
     @OptionGroup var themeOptions: ThemeOptions
 
     @Option(help: "Simulated months per second.")
@@ -117,11 +120,13 @@ struct DashboardCommand: ParsableCommand {
         }
         let terminal: Terminal
         do {
-            terminal = try Terminal(options: TerminalOptions(color: color.tier, ascii: ascii),
+            terminal = try Terminal(options: TerminalOptions(color: color.tier, ascii: ascii,
+                                                             mouse: !noMouse && model.keys.mouse),
                                     theme: model.themes.current, environment: env)
         } catch {
             CommandOutput.fail(error.description)
         }
+        if !terminal.mouse { model.keys = model.keys.withoutMouse() }
         if let n = terminal.notice { model.notice = n }
         let files: any FileWork = servedFiles ?? FileEffects(themes: themes.catalog)
         let effects = DashboardEffects(files: files, sharing: sharing)

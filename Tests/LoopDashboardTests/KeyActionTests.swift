@@ -137,6 +137,12 @@ import Testing
         Case(action: .historyPrevious, setUp: { $0.history = ["save"]; $0.input = TextInput(purpose: .command) }) {
             m, _, _ in m.input?.text == "save"
         },
+        Case(action: .point, setUp: { $0.setFocus(.graph); $0.ui.pointer = .node(.vast) }) { m, _, _ in
+            m.selectedNode == .vast
+        },
+        Case(action: .setLever, setUp: { $0.ui.pointer = .lever(index: 0, value: 0.9) }) { m, _, text in
+            m.value("cw.utilization") == 0.9 && text.contains("90%") && m.ui.dragLever == 0
+        },
         Case(action: .historyNext, setUp: {
             $0.history = ["a", "b"]
             $0.input = TextInput(purpose: .command)

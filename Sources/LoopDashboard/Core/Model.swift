@@ -100,14 +100,15 @@ public struct Model: Sendable {
     /// The present month's snapshot of the what-if.
     public var now: MonthSnapshot { projection.month(month) }
 
-    /// Sets a lever from the present month on, recording undo. Out-of-range values clamp.
-    public mutating func setLever(_ id: ParameterID, to value: Double) {
+    /// Sets a lever from the present month on, recording undo (unless `recordingUndo` is
+    /// false: a drag continues the change its press began). Out-of-range values clamp.
+    public mutating func setLever(_ id: ParameterID, to value: Double, recordingUndo: Bool = true) {
         guard let p = ParameterRegistry.parameter(id) else { return }
         let v = p.clamp(value)
         guard v != self.value(id) else { return }
         var next = schedule
         next.apply(LeverChange(month: month, id: id, value: v))
-        replaceSchedule(next)
+        session.replace(next, recordingUndo: recordingUndo)
     }
 
     /// Replaces the schedule (recording undo) and recomputes the what-if.

@@ -65,6 +65,8 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
         return model.useTheme(theme)
     case let .key(key):
         return handleKey(key, &model)
+    case let .mouse(event, width, height):
+        return MouseUpdate.handle(event, width: width, height: height, &model)
     case let .analytics(message):
         return AnalyticsUpdate.apply(message, &model)
     }
@@ -145,6 +147,7 @@ func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
     case .submitInput, .cancelInput, .complete, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .clearLine,
          .deleteBackward, .deleteForward, .historyPrevious, .historyNext:
         break  // a text field's: `editInput`
+    case .point, .setLever: return MouseUpdate.perform(action, &m)
     }
     return []
 }
