@@ -98,5 +98,10 @@ import Testing
             #expect(r.status == 2 && r.out.isEmpty && r.err == message)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+        let web = dir + "/web.yaml"
+        try FileManager.default.copyItem(atPath: Support.scenarioPath("ai-web-2025"), toPath: web)
+        let r = try await runProcess(moneyloopBinary, ["scenario", "update", web, "--from-filings", "--company", "nobody=CRWV"],
+                                     environment: env)
+        #expect(r.status == 2 && r.out.isEmpty && r.err.hasPrefix("moneyloop: --company: no entity 'nobody' in \(web); entities: nvidia, "))
     }
 }
