@@ -2,15 +2,6 @@
 import Glibc
 #endif
 
-/// How a viewer logged in, which decides their dashboard's rights. The raw values are
-/// what the dashboard's hidden `--served` option takes.
-public enum ViewerAccess: String, Sendable, CaseIterable {
-    /// With a key from the authorized keys file.
-    case key
-    /// With the room's passcode: always a read-only follower.
-    case passcode
-}
-
 /// What each SSH session runs and with which environment.
 ///
 /// By default that is this executable (`/proc/self/exe`) with no subcommand — the
@@ -55,15 +46,16 @@ public struct SessionLaunch: Sendable {
         self.terminalType = terminalType
     }
 
-    /// The dashboard itself: `/proc/self/exe --served ACCESS [--follow] …`, with the share
-    /// socket in the environment when following.
+    /// The dashboard: `EXECUTABLE --served ACCESS [--follow] …` (by default this very
+    /// program), with the share socket in the environment when following.
     public static func dashboard(
-        serverEnvironment: [String: String], options: DashboardOptions, shareSocket: String?
+        serverEnvironment: [String: String], options: DashboardOptions, shareSocket: String?,
+        executable: String = "/proc/self/exe"
     ) -> SessionLaunch {
         var base = inheritedEnvironment(serverEnvironment)
         if options.follow, let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
         var launch = SessionLaunch(
-            executable: "/proc/self/exe", arguments: ["moneyloop"],
+            executable: executable, arguments: ["moneyloop"],
             baseEnvironment: base, terminalType: TerminalType(environment: serverEnvironment))
         launch.dashboard = options
         return launch

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Dispatch
-import Foundation
-import LoopServe
+import LoopConfig
+import LoopShare
 import LoopTerminal
 #if canImport(Glibc)
 import Glibc
@@ -25,9 +25,9 @@ struct ServeHostCommand: ParsableCommand {
     var fps: Double = 15
 
     func run() throws {
-        let env = ProcessInfo.processInfo.environment
+        let env = FileSystem.environment()
         guard env["MONEYLOOP_SERVED"] != nil, isatty(0) == 1 else {
-            FileHandle.standardError.write(Data("moneyloop serve-host: only moneyloop serve starts this\n".utf8))
+            StandardStream.error.write("moneyloop serve-host: only moneyloop serve starts this\n")
             throw ExitCode(2)
         }
         // One locale for the process (curses writes UTF-8); each viewer's own picks glyphs.

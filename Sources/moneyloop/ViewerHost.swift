@@ -1,7 +1,7 @@
 import Dispatch
 import LoopConfig
 import LoopDashboard
-import LoopServe
+import LoopShare
 import LoopSim
 import LoopTerminal
 
