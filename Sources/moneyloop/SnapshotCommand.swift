@@ -31,6 +31,8 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Presenter mode: headline numbers in big digits above fewer panels.")
     var present = false
 
+    @OptionGroup var chosen: ScenarioOptions
+
     @OptionGroup var themeOptions: ThemeOptions
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
@@ -42,7 +44,12 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        var model = Model(paused: true)
+        var model: Model
+        do {
+            model = try DashboardStart.model(scenario: chosen.scenario, sets: chosen.sets, paused: true)
+        } catch {
+            CommandOutput.fail(error.description)
+        }
         model.month = min(months, model.horizon)
         model.presentation.presenting = present
         let theme = themeOptions.resolveOrExit().cycle.current
@@ -50,22 +57,22 @@ struct SnapshotCommand: ParsableCommand {
         let glyphs: GlyphTier = ascii ? .ascii : .braille
         let tier = format == .svg ? (color.tier ?? .direct) : .mono
         let caps = Capabilities(color: tier, glyphs: glyphs)
-        let chosen = panel.map { name -> Panel in
+        let chosenPanel = panel.map { name -> Panel in
             guard let p = Panel(name: name) else {
                 CommandOutput.fail("--panel: unknown panel '\(name)'; panels: "
                     + Panel.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return p
         }
-        let frame = chosen.map { panelView($0, model: model, width: size.width, height: size.height, caps: caps) }
+        let frame = chosenPanel.map { panelView($0, model: model, width: size.width, height: size.height, caps: caps) }
             ?? view(model, width: size.width, height: size.height, caps: caps)
         let text: String
         switch format {
         case .text:
             text = frame.text(for: glyphs) + "\n"
         case .svg:
-            let title = "moneyloop · \(chosen?.title ?? "dashboard") · \(model.scenario.name) · "
-                + model.now.date.shortLabel
+            let title = "moneyloop · \(chosenPanel.map { model.title(of: $0) } ?? "dashboard") · \(model.scenarioName) · "
+                + model.start.adding(months: model.month).shortLabel
             text = SVGRenderer(theme: theme, tier: tier, glyphs: glyphs).render(frame, title: title)
         }
         guard let output else {

@@ -65,8 +65,8 @@ public enum CommandParser {
     }
 
     static func parameter(_ id: String) throws(Failure) -> Parameter {
-        if let p = ParameterRegistry.parameter(ParameterID(id)) { return p }
-        let near = YAMLDocument.closest(id, in: ParameterRegistry.all.map(\.id.rawValue))
+        if let p = ParameterRegistry.parameter(ParameterID(id)) ?? LoopLever.lever(ParameterID(id))?.parameter { return p }
+        let near = YAMLDocument.closest(id, in: (ParameterRegistry.all + LoopSession.parameters).map(\.id.rawValue))
         throw Failure(message: "unknown parameter '\(id)'" + (near.map { "; did you mean \($0)?" } ?? ""))
     }
 

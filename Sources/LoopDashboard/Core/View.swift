@@ -17,7 +17,7 @@ public func view(_ model: Model, width: Int, height: Int, caps: Capabilities) ->
         let panel = placed.panel, rect = placed.rect
         let focused = model.focus == panel
         let badge = layout.kind == .compact && panel == .levers ? "" : (model.maximized ? "e restore" : "e max")
-        let title = layout.kind == .compact && panel == .levers && !model.maximized ? "Lever" : panel.title
+        let title = layout.kind == .compact && panel == .levers && !model.maximized ? "Lever" : model.title(of: panel)
         let inner = Box(title: title, focused: focused, badge: badge).draw(into: &f, rect, glyphs: glyphs)
         drawPanel(panel, into: &f, inner, model: model, caps: caps, focused: focused,
                   strip: layout.kind == .compact && !model.maximized)
@@ -41,8 +41,12 @@ func drawPanel(_ panel: Panel, into f: inout Frame, _ inner: Rect, model: Model,
     case .levers:
         let lp = LeversPanel(model: model, glyphs: glyphs, focused: focused)
         if strip { lp.drawStrip(into: &f, inner) } else { lp.draw(into: &f, inner) }
+    case .runway where model.loop != nil:
+        LoopRunwayPanel(session: model.loop!, model: model, caps: caps).draw(into: &f, inner)
     case .runway:
         RunwayPanel(model: model, caps: caps).draw(into: &f, inner)
+    case .concentration where model.loop != nil:
+        RoundTripPanel(session: model.loop!, month: model.month, glyphs: glyphs).draw(into: &f, inner)
     case .concentration:
         ConcentrationPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
     case .stall:
@@ -55,9 +59,9 @@ func drawPanel(_ panel: Panel, into f: inout Frame, _ inner: Rect, model: Model,
 /// The compact layout's tab strip: the panels the main area can show.
 private func drawTabs(_ f: inout Frame, _ r: Rect, model: Model) {
     var x = r.x + 1
-    for p in Panel.allCases where p != .levers {
+    for p in model.panels where p != .levers {
         let active = model.compactTab == p
-        let label = active ? "[\(p.tabTitle)]" : " \(p.tabTitle) "
+        let label = active ? "[\(model.tabTitle(of: p))]" : " \(model.tabTitle(of: p)) "
         x = f.text(x, r.y, label, Style(active ? .titleFocused : .dim, active ? [.bold, .reverse] : [])) + 1
     }
     if x + 14 < r.maxX { f.text(x + 1, r.y, "Tab switches", Style(.dim)) }

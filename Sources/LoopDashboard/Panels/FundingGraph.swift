@@ -20,8 +20,15 @@ public struct FundingGraph: Sendable {
         self.spec = spec; self.selected = selected; self.detailed = detailed; self.phase = phase; self.glyphs = glyphs
     }
 
-    /// The article's loop from the model's present month.
+    /// What the model runs, from its present month: a loop file's loop, or the article's.
     public init(model: Model, glyphs: Glyphs, focused: Bool) {
+        if let s = model.loop {
+            let spec = LoopGraphSpec(loop: s.loop, projection: s.projection, month: model.month,
+                                     baseline: s.projection == s.baseline ? nil : s.baseline).spec
+            let id = s.loop.entities[max(0, min(s.loop.entities.count - 1, model.ui.selectedEntity))].id
+            self.init(spec: spec, selected: focused ? id : nil, detailed: id, phase: model.phase, glyphs: glyphs)
+            return
+        }
         self.init(spec: ArticleGraphSpec(model: model).spec, selected: focused ? model.selectedNode.rawValue : nil,
                   detailed: model.selectedNode.rawValue, phase: model.phase, glyphs: glyphs)
     }

@@ -18,9 +18,8 @@ public struct LeversPanel: Sendable {
     public static func whatIfLine(_ model: Model) -> String? {
         let changed = model.changedLevers
         guard !changed.isEmpty else { return nil }
-        let values = model.schedule.values(at: model.month)
         let parts = changed.compactMap { id in
-            ParameterRegistry.parameter(id).map { "\($0.label) \(Format.parameterValue(values[id], unit: $0.unit))" }
+            model.levers.first { $0.id == id }.map { "\($0.label) \(Format.parameterValue(model.value(id), unit: $0.unit))" }
         }
         return "what-if: " + parts.joined(separator: " · ")
     }
@@ -36,9 +35,8 @@ public struct LeversPanel: Sendable {
         let visible = max(1, r.height / Self.rowsPerLever)
         // Keep the selection in view.
         let first = max(0, min(levers.count - visible, model.selectedLever - visible / 2))
-        let values = model.schedule.values(at: model.month)
         for (row, i) in (first..<min(levers.count, first + visible)).enumerated() {
-            drawLever(&f, levers[i], value: values[levers[i].id], x: r.x, y: r.y + row * Self.rowsPerLever,
+            drawLever(&f, levers[i], value: model.value(levers[i].id), x: r.x, y: r.y + row * Self.rowsPerLever,
                       width: r.width, selected: focused && i == model.selectedLever)
         }
         if r.height % 2 == 1 && levers.count > visible {
@@ -63,7 +61,8 @@ public struct LeversPanel: Sendable {
     }
 
     func drawLever(_ f: inout Frame, _ p: Parameter, value: Double, x: Int, y: Int, width: Int, selected: Bool) {
-        let changed = abs(value - model.scenario.parameters[p.id]) > 1e-12
+        let fileValue = model.fileValue(p.id)
+        let changed = abs(value - fileValue) > 1e-12
         let shown = Format.parameterValue(value, unit: p.unit)
         let badge = "[\(p.confidence.badge)]"
         let mark = changed ? "*" : " "
@@ -80,12 +79,12 @@ public struct LeversPanel: Sendable {
         let barWidth = width - lo.count - hi.count - 4
         if barWidth >= 6 {
             f.text(x + 1, y + 1, lo, Style(.dim))
-            Slider(value: value, min: p.min, max: p.max, defaultValue: model.scenario.parameters[p.id],
+            Slider(value: value, min: p.min, max: p.max, defaultValue: fileValue,
                    target: p.target, style: Style(.sliderFill))
                 .draw(into: &f, x: x + lo.count + 2, y: y + 1, width: barWidth, glyphs: glyphs)
             f.text(x + width - hi.count, y + 1, hi, Style(.dim))
         } else {
-            Slider(value: value, min: p.min, max: p.max, defaultValue: model.scenario.parameters[p.id],
+            Slider(value: value, min: p.min, max: p.max, defaultValue: fileValue,
                    target: p.target).draw(into: &f, x: x + 1, y: y + 1, width: width - 1, glyphs: glyphs)
         }
     }
