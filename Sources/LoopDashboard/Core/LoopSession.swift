@@ -17,6 +17,8 @@ public struct LoopSession: Sendable {
     public private(set) var redoStack: [LoopLevers] = []
     /// The file the loop came from.
     public var path: String?
+    /// The funding graph's last layout, reused by frames that only move its pulses.
+    public let graphMemo = GraphLayoutMemo()
 
     public init(loop: MoneyLoop, levers: LoopLevers = LoopLevers(), path: String? = nil) {
         self.loop = loop

@@ -1,0 +1,27 @@
+import Synchronization
+
+/// The last funding-graph layout and what it was made from. Routing a dozen entities'
+/// edges is the costly part of a frame; frames that only move the pulses reuse the layout
+/// instead of routing again. It returns exactly what `GraphLayout.make` would for the same
+/// inputs, so the view stays a function of the model; copies of a session share it.
+public final class GraphLayoutMemo: Sendable {
+    /// Everything the layout depends on.
+    struct Key: Equatable, Sendable {
+        var spec: GraphSpec
+        var rect: Rect
+        var legend: [[String]]
+        var detailed: String
+    }
+
+    private let last = Mutex<(key: Key, layout: GraphLayout?)?>(nil)
+
+    public init() {}
+
+    /// The layout for `key`: the remembered one when the key is the same, else `make()`'s.
+    func layout(_ key: Key, _ make: () -> GraphLayout?) -> GraphLayout? {
+        if let hit = last.withLock({ $0?.key == key ? $0 : nil }) { return hit.layout }
+        let made = make()
+        last.withLock { $0 = (key, made) }
+        return made
+    }
+}
