@@ -87,6 +87,8 @@ def terminal_state(s: ttyprobe.PtySession, before) -> dict:
         "cursor_hidden_ever": 25 in m.ever_reset,
         "cursor_visible": m.get(25),
         "keypad_app": m.keypad_app,
+        "mouse_entered": sorted(x for x in ttyprobe.MOUSE_MODES if x in m.ever_set),
+        "mouse_left_on": [x for x in ttyprobe.MOUSE_MODES if m.get(x)],
         "icanon": [b["ICANON"], after["ICANON"]],
         "echo": [b["ECHO"], after["ECHO"]],
         "colours": colours_reset(bytes(s.log)),
@@ -159,6 +161,7 @@ def cmd_suspend(ns, argv) -> dict:
         wait_for(s, screen_has(s, ns.marker), 5)
         s.wait_quiet(0.3, 3)
         after = s.screen_rows()
+        res["mouse_after_fg"] = [x for x in ttyprobe.MOUSE_MODES if s.modes.get(x)]
         res["rows_before"] = before
         res["rows_after_fg"] = after
         res["same_after_fg"] = before == after

@@ -7,8 +7,10 @@ public struct TerminalOptions: Sendable {
     public var color: ColorTier?
     /// `--ascii`.
     public var ascii: Bool
-    public init(color: ColorTier? = nil, ascii: Bool = false) {
-        self.color = color; self.ascii = ascii
+    /// Mouse reporting where the terminal has it (off with `--no-mouse`).
+    public var mouse: Bool
+    public init(color: ColorTier? = nil, ascii: Bool = false, mouse: Bool = true) {
+        self.color = color; self.ascii = ascii; self.mouse = mouse
     }
 }
 

@@ -82,13 +82,13 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         if flood.continues(at: now) { dropFlood(terminal, at: now); return }
         let allowance = flood.allowance(at: now)
         if allowance > 0 {
-            let (keys, reads, ended) = terminal.readKeys(limit: allowance)
+            let (inputs, reads, ended) = terminal.readInput(limit: allowance)
             flood.spend(reads)
-            for (i, k) in keys.enumerated() {
-                send(.key(k))
-                if i + 1 < keys.count, RawInput.threadCPUTime() > cpu + InputFlood.busy {
+            for (i, input) in inputs.enumerated() {
+                send(message(input))
+                if i + 1 < inputs.count, RawInput.threadCPUTime() > cpu + InputFlood.busy {
                     flood.begin(at: now)
-                    for k in keys[(i + 1)...] where flood.drop(key: k) {
+                    for case let .key(k) in inputs[(i + 1)...] where flood.drop(key: k) {
                         send(.inputFlood(dropped: flood.dropped, quit: true))
                     }
                     break
@@ -101,9 +101,21 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         dropFlood(terminal, at: now)
     }
 
+    /// The message of what the terminal sent: a mouse report is hit-tested at the screen's
+    /// present size.
+    func message(_ input: TerminalInput) -> Message {
+        switch input {
+        case let .key(k): return .key(k)
+        case let .mouse(e):
+            let (w, h) = screen.size()
+            return .mouse(e, width: w, height: h)
+        }
+    }
+
     /// Reads one buffer of flood raw and drops it, acting only on quit keys in it.
     private func dropFlood(_ terminal: Terminal, at now: UInt64) {
         guard let n = terminal.readRaw(into: &floodBuffer) else { terminate(status: 128 + SIGHUP) }
+        terminal.forgetPartialInput()
         guard n > 0 else { return }
         let quits = flood.drop(floodBuffer[0..<n], at: now)
         send(.inputFlood(dropped: flood.dropped, quit: false))

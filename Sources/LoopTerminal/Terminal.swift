@@ -21,6 +21,10 @@ public final class Terminal {
     private var stopped = false
     /// A character whose first bytes arrived, waiting for the rest.
     private var utf8 = UTF8Assembler()
+    /// Mouse reports picked out of the input, whole however they arrive.
+    private var reports = MouseReportParser()
+    /// Whether mouse reporting is on (asked for, and the terminal has it).
+    public let mouse: Bool
     /// Milliseconds curses waits after ESC for the rest of a sequence: a sequence split by an
     /// SSH link must still arrive whole, and a lone Esc should still feel immediate.
     public static let escapeDelay: Int32 = 100
@@ -58,7 +62,8 @@ public final class Terminal {
             use_default_colors()
         }
         pairs = ColorPairs(tier: tier, theme: theme)
-        Terminal.armGuard()
+        mouse = options.mouse && MouseMode.supported()
+        Terminal.armGuard(mouse: mouse)
         cbreak()
         noecho()
         nonl()
@@ -68,6 +73,7 @@ public final class Terminal {
         set_escdelay(Terminal.escapeDelay)
         curs_set(0)
         Terminal.disableFlowControl()
+        if mouse { MouseMode.enable() }
     }
 
     /// Ctrl-S and Ctrl-Q reach the dashboard as keys instead of freezing its output (XON/XOFF
@@ -81,14 +87,16 @@ public final class Terminal {
         def_prog_mode()
     }
 
-    /// Computes the bytes that undo curses' modes and hands them to the crash guard.
-    private static func armGuard() {
+    /// Computes the bytes that undo curses' modes (and mouse reporting) and hands them to the
+    /// crash guard.
+    private static func armGuard(mouse: Bool) {
         var bytes: [CChar] = []
         for cap in ["sgr0", "cnorm", "rmkx", "rmcup"] {
             guard let s = tigetstr(cap), Int(bitPattern: s) != -1 else { continue }
             var p = s
             while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
         }
+        if mouse { bytes += MouseMode.off.utf8.map { CChar(bitPattern: $0) } }
         ml_guard_install(bytes, bytes.count)
     }
 
@@ -137,34 +145,52 @@ public final class Terminal {
         previous = frame
     }
 
-    /// Reads the keys waiting on stdin, at most `limit` reads. `reads` counts every key read,
-    /// ignored ones too. `ended` is true only when input has really ended (see
-    /// `RawInput.state`). Curses decodes escape sequences (a lone ESC is given after
-    /// ESCDELAY); characters are joined here from bytes, so that one split between two reads
-    /// waits for its rest instead of being dropped.
-    public func readKeys(limit: Int = 4096) -> (keys: [Key], reads: Int, ended: Bool) {
-        var keys: [Key] = []
+    /// Reads the keys and mouse reports waiting on stdin, at most `limit` reads. `reads`
+    /// counts every key read, ignored ones too, and a mouse report as one. `ended` is true
+    /// only when input has really ended (see `RawInput.state`). Curses decodes escape
+    /// sequences (a lone ESC is given after ESCDELAY); mouse reports are picked out and
+    /// characters joined from bytes here, so that one split between two reads waits for its
+    /// rest instead of being dropped or taken for keys.
+    public func readInput(limit: Int = 4096) -> (inputs: [TerminalInput], reads: Int, ended: Bool) {
+        var inputs: [TerminalInput] = []
         var reads = 0
+        func take(_ items: [MouseReportParser.Item]) {
+            for item in items {
+                switch item {
+                case let .mouse(e):
+                    // With the mouse off, a report (pasted, or from a confused terminal) is
+                    // still no keys, and does nothing.
+                    utf8.reset()
+                    if mouse { inputs.append(.mouse(e)) }
+                case let .code(c) where c > 0xFF:
+                    utf8.reset()
+                    if let k = KeyDecoder.decodeKeyCode(c) { inputs.append(.key(k)) }
+                case let .code(c):
+                    if let s = utf8.feed(UInt8(truncatingIfNeeded: c)), let k = KeyDecoder.decode(s) { inputs.append(.key(k)) }
+                }
+            }
+        }
         while reads < limit {
             let c = wgetch(ml_stdscr())
             if c == ERR {
                 switch RawInput.state() {
-                case .open: return (keys, reads, false)
-                case .ended: return (keys, reads, true)
+                case .open:
+                    take(reports.endOfInput())
+                    return (inputs, reads, false)
+                case .ended: return (inputs, reads, true)
                 case let .late(byte): ungetch(Int32(byte))
                 }
                 continue
             }
-            reads += 1
-            if c > 0xFF {
-                utf8.reset()
-                if let k = KeyDecoder.decodeKeyCode(c) { keys.append(k) }
-            } else if let s = utf8.feed(UInt8(c)), let k = KeyDecoder.decode(s) {
-                keys.append(k)
-            }
+            let items = reports.feed(c)
+            if !reports.isPartial { reads += 1 }
+            take(items)
         }
-        return (keys, reads, false)
+        return (inputs, reads, false)
     }
+
+    /// Forgets a partial mouse report (its rest was dropped with a flood).
+    public func forgetPartialInput() { reports.reset() }
 
     /// Reads what stdin has queued without decoding it, into `buffer`; nil when input ended.
     public func readRaw(into buffer: inout [UInt8]) -> Int? { RawInput.drain(into: &buffer) }
@@ -184,6 +210,7 @@ public final class Terminal {
         guard !stopped else { return }
         stopped = true
         endwin()
+        if mouse { MouseMode.disable() }
         ml_guard_disarm()
         delscreen(screen)
     }
@@ -191,6 +218,7 @@ public final class Terminal {
     /// Ctrl-Z: give the terminal back, stop, and on `fg` take it again and repaint.
     public func suspend() {
         endwin()
+        if mouse { MouseMode.disable() }
         ml_guard_disarm()
         let old = signal(SIGTSTP, SIG_DFL)
         // The main queue may run on a Dispatch worker thread, which blocks SIGTSTP: there the
@@ -204,6 +232,7 @@ public final class Terminal {
         signal(SIGTSTP, old)
         ml_guard_arm()
         reset_prog_mode()
+        if mouse { MouseMode.enable() }
         resized()
         clearok(ml_curscr(), true)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoopConfig
 import LoopDashboard
+import LoopReport
 import LoopSim
 import LoopServe
 import LoopTerminal
@@ -27,11 +28,14 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Follow the presenter's levers and clock (read-only; f explores alone).")
     var follow = false
 
-    @Option(help: "Colours: auto, direct, 256, 16, 8 or mono.")
+    @Option("color", help: "Colours: auto, direct, 256, 16, 8 or mono.")
     var color: ColorChoice = .auto
 
     @Flag(help: "Draw with ASCII characters only.")
     var ascii = false
+
+    @Flag(help: "Leave the mouse to the terminal (also `mouse: off` in the keys file); the mouse is never required.")
+    var noMouse = false
 
     @OptionGroup var themeOptions: ThemeOptions
 
@@ -41,8 +45,8 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "At most this many frames per second.")
     var fps: Double = 15
 
-    @Option(help: "Seed of the Monte Carlo paths behind `m` (the same seed gives the same bands).")
-    var seed: UInt64 = 1
+    @Option("seed", help: "Seed of the Monte Carlo paths behind `m` (the same seed gives the same bands).")
+    var seed = PathSeed(1)
     @Flag(help: "Presenter mode: headline numbers in big digits above fewer panels (p toggles).")
     var present = false
 
@@ -99,7 +103,7 @@ struct DashboardCommand: ParsableCommand {
         if let n = themes.notice { model.notice = n }
         model.isFollower = follow
         model.following = follow
-        model.analytics.seed = seed
+        model.analytics.seed = seed.value
         preparePresentation(&model)
         if servedFiles != nil && (cast != nil || narrate != nil) {
             CommandOutput.fail("a served dashboard writes no files: --cast and --narrate are for local sessions")
@@ -113,11 +117,13 @@ struct DashboardCommand: ParsableCommand {
         }
         let terminal: Terminal
         do {
-            terminal = try Terminal(options: TerminalOptions(color: color.tier, ascii: ascii),
+            terminal = try Terminal(options: TerminalOptions(color: color.tier, ascii: ascii,
+                                                             mouse: !noMouse && model.keys.mouse),
                                     theme: model.themes.current, environment: env)
         } catch {
             CommandOutput.fail(error.description)
         }
+        if !terminal.mouse { model.keys = model.keys.withoutMouse() }
         if let n = terminal.notice { model.notice = n }
         let files: any FileWork = servedFiles ?? FileEffects(themes: themes.catalog)
         let effects = DashboardEffects(files: files, sharing: sharing)
@@ -140,7 +146,8 @@ struct DashboardCommand: ParsableCommand {
 }
 
 /// The `--color` choices.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoice: String, ExpressibleByArgument, NamedOptionValue {
     case auto, direct, c256 = "256", c16 = "16", c8 = "8", mono
+    static let noun = "colour choice"
     var tier: ColorTier? { self == .auto ? nil : ColorTier(rawValue: rawValue) }
 }

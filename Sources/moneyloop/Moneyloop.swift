@@ -11,7 +11,17 @@ struct Moneyloop: ParsableCommand {
         subcommands: [DashboardCommand.self, SnapshotCommand.self, SimulateCommand.self, ParamsCommand.self,
                       FactcheckCommand.self, ScenarioCommand.self, ServeCommand.self, KeysCommand.self,
                       ThemesCommand.self, CompareCommand.self, SensitivityCommand.self,
-                      PresentCommand.self, SlowSaveCommand.self],
+                      PresentCommand.self, SlowSaveCommand.self, FilingsCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Parses and runs the command; every error takes the one path of ``CommandFailure``.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            CommandFailure.exit(error)
+        }
+    }
 }

@@ -7,23 +7,24 @@ import Testing
 /// loop file is refused with its position, exit status 2 and the terminal untouched.
 @Suite(.enabled(if: TmuxSession.available, "tmux is not installed"), .serialized)
 struct LoopDashboardEndToEndTests {
-    /// The runway's first line that `snapshot` prints for the same loop and levers: the
-    /// program's own answer to compare the live screen with.
-    static func firstToRunOut(_ sets: [String]) async throws -> String {
+    /// Who needs money first and when, as `snapshot` prints it for the same loop and levers:
+    /// the program's own answer to compare the live screen with.
+    static func firstToNeedMoney(_ sets: [String]) async throws -> String {
         let r = try await runProcess(moneyloopBinary, ["snapshot", "--scenario", "ai-web-2025", "--size", "240x70"]
             + sets.flatMap { ["--set", $0] })
         #expect(r.status == 0, "\(r.err)")
-        let line = try #require(r.out.split(separator: "\n").first { $0.contains("first to run out of cash:") })
-        let text = String(line[line.range(of: "first to run out of cash:")!.lowerBound...])
-        return String(text.prefix { $0 != "(" && $0 != "│" }).trimmingCharacters(in: .whitespaces)
+        let line = try #require(r.out.split(separator: "\n").first { $0.contains("first to need money:") })
+        let text = String(line[line.range(of: "first to need money:")!.lowerBound...])
+        // "first to need money: OpenAI, Aug 26": who and when, short enough for any width.
+        return String(text[..<(text.range(of: " (month")?.lowerBound ?? text.endIndex)])
     }
 
     @Test func aiWebOpensAndTheStatusLeverIsOneKey() async throws {
-        let filed = try await Self.firstToRunOut([])
-        let signed = try await Self.firstToRunOut(["loop.nonBinding=0"])
+        let filed = try await Self.firstToNeedMoney([])
+        let signed = try await Self.firstToNeedMoney(["loop.nonBinding=0"])
         #expect(filed != signed, "the lever should change who runs out first, or when")
         let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "--scenario", "ai-web-2025", "--paused"])
-        let first = try await t.waitFor(timeout: 20) { $0.contains("first to run out of cash") }
+        let first = try await t.waitFor(timeout: 20) { $0.contains("first to need money") }
         for title in ["Funding graph", "Levers", "Cash runway", "Round trip", "ai-web-2025", "Non-binding deals", filed] {
             #expect(first.contains(title), "missing \(title):\n\(first)")
         }
@@ -74,7 +75,7 @@ struct LoopDashboardEndToEndTests {
             .appending(" tranches: [{amount: 1B, date: 2026-01}]}\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
         let t = try TmuxSession(width: 160, height: 40, command: [moneyloopBinary, "--scenario", "ai-web-2025", "--paused"])
-        try await t.waitFor(timeout: 20) { $0.contains("first to run out of cash") }
+        try await t.waitFor(timeout: 20) { $0.contains("first to need money") }
         try t.send(":")
         try await t.waitFor(timeout: 20) { $0.contains("Enter runs") }
         // Typed as a person types: a whole line in one read counts as a paste flood under load.
@@ -85,7 +86,7 @@ struct LoopDashboardEndToEndTests {
         try await t.waitFor(timeout: 20) { $0.contains(":scenario \(path)") }
         try t.send("Enter")
         let s = try await t.waitFor(timeout: 20) { $0.contains("unknown entity") }
-        #expect(s.contains("l.yaml:7:") && s.contains("first to run out of cash"), "\(s)")
+        #expect(s.contains("l.yaml:7:") && s.contains("first to need money"), "\(s)")
         try t.send("q")
         #expect(await t.waitForExit(timeout: 20))
         #expect(t.exitStatus == 0)

@@ -62,6 +62,8 @@ struct ProbeResult: CustomStringConvertible, @unchecked Sendable {  // read-only
         if pair("echo").count != 2 || pair("echo")[0] != pair("echo")[1] { out.append("ECHO not restored") }
         if self["colours"].bool("reset") != true { out.append("colours left on: \(self["colours"])") }
         if bool("keypad_app") != false { out.append("keypad transmit mode left on") }
+        if let on = values["mouse_left_on"] as? [Int], !on.isEmpty { out.append("mouse reporting left on: \(on)") }
+        if values["mouse_left_on"] == nil { out.append("mouse modes not measured") }
         return out
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The terminal is given back after `q`, every terminating signal and every kind of crash;
-/// Ctrl-Z gives it back too and `fg` redraws the whole screen. Each case runs the real
+/// The terminal is given back after `q`, every terminating signal and every kind of crash,
+/// mouse reporting turned off too; Ctrl-Z gives it back (and the mouse) and `fg` takes both
+/// again and redraws the whole screen. Each case runs the real
 /// binary in a pseudo-terminal (`tools/reliability_probe.py`).
 @Suite(.enabled(if: ReliabilityProbe.available, "python3 with pyte is not installed"), .timeLimit(.minutes(1)))
 struct TerminalRestoreTests {
@@ -16,6 +17,7 @@ struct TerminalRestoreTests {
         #expect(r.bool("ended") == true, "did not exit after \(how): \(r)")
         #expect(r.int("exit_code") == Self.exits.first { $0.0 == how }!.1, "\(r)")
         #expect(r["during"].bool("ICANON") == false, "was never in character mode: \(r)")
+        #expect(r.values["mouse_entered"] as? [Int] == [1000, 1002, 1006], "mouse reporting never turned on: \(r)")
         #expect(r.terminalProblems.isEmpty, "\(how): \(r.terminalProblems) \(r)")
     }
 
@@ -31,6 +33,7 @@ struct TerminalRestoreTests {
         } else {
             #expect(r.string("exit_signal") != nil, "a crash should end by a signal: \(r)")
         }
+        #expect(r.values["mouse_entered"] as? [Int] == [1000, 1002, 1006], "mouse reporting never turned on: \(r)")
         #expect(r.terminalProblems.isEmpty, "\(kind): \(r.terminalProblems) \(r)")
     }
 
@@ -41,6 +44,8 @@ struct TerminalRestoreTests {
         let stopped = r["while_stopped"]
         #expect(stopped.bool("alt_active") == false && stopped.bool("cursor_visible") == true, "\(stopped)")
         #expect(stopped.pair("icanon") == [true, true] && stopped.pair("echo") == [true, true], "\(stopped)")
+        #expect(stopped.values["mouse_left_on"] as? [Int] == [], "mouse reporting on while stopped: \(stopped)")
+        #expect(r.values["mouse_after_fg"] as? [Int] == [1000, 1002, 1006], "mouse reporting not back after fg: \(r)")
         #expect(stopped.rows("rows").contains { $0.contains("Stopped") }, "\(stopped.rows("rows"))")
         #expect(r.bool("same_after_fg") == true,
                 "after fg:\n\(r.rows("rows_after_fg").joined(separator: "\n"))\nbefore:\n\(r.rows("rows_before").joined(separator: "\n"))")

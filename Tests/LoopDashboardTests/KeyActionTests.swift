@@ -137,6 +137,12 @@ import Testing
         Case(action: .historyPrevious, setUp: { $0.history = ["save"]; $0.input = TextInput(purpose: .command) }) {
             m, _, _ in m.input?.text == "save"
         },
+        Case(action: .point, setUp: { $0.setFocus(.graph); $0.ui.pointer = .node(.vast) }) { m, _, _ in
+            m.selectedNode == .vast
+        },
+        Case(action: .setLever, setUp: { $0.ui.pointer = .lever(index: 0, value: 0.9) }) { m, _, text in
+            m.value("cw.utilization") == 0.9 && text.contains("90%") && m.ui.dragLever == 0
+        },
         Case(action: .historyNext, setUp: {
             $0.history = ["a", "b"]
             $0.input = TextInput(purpose: .command)
@@ -210,7 +216,7 @@ import Testing
             follower.following = true
             follower.isFollower = true
             let reason = b.disabledReason(in: follower)
-            #expect((reason == ActionReach.followingNotice) == (b.action.reach == .clock || b.action.reach == .whatIf))
+            #expect((reason == ActionReach.followingNotice(keys: .standard)) == (b.action.reach == .clock || b.action.reach == .whatIf))
             var locked = Model(paused: true)
             locked.presentation.readOnly = true
             #expect((b.disabledReason(in: locked) == ActionReach.readOnlyNotice) == (b.action.reach == .whatIf || b.action.reach == .files))
@@ -219,6 +225,6 @@ import Testing
         m.following = true
         m.input = TextInput(purpose: .command, text: "set cw.utilization 90%")
         _ = update(&m, .key(.enter))
-        #expect(m.notice == ActionReach.followingNotice && m.schedule.isEmpty)
+        #expect(m.notice == ActionReach.followingNotice(keys: .standard) && m.schedule.isEmpty)
     }
 }

@@ -32,20 +32,21 @@ import TestSupport
         expectGolden(ascii, "loop-ai-web-2025-\(size)-ascii")
     }
 
-    /// The runway panel names who runs out first as the engine computes it, and every
-    /// entity of the loop (not the outside world) with its month.
-    @Test func runwayNamesWhoRunsOutFirstFromTheEngine() throws {
+    /// The runway panel names who needs money first, and who would be out first if markets
+    /// closed, as the engine computes them, and every entity of the loop (not the outside world).
+    @Test func runwayNamesWhoNeedsMoneyFirstFromTheEngine() throws {
         let loop = try Self.loop()
         let p = LoopEngine.project(loop)
-        let insiders = loop.entities.indices.filter { !loop.entities[$0].external }
-        let first = try #require(p.firstToRunOut(among: insiders))
-        let month = try #require(p.runway(of: first))
-        let text = view(try Self.model(), width: 120, height: 40, caps: .plain).text
-        #expect(text.contains("first to run out of cash: \(loop.entities[first].name), "
+        let heads = LoopHeadline.all(loop, p)
+        let first = try #require(heads.filter { $0.need.firstMonth != nil }.min { $0.need.firstMonth! < $1.need.firstMonth! })
+        let month = try #require(first.need.firstMonth)
+        let text = view(try Self.model(), width: 240, height: 70, caps: .plain).text
+        #expect(text.contains("first to need money: \(loop.entities[first.entity].name), "
             + "\(loop.start.adding(months: month).shortLabel) (month \(month))"))
-        for e in insiders {
-            let out = p.runway(of: e).map { "out \(loop.start.adding(months: $0).shortLabel)" } ?? "lasts"
-            #expect(text.contains(out), "\(loop.entities[e].name): \(out)")
+        for h in heads {
+            let need = h.need.firstMonth.map { "needs \(loop.start.adding(months: $0).shortLabel), \(Format.dollars(h.need.peak))" }
+                ?? "no new money"
+            #expect(text.contains(need), "\(loop.entities[h.entity].name): \(need)")
         }
         #expect(!text.contains("CoreWeave needs money"), "the article's runway words on a loop")
     }
@@ -67,11 +68,11 @@ import TestSupport
     @Test func onlySignedContractsIsOneKey() throws {
         let loop = try Self.loop()
         var m = try Self.model()
-        #expect(m.currentLever.id == "loop.nonBinding")
+        #expect(m.currentLever.id == .loopNonBinding)
         _ = update(&m, .key(.char("[")))
-        #expect(m.value("loop.nonBinding") == 0)
+        #expect(m.value(.loopNonBinding) == 0)
         #expect(m.loop?.projection == LoopEngine.project(loop, levers: LoopLevers(nonBinding: 0)))
-        #expect(m.changedLevers == ["loop.nonBinding"])
+        #expect(m.changedLevers == [ParameterID.loopNonBinding])
         let text = view(m, width: 120, height: 40, caps: .plain).text
         #expect(text.contains("what-if: 1 changed"))
         _ = update(&m, .key(.char("u")))
@@ -154,12 +155,12 @@ import TestSupport
     /// `:set` takes a loop lever by id; an article parameter is refused with the loop's levers named.
     @Test func setCommandTakesLoopLevers() throws {
         var m = try Self.model()
-        _ = run(.set("loop.nonBinding", 0.5), &m)
-        #expect(m.value("loop.nonBinding") == 0.5)
-        _ = run(.set("cw.utilization", 0.9), &m)
+        _ = run(.set(.loopNonBinding, 0.5), &m)
+        #expect(m.value(.loopNonBinding) == 0.5)
+        _ = run(.set(.cwUtilization, 0.9), &m)
         #expect(m.notice?.contains("loop.nonBinding") == true)
         let parsed = try CommandParser.parse("set loop.utilizationScale 1.2")
-        #expect(parsed == .set("loop.utilizationScale", 1.2))
+        #expect(parsed == .set(.loopUtilizationScale, 1.2))
     }
 
     /// The loop at any size: exactly that size, never a crash.

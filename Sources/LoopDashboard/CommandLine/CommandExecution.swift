@@ -78,7 +78,7 @@ func run(_ command: LineCommand, _ m: inout Model) -> [Effect] {
             m.setLever(id, to: m.fileValue(id))
         } else {
             m.resetAllLevers()
-            m.notice = "all levers reset (u undoes)"
+            m.notice = m.leversResetNotice
         }
     case let .scene(n):
         jumpToScene(n, &m)

@@ -13,6 +13,8 @@ public struct LoopSession: Sendable {
     public private(set) var projection: LoopProjection
     /// The round trip of every vendor's money under the what-if (`RoundTripLedger.all`).
     public private(set) var ledgers: [RoundTripLedger]
+    /// Each entity's funding need and runways under the what-if (`LoopHeadline.all`).
+    public private(set) var headlines: [LoopHeadline]
     public private(set) var undoStack: [LoopLevers] = []
     public private(set) var redoStack: [LoopLevers] = []
     /// The file the loop came from.
@@ -26,6 +28,7 @@ public struct LoopSession: Sendable {
         baseline = LoopEngine.project(loop)
         projection = levers == LoopLevers() ? baseline : LoopEngine.project(loop, levers: levers)
         ledgers = RoundTripLedger.all(loop, projection)
+        headlines = LoopHeadline.all(loop, projection)
         self.path = path
     }
 
@@ -49,18 +52,18 @@ public struct LoopSession: Sendable {
 
     /// Sets lever `id` (clamped to its range), recording undo; false when nothing changed.
     @discardableResult
-    mutating func set(_ id: ParameterID, to value: Double) -> Bool {
+    mutating func set(_ id: ParameterID, to value: Double, recordingUndo: Bool = true) -> Bool {
         guard let lever = LoopLever.lever(id) else { return false }
         var next = levers
         lever.write(&next, lever.parameter.clamp(value))
-        return replace(next)
+        return replace(next, recordingUndo: recordingUndo)
     }
 
-    /// Replaces the levers (recording undo) and runs the engine again.
+    /// Replaces the levers (recording undo unless a drag continues a change) and runs the engine again.
     @discardableResult
-    mutating func replace(_ next: LoopLevers) -> Bool {
+    mutating func replace(_ next: LoopLevers, recordingUndo: Bool = true) -> Bool {
         guard next != levers else { return false }
-        undoStack.append(levers)
+        if recordingUndo { undoStack.append(levers) }
         redoStack.removeAll()
         apply(next)
         return true
@@ -83,13 +86,21 @@ public struct LoopSession: Sendable {
         levers = next
         projection = next == LoopLevers() ? baseline : LoopEngine.project(loop, levers: next)
         ledgers = RoundTripLedger.all(loop, projection)
+        headlines = LoopHeadline.all(loop, projection)
     }
 
     /// The entities whose cash is a headline (not the outside world), in file order.
     public var insiders: [Int] { loop.entities.indices.filter { !loop.entities[$0].external } }
 
-    /// Who runs out of cash first with the what-if, and when; nil when nobody does.
-    public var firstToRunOut: (entity: Int, month: Int)? {
-        projection.firstToRunOut(among: insiders).flatMap { e in projection.runway(of: e).map { (e, $0) } }
+    /// Who needs money first with the what-if (beyond rollovers and revolvers), and when;
+    /// nil when nobody does. Read off the engine's `LoopHeadline`s.
+    public var firstToNeedMoney: (entity: Int, month: Int)? { Self.first(headlines) }
+
+    /// The same for the loop as its file gives it.
+    public var firstToNeedMoneyAsFiled: (entity: Int, month: Int)? { Self.first(LoopHeadline.all(loop, baseline)) }
+
+    /// The entity whose need comes first (ties: file order).
+    static func first(_ hs: [LoopHeadline]) -> (entity: Int, month: Int)? {
+        hs.compactMap { h in h.need.firstMonth.map { (h.entity, $0) } }.min { $0.1 < $1.1 }
     }
 }

@@ -3,6 +3,8 @@ import LoopSim
 /// Everything that can change the dashboard's model: the inputs of `update`.
 public enum Message: Sendable {
     case key(Key)
+    /// The mouse, on a `width`×`height` screen (the size the hit test lays the screen out at).
+    case mouse(MouseEvent, width: Int, height: Int)
     /// The simulation clock: advance one month (when running).
     case tick
     /// The animation clock: move pulses one step.

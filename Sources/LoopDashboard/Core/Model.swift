@@ -41,7 +41,7 @@ public struct Model: Sendable {
         if !panels.contains(focus) { ui.focus = .levers }
         ui.riskTab = .concentration
         ui.compactTab = panels.contains(ui.compactTab) ? ui.compactTab : .graph
-        ui.selectedEntity = loop.firstToRunOut?.entity ?? loop.insiders.first ?? 0
+        ui.selectedEntity = loop.firstToNeedMoney?.entity ?? loop.insiders.first ?? 0
     }
 
     /// The panels shown: a loop has no stall cost or fact check (those are the article's).
@@ -147,10 +147,11 @@ public struct Model: Sendable {
     /// The present month's snapshot of the what-if.
     public var now: MonthSnapshot { projection.month(month) }
 
-    /// Sets a lever from the present month on, recording undo. Out-of-range values clamp.
-    public mutating func setLever(_ id: ParameterID, to value: Double) {
+    /// Sets a lever from the present month on, recording undo (unless `recordingUndo` is
+    /// false: a drag continues the change its press began). Out-of-range values clamp.
+    public mutating func setLever(_ id: ParameterID, to value: Double, recordingUndo: Bool = true) {
         if loop != nil {
-            loop?.set(id, to: value)
+            loop?.set(id, to: value, recordingUndo: recordingUndo)
             return
         }
         guard let p = ParameterRegistry.parameter(id) else { return }
@@ -158,7 +159,7 @@ public struct Model: Sendable {
         guard v != self.value(id) else { return }
         var next = schedule
         next.apply(LeverChange(month: month, id: id, value: v))
-        replaceSchedule(next)
+        session.replace(next, recordingUndo: recordingUndo)
     }
 
     /// Replaces the schedule (recording undo) and recomputes the what-if.

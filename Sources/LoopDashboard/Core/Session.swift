@@ -34,10 +34,10 @@ public struct Session: Sendable {
     /// True when the what-if differs from what was last saved or loaded.
     public var hasUnsavedChanges: Bool { schedule != savedSchedule }
 
-    /// Replaces the schedule (recording undo) and recomputes the what-if.
-    mutating func replace(_ next: LeverSchedule) {
+    /// Replaces the schedule (recording undo unless told not to) and recomputes the what-if.
+    mutating func replace(_ next: LeverSchedule, recordingUndo: Bool = true) {
         guard next != schedule else { return }
-        undoStack.append(schedule)
+        if recordingUndo || undoStack.isEmpty { undoStack.append(schedule) }
         redoStack.removeAll()
         schedule = next
         projection = Engine.project(scenario, schedule: schedule)

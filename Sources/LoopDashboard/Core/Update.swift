@@ -23,7 +23,8 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
         if let effects = ScriptPlayer.tick(&model) { return effects }
         guard !model.paused else { return [] }
         guard model.clock.tick(horizon: model.horizon) else {
-            model.notice = "reached the horizon: Home goes back to the start, Space runs"
+            model.notice = "reached the horizon: \(model.keys.key(for: .toStart)) goes back to the start, "
+                + "\(model.keys.key(for: .pause)) runs"
             return [.clockChanged]
         }
         return []
@@ -68,6 +69,8 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
         return model.useTheme(theme)
     case let .key(key):
         return handleKey(key, &model)
+    case let .mouse(event, width, height):
+        return MouseUpdate.handle(event, width: width, height: height, &model)
     case let .analytics(message):
         return AnalyticsUpdate.apply(message, &model)
     }
@@ -137,7 +140,7 @@ func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
     case .follow:
         guard m.isFollower else { m.notice = "not following anyone: start with --follow"; break }
         m.following.toggle()
-        m.notice = m.following ? "following the presenter" : "exploring alone: f follows again"
+        m.notice = m.following ? "following the presenter" : "exploring alone: \(m.keys.key(for: .follow)) follows again"
         return [.followChanged(m.following)]
     case .nextTheme: return m.cycleTheme()
     case .monteCarlo, .tornado, .compare: return AnalyticsUpdate.perform(action, &m)
@@ -148,6 +151,7 @@ func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
     case .submitInput, .cancelInput, .complete, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .clearLine,
          .deleteBackward, .deleteForward, .historyPrevious, .historyNext:
         break  // a text field's: `editInput`
+    case .point, .setLever: return MouseUpdate.perform(action, &m)
     }
     return []
 }

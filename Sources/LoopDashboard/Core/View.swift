@@ -59,12 +59,19 @@ func drawPanel(_ panel: Panel, into f: inout Frame, _ inner: Rect, model: Model,
 /// The compact layout's tab strip: the panels the main area can show.
 private func drawTabs(_ f: inout Frame, _ r: Rect, model: Model) {
     var x = r.x + 1
-    for p in model.panels where p != .levers {
+    for (p, label) in tabLabels(model) {
         let active = model.compactTab == p
-        let label = active ? "[\(model.tabTitle(of: p))]" : " \(model.tabTitle(of: p)) "
         x = f.text(x, r.y, label, Style(active ? .titleFocused : .dim, active ? [.bold, .reverse] : [])) + 1
     }
-    if x + 14 < r.maxX { f.text(x + 1, r.y, "Tab switches", Style(.dim)) }
+    let hint = "\(model.keys.key(for: .focusNext)) switches"
+    if x + hint.count + 2 < r.maxX { f.text(x + 1, r.y, hint, Style(.dim)) }
+}
+
+/// The tabs of the strip in order, each with its label as drawn (the active one bracketed).
+func tabLabels(_ model: Model) -> [(panel: Panel, label: String)] {
+    model.panels.filter { $0 != .levers }.map { p in
+        (p, model.compactTab == p ? "[\(model.tabTitle(of: p))]" : " \(model.tabTitle(of: p)) ")
+    }
 }
 
 /// Below the minimum size: a centred message, never a garbled dashboard.

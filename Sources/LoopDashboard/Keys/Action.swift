@@ -24,12 +24,14 @@ public enum Action: String, CaseIterable, Sendable {
     case cancelInput, submitInput, complete
     case cursorLeft, cursorRight, lineStart, lineEnd, clearLine, deleteBackward, deleteForward
     case historyPrevious, historyNext
+    /// The mouse: point at a panel, tab or node; set a lever on its bar (`UIState.pointer`).
+    case point, setLever
 
     /// What the action touches, which decides when it is refused (`ActionReach`).
     public var reach: ActionReach {
         switch self {
         case .leverDown, .leverUp, .leverDownCoarse, .leverUpCoarse, .resetLever, .resetAll, .undo, .redo,
-             .enterValue, .scene:
+             .enterValue, .scene, .setLever:
             .whatIf
         case .pause, .stepForward, .stepBack, .faster, .slower, .toStart, .toEnd:
             .clock

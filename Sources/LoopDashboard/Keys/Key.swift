@@ -9,8 +9,10 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case enter, escape, tab, backTab, backspace
     /// F1 … F12.
     case function(Int)
+    /// The mouse: a left click (where is in `UIState.pointer`), the wheel turned up or down.
+    case click, wheelUp, wheelDown
 
-    /// How the key is written in the help, the hint bar and the README: `q`, `F10`, `←`, `Ctrl-R`.
+    /// How the key is written in the help, the hint bar and the README: `q`, `F10`, `←`, `Ctrl-R`, `Click`.
     public var description: String {
         switch self {
         case .char(" "): "Space"
@@ -36,6 +38,14 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .backTab: "Shift-Tab"
         case .backspace: "Backspace"
         case let .function(n): "F\(n)"
+        case .click: "Click"
+        case .wheelUp: "Wheel↑"
+        case .wheelDown: "Wheel↓"
         }
     }
+}
+
+extension Key {
+    /// Whether the mouse, not the keyboard, sends it.
+    public var isMouse: Bool { self == .click || self == .wheelUp || self == .wheelDown }
 }

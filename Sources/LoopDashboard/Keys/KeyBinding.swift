@@ -36,6 +36,13 @@ public struct KeyBinding: Sendable {
         return keys.map(\.description)
     }
 
+    /// The keys as the hint bar writes them: the keyboard's only, unless the mouse alone has
+    /// the binding (`Click`).
+    public var hintNames: [String] {
+        guard keys.contains(where: \.isMouse), keys.contains(where: { !$0.isMouse }) else { return keyNames }
+        return keys.filter { !$0.isMouse }.map(\.description)
+    }
+
     /// The keys as written in the help: `? / F1`.
     public var keyLabel: String { keyNames.joined(separator: " / ") }
 }

@@ -5,8 +5,23 @@ import LoopConfig
 /// key handling, the hint bar and the help overlay.
 public struct KeyMap: Sendable {
     public private(set) var bindings: [KeyBinding]
+    /// Whether the mouse is wanted: `mouse: off` in the remapping file turns it off, as
+    /// `--no-mouse` does.
+    public private(set) var mouse = true
 
     public init(bindings: [KeyBinding] = KeyTable.bindings) { self.bindings = bindings }
+
+    /// The map without the mouse's keys, for a terminal whose mouse is off: the help and the
+    /// hint bar then offer only keys.
+    public func withoutMouse() -> KeyMap {
+        var map = self
+        map.mouse = false
+        map.bindings = bindings.compactMap { b in
+            let keys = b.keys.filter { !$0.isMouse }
+            return keys.isEmpty ? nil : b.rebound(to: keys)
+        }
+        return map
+    }
 
     /// The key table as shipped.
     public static let standard = KeyMap()
@@ -35,13 +50,17 @@ public struct KeyMap: Sendable {
         return bindings.filter { $0.hint && ($0.context == .global || $0.context == context) }
     }
 
-    /// The first key bound to `action`, as written in hints ("?" when unbound).
-    public func key(for action: Action) -> String {
-        bindings.first { $0.action == action }?.keys.first?.description ?? "?"
+    /// The first key bound to `action` (in `context`, or in any), as hints and notices write
+    /// it: "u", "Esc"; "?" when unbound. A notice that names a key takes it from here, so a
+    /// remapped key is the one it names.
+    public func key(for action: Action, in context: KeyContext? = nil) -> String {
+        bindings.first { $0.action == action && (context == nil || $0.context == context) }?.keys.first?.description
+            ?? "?"
     }
 
     /// Reads a remapping file: `action: [key, key]` lines replace that action's keys in
-    /// every context; `context.action: [keys]` (e.g. `picker.choose: [Space]`) in one.
+    /// every context; `context.action: [keys]` (e.g. `picker.choose: [Space]`) in one;
+    /// `mouse: off` leaves the mouse alone.
     /// A key bound twice in one context, an unknown context, action or key name is refused.
     public static func load(contentsOf path: String) throws(ConfigError) -> KeyMap {
         let doc = try YAMLDocument(contentsOf: path)
@@ -60,6 +79,13 @@ public struct KeyMap: Sendable {
         var map = KeyMap.standard
         for (k, v) in m {
             guard let name = k.string else { continue }
+            if name == "mouse" {
+                guard let on = v.string.flatMap(Self.switchValue) else {
+                    throw doc.error(at: [.key(name)], "expected on or off")
+                }
+                map.mouse = on
+                continue
+            }
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
             let context = parts.count == 2 ? KeyContext(rawValue: parts[0]) : nil
             if parts.count == 2 && context == nil {
@@ -96,6 +122,15 @@ public struct KeyMap: Sendable {
                               message: "\(clash.0) is bound to both \(clash.1.rawValue) and \(clash.2.rawValue); give each key one action")
         }
         return map
+    }
+
+    /// `on`/`off` as the remapping file writes a switch (YAML's true/false/yes/no too).
+    private static func switchValue(_ s: String) -> Bool? {
+        switch s.lowercased() {
+        case "on", "true", "yes": true
+        case "off", "false", "no": false
+        default: nil
+        }
     }
 
     /// A key bound to two actions in the same context (or in a panel and everywhere at once,

@@ -3,7 +3,8 @@ import LoopSim
 /// Key names as people write them in `keys.yaml` and as the help shows them.
 extension Key {
     /// Parses `q`, `Space`, `Enter`, `Esc`, `Tab`, `Shift-Tab`, `Backspace`, `Up`/`↑`,
-    /// `Shift-Left`, `Home`, `End`, `PgUp`, `PgDn`, `Ins`, `Del`, `F1`…`F12`, `Ctrl-R`.
+    /// `Shift-Left`, `Home`, `End`, `PgUp`, `PgDn`, `Ins`, `Del`, `F1`…`F12`, `Ctrl-R`;
+    /// the mouse's `Click`, `WheelUp`, `WheelDown`.
     public init?(name: String) {
         let n = name.trimmingSpaces()
         let lower = n.lowercased()
@@ -15,6 +16,7 @@ extension Key {
             "shift-up": .shiftUp, "shift-↑": .shiftUp, "shift-down": .shiftDown, "shift-↓": .shiftDown,
             "home": .home, "end": .end, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
             "ins": .insert, "insert": .insert, "del": .delete, "delete": .delete,
+            "click": .click, "wheelup": .wheelUp, "wheel↑": .wheelUp, "wheeldown": .wheelDown, "wheel↓": .wheelDown,
         ]
         if let k = named[lower] { self = k; return }
         if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isLetter, c.isASCII {

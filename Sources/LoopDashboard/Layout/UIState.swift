@@ -32,6 +32,10 @@ public struct UIState: Sendable {
     public var caption: String?
     /// The help overlay's search text.
     public var helpQuery = ""
+    /// What the mouse last pressed on, for the action its click resolves to.
+    public var pointer: MouseTarget?
+    /// The lever whose bar is being dragged (pressed on it, not yet released).
+    public var dragLever: Int?
 
     public init() {}
 

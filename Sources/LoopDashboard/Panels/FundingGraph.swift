@@ -58,8 +58,13 @@ public struct FundingGraph: Sendable {
     /// Where everything goes in `r`; nil when boxes do not fit (the list is drawn instead).
     func layout(in r: Rect) -> GraphLayout? {
         let legend = legend
-        let make = { GraphLayout.make(spec, in: r, legend: legend, detailRows: { detailLines(width: $0).count }) }
-        guard let memo else { return make() }
+        guard let memo else {
+            return GraphLayout.make(spec, in: r, legend: legend, detailRows: { detailLines(width: $0).count })
+        }
+        let make = {
+            let routed = memo.routed(GraphLayout.Shape(spec, in: r)) { GraphLayout.routed(spec, in: r) }
+            return GraphLayout.make(spec, from: routed, legend: legend, detailRows: { detailLines(width: $0).count })
+        }
         return memo.layout(GraphLayoutMemo.Key(spec: spec, rect: r, legend: legend, detailed: detailed), make)
     }
 

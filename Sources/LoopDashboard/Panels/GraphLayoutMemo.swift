@@ -14,6 +14,7 @@ public final class GraphLayoutMemo: Sendable {
     }
 
     private let last = Mutex<(key: Key, layout: GraphLayout?)?>(nil)
+    private let lastRouted = Mutex<(shape: GraphLayout.Shape, routed: GraphLayout.Routed?)?>(nil)
 
     public init() {}
 
@@ -22,6 +23,15 @@ public final class GraphLayoutMemo: Sendable {
         if let hit = last.withLock({ $0?.key == key ? $0 : nil }) { return hit.layout }
         let made = make()
         last.withLock { $0 = (key, made) }
+        return made
+    }
+
+    /// The boxes and paths for `shape`: the remembered ones when the shape is the same (a
+    /// new month or lever changes only the texts), else `route()`'s.
+    func routed(_ shape: GraphLayout.Shape, _ route: () -> GraphLayout.Routed?) -> GraphLayout.Routed? {
+        if let hit = lastRouted.withLock({ $0?.shape == shape ? $0 : nil }) { return hit.routed }
+        let made = route()
+        lastRouted.withLock { $0 = (shape, made) }
         return made
     }
 }

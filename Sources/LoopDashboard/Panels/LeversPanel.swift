@@ -24,19 +24,41 @@ public struct LeversPanel: Sendable {
         return "what-if: " + parts.joined(separator: " · ")
     }
 
+    /// Where the levers go in the panel's inner rectangle: the rectangle they share (above the
+    /// what-if line), and each visible lever's index with its label row. Drawing and the
+    /// mouse's hit test both use it.
+    public static func rows(_ model: Model, in full: Rect) -> (area: Rect, levers: [(index: Int, y: Int)]) {
+        guard full.width >= 20, full.height >= 2 else { return (full, []) }
+        var r = full
+        if whatIfLine(model) != nil, full.height >= 4 {
+            r = Rect(x: full.x, y: full.y, width: full.width, height: full.height - 1)
+        }
+        let count = model.levers.count
+        let visible = max(1, r.height / rowsPerLever)
+        // Keep the selection in view.
+        let first = max(0, min(count - visible, model.selectedLever - visible / 2))
+        return (r, (first..<min(count, first + visible)).enumerated().map { ($0.element, r.y + $0.offset * rowsPerLever) })
+    }
+
+    /// The columns of a lever's bar, on the row below its label, when the lever is drawn
+    /// from `x`, `width` cells wide: after the range's low end, before its high end.
+    public static func bar(of p: Parameter, x: Int, width: Int) -> (x: Int, width: Int) {
+        let lo = Format.parameterValue(p.min, unit: p.unit), hi = Format.parameterValue(p.max, unit: p.unit)
+        let barWidth = width - lo.count - hi.count - 4
+        return barWidth >= 6 ? (x + lo.count + 2, barWidth) : (x + 1, width - 1)
+    }
+
     public func draw(into f: inout Frame, _ full: Rect) {
         guard full.width >= 20, full.height >= 2 else { return }
-        var r = full
-        if let line = Self.whatIfLine(model), full.height >= 4 {
-            r = Rect(x: full.x, y: full.y, width: full.width, height: full.height - 1)
+        let (r, rows) = Self.rows(model, in: full)
+        if r != full, let line = Self.whatIfLine(model) {
             f.text(full.x, full.maxY - 1, line.truncated(to: full.width, ellipsis: glyphs.ellipsis), Style(.warn))
         }
         let levers = model.levers
         let visible = max(1, r.height / Self.rowsPerLever)
-        // Keep the selection in view.
-        let first = max(0, min(levers.count - visible, model.selectedLever - visible / 2))
-        for (row, i) in (first..<min(levers.count, first + visible)).enumerated() {
-            drawLever(&f, levers[i], value: model.value(levers[i].id), x: r.x, y: r.y + row * Self.rowsPerLever,
+        let first = rows.first?.index ?? 0
+        for (i, y) in rows {
+            drawLever(&f, levers[i], value: model.value(levers[i].id), x: r.x, y: y,
                       width: r.width, selected: focused && i == model.selectedLever)
         }
         if r.height % 2 == 1 && levers.count > visible {
@@ -54,7 +76,11 @@ public struct LeversPanel: Sendable {
             if let line = Self.whatIfLine(model) {
                 f.text(r.x, r.y + 2, line.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.warn))
             } else {
-                let hint = "lever \(model.selectedLever + 1)/\(model.levers.count) · ↑↓ choose · ←→ change · Enter type"
+                let k = model.keys
+                let hint = "lever \(model.selectedLever + 1)/\(model.levers.count) · "
+                    + k.key(for: .moveUp) + k.key(for: .moveDown) + " choose · "
+                    + k.key(for: .leverDown, in: .levers) + k.key(for: .leverUp, in: .levers) + " change · "
+                    + k.key(for: .enterValue, in: .levers) + " type"
                 f.text(r.x, r.y + 2, hint.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.dim))
             }
         }
@@ -74,18 +100,15 @@ public struct LeversPanel: Sendable {
         f.text(x, y, label.padded(to: width - right.count), style)
         f.text(x + width - right.count, y, shown, Style(changed ? .warn : .text, .bold))
         f.text(x + width - badge.count, y, badge, Style(p.confidence == .article ? .good : .dim))
-        // The bar, with the range ends printed beside it.
-        let lo = Format.parameterValue(p.min, unit: p.unit), hi = Format.parameterValue(p.max, unit: p.unit)
-        let barWidth = width - lo.count - hi.count - 4
-        if barWidth >= 6 {
-            f.text(x + 1, y + 1, lo, Style(.dim))
-            Slider(value: value, min: p.min, max: p.max, defaultValue: fileValue,
-                   target: p.target, style: Style(.sliderFill))
-                .draw(into: &f, x: x + lo.count + 2, y: y + 1, width: barWidth, glyphs: glyphs)
+        // The bar, with the range ends printed beside it when there is room.
+        let bar = Self.bar(of: p, x: x, width: width)
+        if bar.x != x + 1 {
+            f.text(x + 1, y + 1, Format.parameterValue(p.min, unit: p.unit), Style(.dim))
+            let hi = Format.parameterValue(p.max, unit: p.unit)
             f.text(x + width - hi.count, y + 1, hi, Style(.dim))
-        } else {
-            Slider(value: value, min: p.min, max: p.max, defaultValue: fileValue,
-                   target: p.target).draw(into: &f, x: x + 1, y: y + 1, width: width - 1, glyphs: glyphs)
         }
+        Slider(value: value, min: p.min, max: p.max, defaultValue: fileValue,
+               target: p.target, style: Style(.sliderFill))
+            .draw(into: &f, x: bar.x, y: y + 1, width: bar.width, glyphs: glyphs)
     }
 }

@@ -50,7 +50,7 @@ public struct HintBar: Sendable {
     public func draw(into f: inout Frame, _ r: Rect) {
         var x = r.x
         for b in keys.hints(focus: focus, presentation: presentation) {
-            let key = b.keyNames.joined(separator: "/")
+            let key = b.hintNames.joined(separator: "/")
             guard x + key.count + b.short.count + 2 <= r.maxX else { break }
             x = f.text(x, r.y, key, Style(.keyHint, .bold))
             x = f.text(x + 1, r.y, b.short, Style(.keyLabel)) + 2
