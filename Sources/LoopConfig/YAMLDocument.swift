@@ -1,5 +1,5 @@
 import Foundation
-import func LoopSim.editDistance
+import func LoopSim.closestWord
 import Yams
 
 /// A YAML file composed into a node tree that keeps every position, so that decoding
@@ -186,10 +186,8 @@ public struct YAMLDocument {
         }
     }
 
-    /// The candidate nearest to `word` when close enough to be a likely typo.
+    /// The candidate nearest to `word` when close enough to be a likely typo (`closestWord`).
     public static func closest(_ word: String, in candidates: [String]) -> String? {
-        let best = candidates.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
-        guard let best, best.1 <= max(2, word.count / 3) else { return nil }
-        return best.0
+        closestWord(to: word, in: candidates)
     }
 }

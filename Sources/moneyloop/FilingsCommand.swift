@@ -32,6 +32,7 @@ struct FilingsCommand: ParsableCommand {
         func run() throws {
             CommandOutput.filings { () throws(FilingsError) -> String in
                 let env = ProcessInfo.processInfo.environment
+                guard !companies.isEmpty else { throw FilingsError("name at least one company: a ticker (CRWV) or a CIK (1769628)") }
                 let refs = try companies.map { (c: String) throws(FilingsError) in try CompanyRef(c) }
                 guard timeout > 0, timeout <= 600 else { throw FilingsError("--timeout: allowed 0 … 600 seconds") }
                 let who = try FilingsContact.resolve(option: contact, env: env)

@@ -49,6 +49,12 @@ extension ScenarioCommand {
                     throw FilingsError("\(file): cannot read the file")
                 }
                 let ids = try LoopUpdate.load(text: text, file: file).loop.entities.map(\.id)
+                for c in companies {
+                    let id = String(c.prefix { $0 != "=" })
+                    guard ids.contains(id) else {
+                        throw FilingsError("--company: no entity '\(id)' in \(file); entities: \(ids.joined(separator: ", "))")
+                    }
+                }
                 let found = CachedFilers.gather(ids: ids, filers: filers, cache: FilingsCache.standard(), now: Date())
                 let update = try LoopUpdate.plan(text: text, file: file, companies: found.companies,
                                                  unresolved: found.unresolved, through: through)

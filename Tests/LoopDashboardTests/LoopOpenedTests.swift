@@ -84,14 +84,14 @@ import TestSupport
     @Test func everyLeverMovesTheEnginesLevers() throws {
         let loop = try Self.loop()
         var m = try Self.model()
-        for (i, lever) in LoopLever.all.enumerated() {
+        for (i, lever) in LoopLever.allCases.enumerated() {
             m.selectedLever = i
             _ = update(&m, .key(.char("]")))
             _ = update(&m, .key(.char("[")))
             _ = update(&m, .key(.char("[")))
             let expected = lever.parameter.clamp(lever.parameter.clamp(
                 lever.parameter.defaultValue + 10 * lever.parameter.step) - 20 * lever.parameter.step)
-            #expect(abs(m.value(lever.id) - expected) < 1e-9, "\(lever.id)")
+            #expect(abs(m.value(lever.parameter.id) - expected) < 1e-9, "\(lever.id)")
         }
         let levers = try #require(m.loop?.levers)
         #expect(m.loop?.projection == LoopEngine.project(loop, levers: levers))
@@ -120,11 +120,15 @@ import TestSupport
         let nvidia = try #require(loop.entity("nvidia"))
         m.ui.selectedEntity = nvidia
         m.maximized = true
-        let text = view(m, width: 240, height: 70, caps: .plain).text
-        let deal = try #require(loop.deals.first { $0.to == nvidia && $0.kind == .vendorSale })
-        #expect(text.contains(deal.source.date), "date of \(deal.id)")
-        #expect(text.contains(String(deal.source.text.prefix(20))), "source of \(deal.id)")
-        #expect(text.contains(deal.status.label))
+        // The details the graph draws for the selection (the view shows as many as fit).
+        let details = FundingGraph(model: m, glyphs: .of(.braille), focused: true).detailLines(width: 400).joined(separator: "\n")
+        #expect(details.hasPrefix(loop.entities[nvidia].name))
+        #expect(view(m, width: 240, height: 70, caps: .plain).text.contains("\(loop.entities[nvidia].name) · vendor"))
+        for deal in loop.deals where deal.to == nvidia || deal.from == nvidia {
+            #expect(details.contains(deal.source.date), "date of \(deal.id)")
+            #expect(details.contains(String(deal.source.text.prefix(20))), "source of \(deal.id)")
+            #expect(details.contains(deal.status.label), "status of \(deal.id)")
+        }
     }
 
     /// What belongs to the article's engine says so instead of showing the article's numbers.
@@ -146,7 +150,7 @@ import TestSupport
         m.month = 5
         _ = update(&m, .loopLoaded(try Self.loop(), path: nil))
         #expect(m.loop != nil && m.month == 0 && m.scenarioName == "ai-web-2025")
-        #expect(m.levers.map(\.id) == LoopLever.all.map(\.id))
+        #expect(m.levers.map(\.id) == LoopLever.allCases.map(\.parameter.id))
         _ = update(&m, .scenarioLoaded(.article2025, path: nil))
         #expect(m.loop == nil && m.levers.map(\.id) == ParameterRegistry.levers.map(\.id))
         #expect(view(m, width: 120, height: 40, caps: .plain).text.contains("Utilization & levers"))

@@ -68,7 +68,7 @@ func run(_ command: LineCommand, _ m: inout Model) -> [Effect] {
     switch command {
     case let .set(id, _) where !m.levers.contains(where: { $0.id == id }) && m.loop != nil:
         m.notice = "\(id) is not a lever of a loop file; its levers: " + m.levers.map(\.id.rawValue).joined(separator: ", ")
-    case let .set(id, _) where LoopLever.lever(id) != nil && ParameterRegistry.parameter(id) == nil && m.loop == nil:
+    case let .set(id, _) where LoopLever(id) != nil && ParameterRegistry.parameter(id) == nil && m.loop == nil:
         m.notice = "\(id) is a lever of loop files (:scenario ai-web-2025 opens one)"
     case let .set(id, value):
         m.setLever(id, to: value)

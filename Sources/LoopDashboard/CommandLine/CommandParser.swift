@@ -65,9 +65,14 @@ public enum CommandParser {
     }
 
     static func parameter(_ id: String) throws(Failure) -> Parameter {
-        if let p = ParameterRegistry.parameter(ParameterID(id)) ?? LoopLever.lever(ParameterID(id))?.parameter { return p }
-        let near = YAMLDocument.closest(id, in: (ParameterRegistry.all + LoopSession.parameters).map(\.id.rawValue))
-        throw Failure(message: "unknown parameter '\(id)'" + (near.map { "; did you mean \($0)?" } ?? ""))
+        // A loop's own levers (`loop.nonBinding` …) are parameters of the loops, not of the registry.
+        if let lever = LoopLever(id: id) { return lever.parameter }
+        do {
+            return try ParameterRegistry.parameter(validating: id)
+        } catch {
+            guard case let .unknown(_, near) = error else { throw Failure(message: error.description) }
+            throw Failure(message: "unknown parameter '\(id)'" + (near.map { "; did you mean \($0)?" } ?? ""))
+        }
     }
 
     /// Completes the last word of `line` (a command name or a parameter id); returns the

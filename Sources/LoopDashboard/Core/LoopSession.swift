@@ -1,7 +1,7 @@
 import LoopConfig
 import LoopSim
 
-/// A loop file run on the generic engine: the loop, its levers (`LoopLever.all`), the
+/// A loop file run on the generic engine: the loop, its levers (`LoopLever`), the
 /// projection without and with the what-if, and undo. The loop's counterpart of `Session`;
 /// the generic engine takes one set of levers per run, so a change applies from month 0.
 public struct LoopSession: Sendable {
@@ -33,29 +33,29 @@ public struct LoopSession: Sendable {
     }
 
     /// The levers the panel shows, as parameters.
-    public static let parameters: [Parameter] = LoopLever.all.map(\.parameter)
+    public static let parameters: [Parameter] = LoopLever.allCases.map(\.parameter)
 
     /// The what-if's value of lever `id` (its default when the id is no loop lever).
     public func value(_ id: ParameterID) -> Double {
-        LoopLever.lever(id).map { $0.read(levers) } ?? fileValue(id)
+        LoopLever(id).map { $0.value(in: levers) } ?? fileValue(id)
     }
 
     /// The value lever `id` has when nothing is changed.
     public func fileValue(_ id: ParameterID) -> Double {
-        LoopLever.lever(id)?.parameter.defaultValue ?? 0
+        LoopLever(id)?.parameter.defaultValue ?? 0
     }
 
     /// The levers whose value differs from the file's, in panel order.
     public var changed: [ParameterID] {
-        LoopLever.all.filter { abs($0.read(levers) - $0.parameter.defaultValue) > 1e-12 }.map(\.id)
+        LoopLever.allCases.filter { abs($0.value(in: levers) - $0.parameter.defaultValue) > 1e-12 }.map(\.parameter.id)
     }
 
     /// Sets lever `id` (clamped to its range), recording undo; false when nothing changed.
     @discardableResult
     mutating func set(_ id: ParameterID, to value: Double, recordingUndo: Bool = true) -> Bool {
-        guard let lever = LoopLever.lever(id) else { return false }
+        guard let lever = LoopLever(id) else { return false }
         var next = levers
-        lever.write(&next, lever.parameter.clamp(value))
+        lever.apply(lever.parameter.clamp(value), to: &next)
         return replace(next, recordingUndo: recordingUndo)
     }
 

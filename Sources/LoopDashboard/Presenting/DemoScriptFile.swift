@@ -80,9 +80,8 @@ public enum DemoScriptFile {
         }
         var levers: [SceneLever] = []
         for (id, value) in try ScenarioFile.ordered(s.set, doc, at + [.key("set")]) {
-            var check = ParameterValues.defaults
-            try ScenarioFile.setParameter(&check, id, value, doc, at + [.key("set"), .key(id)])
-            levers.append(SceneLever(id: ParameterID(id), value: check[ParameterID(id)]))
+            let lever = try ScenarioFile.checkedLever(id, value, doc, at + [.key("set"), .key(id)])
+            levers.append(SceneLever(id: lever.id, value: lever.value))
         }
         var focus: Panel?
         if let name = s.focus {
