@@ -1,4 +1,3 @@
-import Foundation
 import LoopSim
 
 /// Scenario files (`scenarios/*.yaml`): reading with positioned errors. See
@@ -88,7 +87,7 @@ public enum ScenarioFile {
     }
 
     static func build(_ dto: DTO, _ doc: YAMLDocument) throws(ConfigError) -> Scenario {
-        let name = dto.name.trimmingCharacters(in: .whitespaces)
+        let name = dto.name.trimmingWhitespace()
         guard !name.isEmpty, name.count <= 64 else { throw doc.error(at: [.key("name")], "expected 1–64 characters") }
         let start = try month(dto.start, doc, [.key("start")])
         let horizon = dto.horizon ?? Scenario.defaultHorizon
