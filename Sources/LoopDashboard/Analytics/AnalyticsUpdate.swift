@@ -123,7 +123,9 @@ enum AnalyticsUpdate {
             m.analytics.progress = nil
         case let .scenarioList(list):
             m.analytics.scenarios = list
-            m.analytics.pickerIndex = list.firstIndex { $0.name != m.scenarioName } ?? 0
+            // First another file that compares (the same engine's), else any other.
+            m.analytics.pickerIndex = list.firstIndex { $0.name != m.scenarioName && $0.isLoop == (m.loop != nil) }
+                ?? list.firstIndex { $0.name != m.scenarioName } ?? 0
         case let .comparisonLoaded(scenario):
             m.analytics.compared = ComparedScenario(scenario: scenario,
                                                     projection: Engine.project(scenario, months: m.horizon))
