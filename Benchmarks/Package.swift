@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .executableTarget(name: "LoopProfile", dependencies: [.product(name: "LoopSim", package: "moneyloop"),
+                                                              .product(name: "LoopConfig", package: "moneyloop")],
+                          path: "Profile"),
         .executableTarget(
             name: "MoneyloopBenchmarks",
             dependencies: [

@@ -72,7 +72,7 @@ public enum LoopReport {
 
     /// A flow's deal id: the file's, or what moved outside any deal.
     static func dealID(_ loop: MoneyLoop, _ d: Int) -> String {
-        d >= 0 ? loop.deals[d].id : d == -1 ? "operating-costs" : "financing"
+        d >= 0 ? loop.deals[d].id : d == LoopFlow.operatingCosts ? "operating-costs" : "financing"
     }
 
     /// The entity whose `month` comes first (ties: the earlier in the file); nil when none has one.

@@ -95,6 +95,19 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
+    /// Bad options are one line on stderr and exit status 2, as in every moneyloop command.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let line = message(for: error).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            FileHandle.standardError.write(Data("moneyloop: \(line)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
+
     func run() throws {
         let log = ServeLog(verbose: verbose)
         do {

@@ -10,6 +10,8 @@ import LoopReport
 /// option is always its value, so `--seed -1` is read (and refused) as a seed.
 extension Option {
     init(wrappedValue: Value, _ long: String, help: ArgumentHelp) where Value: OptionValue & ExpressibleByArgument {
+        var help = help  // the parser shows no default for a value read by a transform
+        help.abstract += " (default: \(wrappedValue.defaultValueDescription))"
         self.init(wrappedValue: wrappedValue, name: .customLong(long), parsing: .unconditional, help: help,
                   completion: Value.defaultCompletionKind, transform: { try Value.read($0, option: "--" + long) })
     }

@@ -24,7 +24,6 @@ import Testing
         (["simulate", "--bogus"], "Unknown option '--bogus'"),
         (["simulate", "--months"], "Missing value for '--months <N>'"),
         (["--speed", "100"], "--speed must be between 0 and 64"),
-        (["serve", "--max-sessions", "0"], "--max-sessions must be from 1 to 1024"),
         (["simulate", "--set", "cw.nope=3"], "--set: cw.nope: unknown parameter; `moneyloop params` lists them"),
     ])
     func badValueIsOneLineAndStatusTwo(args: [String], line: String) throws {

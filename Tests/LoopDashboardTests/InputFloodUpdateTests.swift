@@ -29,4 +29,20 @@ import Testing
         let second = update(&m, .inputFlood(dropped: 20, quit: true))
         #expect(second == [.quit])
     }
+
+    /// A paste's first keys (taken before the flood is recognised) can open the picker and
+    /// choose a scenario; the flood closes the picker, the late answer opens nothing, and the
+    /// quit key after the paste quits instead of closing an overlay.
+    @Test func aFloodClosesWhatItsFirstKeysOpened() {
+        var m = Model(paused: true)
+        _ = update(&m, .key(.char("c")))
+        _ = update(&m, .analytics(.scenarioList([ScenarioEntry(name: "price-war", title: "Price war", path: "/s/p.yaml")])))
+        #expect(update(&m, .key(.enter)) == [.analytics(.loadComparison("/s/p.yaml"))])
+        _ = update(&m, .key(.char("?")))
+        _ = update(&m, .inputFlood(dropped: 4096, quit: false))
+        #expect(m.analytics.overlay == nil && !m.showHelp)
+        _ = update(&m, .analytics(.comparisonLoaded(Scenario.article2025)))
+        #expect(m.analytics.overlay == nil)
+        #expect(update(&m, .key(.char("q"))) == [.quit])
+    }
 }

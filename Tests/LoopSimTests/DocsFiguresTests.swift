@@ -23,6 +23,9 @@ import TestSupport
             "CASH": Format.dollars(s.coreweaveCash),
             "DEBT": Format.dollars(s.facilities.reduce(0) { $0 + $1.balance }),
             "INTEREST": Format.dollars(m0.coreweave.interest),
+            "OVERQ3": Format.percent(m0.coreweave.interest / (InterestRunRateTests.q3Reported / 3) - 1),
+            "OVERQ2": Format.percent(InterestRunRateTests.monthZeroInterest(InterestRunRateTests.june2025) * 3
+                / InterestRunRateTests.q2Reported - 1),
             "MSFT": Format.percent(m0.flow(from: .microsoft, to: .coreweave) / m0.coreweave.revenue),
             "FLEET": Format.grouped((peakFleet / 1_000).rounded() * 1_000),
             "FLEETDATE": reached.date.shortLabel,
@@ -53,7 +56,11 @@ import TestSupport
         @CASH@ unrestricted, @DEBT@ of debt in seven facilities with their filed maturities and
         rates, the $55.6B backlog, and 400,000 GPUs (an assumption from 590 MW of active power).
         Month-0 interest is @INTEREST@ a month: Q4-2025's run rate implied by the FY2025 guidance
-        ($123–136M); Q3-2025 reported $103.5M on lower average balances. With `cw.contractRate` at
+        ($123–136M). It is @OVERQ3@ over Q3-2025's reported $103.5M because it is cash interest on the
+        30 September balances at the filed effective rates, while the reported expense is on the
+        quarter's lower average balances and leaves out interest capitalised on data centres under
+        construction, still paid in cash ($23.2M in Q2); the same arithmetic on the 30 June balances
+        overstates Q2's reported expense by @OVERQ2@ (`InterestRunRateTests`). With `cw.contractRate` at
         $1.80 the fleet reproduces Q4-2025 revenue; Microsoft is the largest payer (@MSFT@ of
         month-0 revenue; 62% of 2024 revenue and 67% of 2025 in the filings). CoreWeave then builds
         for its backlog, to about @FLEET@ GPUs by @FLEETDATE@, beyond its $4.6B of committed

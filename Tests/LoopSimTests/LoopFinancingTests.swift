@@ -49,7 +49,7 @@ import TestSupport
         #expect(Self.flows(p, month: 1, .interest).map(\.amount) == [1.5])
         #expect(p.financing(1, 0)?.revolverDraw == 100)
         #expect(abs((p.financing(1, 0)?.newDebt ?? 0) - 1.5) < 1e-9)
-        #expect(Self.flows(p, month: 1, .newDebt).map { [$0.deal, $0.from, $0.to] } == [[LoopRun.financingDeal, 1, 0]])
+        #expect(Self.flows(p, month: 1, .newDebt).map { [$0.deal, $0.from, $0.to] } == [[LoopFlow.financing, 1, 0]])
         #expect(abs(p.cash(1, 0) - 50) < 1e-9)
         #expect(p.debt(1, 0) == 251.5)
         let h = LoopHeadline(p, entity: 0)

@@ -133,6 +133,11 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(LoopEngine.project(web, months: 120))
         }
     }
+    Benchmark("LoopEngine.project ai-web-2025 120 months, open only (no closed-market run)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(LoopEngine.project(web, months: 120, closed: false))
+        }
+    }
     Benchmark("LoopEngine.project ai-web-2025 120 months, no flow list") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(LoopEngine.project(web, months: 120, flows: false))

@@ -127,6 +127,9 @@ enum AnalyticsUpdate {
             m.analytics.pickerIndex = list.firstIndex { $0.name != m.scenarioName && $0.isLoop == (m.loop != nil) }
                 ?? list.firstIndex { $0.name != m.scenarioName } ?? 0
         case let .comparisonLoaded(scenario):
+            // Opens only while the picker that asked still waits: closed meanwhile (Esc, or
+            // by an input flood whose first keys chose it), the answer is dropped.
+            guard m.analytics.overlay == .picker else { return [] }
             m.analytics.compared = ComparedScenario(scenario: scenario,
                                                     projection: Engine.project(scenario, months: m.horizon))
             m.analytics.overlay = .comparison

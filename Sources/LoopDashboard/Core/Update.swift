@@ -59,6 +59,10 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
         return []
     case let .inputFlood(dropped, quit):
         model.notice = "input flood: \(dropped) bytes dropped; only \(model.keys.key(for: .quit)) and Ctrl-C act until it stops"
+        // The keys taken before the flood was recognised were pasted, not typed: what they
+        // opened (help, an overlay, a picker) is closed, so the quit key after it quits.
+        model.showHelp = false
+        model.analytics.overlay = nil
         return quit ? floodQuit(&model) : []
     case let .shared(state):
         guard model.following else { return [] }

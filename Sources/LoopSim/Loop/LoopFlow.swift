@@ -1,7 +1,12 @@
 /// One month's money along one deal (or an entity's operating costs) between two entities.
 public struct LoopFlow: Sendable, Equatable {
-    /// Index into `MoneyLoop.deals`; -1 for operating costs.
+    /// Index into `MoneyLoop.deals`; `operatingCosts` or `financing` for money that moves
+    /// outside any deal of the file.
     public var deal: Int
+    /// The `deal` of an entity's operating costs, and of its own financing (rollovers,
+    /// new debt and equity, their interest, principal and fees).
+    public static let operatingCosts = -1
+    public static let financing = -2
     public var from: Int
     public var to: Int
     public var kind: LoopFlowKind

@@ -5,9 +5,6 @@
 /// dollar of it is a flow: lender → entity (draws, rollovers, new debt), investor →
 /// entity (new equity), entity → lender or investor (interest, principal, fees).
 extension LoopRun {
-    /// Deal index of the flows of an entity's market debt and equity (no deal of the file).
-    static let financingDeal = -2
-
     /// Builds each financed entity's financing: its revolver deals become its facilities
     /// (their balances move there), its pledged assets open its book.
     mutating func openFinancing() {
@@ -64,7 +61,7 @@ extension LoopRun {
                 let change = financing[s].facilities[k].drawn - before[k]
                 if change > 0 { emit(i, lender, e, .draw, change) } else { emit(i, e, lender, .principal, -change) }
             }
-            let deal = Self.financingDeal
+            let deal = LoopFlow.financing
             emit(deal, terms.lender, e, .refinancing, m.refinanced)
             emit(deal, terms.lender, e, .newDebt, m.newDebt)
             emit(deal, terms.investor, e, .equity, m.newEquity)

@@ -179,7 +179,7 @@ struct LoopRun {
 
     mutating func operatingCosts() {
         for e in plan.supplier.indices where plan.supplier[e] >= 0 {
-            emit(-1, e, plan.supplier[e], .opex, fleet[e] * LoopEngine.hoursPerMonth * plan.opexPerGPUHour[e] + plan.overhead[e])
+            emit(LoopFlow.operatingCosts, e, plan.supplier[e], .opex, fleet[e] * LoopEngine.hoursPerMonth * plan.opexPerGPUHour[e] + plan.overhead[e])
         }
     }
 
