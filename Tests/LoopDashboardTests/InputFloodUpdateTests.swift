@@ -1,4 +1,6 @@
 import Testing
+import LoopConfig
+import LoopSim
 @testable import LoopDashboard
 
 /// What the dashboard does when input floods: a notice with the bytes dropped, and a quit key
