@@ -33,9 +33,23 @@ struct SplitInputTests {
         steps.append(["key": hex("\r")])
         steps.append(["key": "hex:1b"])  // leaves the line if the command was refused
         steps.append(["key": hex(":save state.yaml\r")])
-        let plan = try JSONSerialization.data(withJSONObject: ["steps": steps, "settle": 0.3])
-        let r = try await Self.probe("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
-                                         [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)
+        let (whole, split, saved) = try await Self.wholeAndSplit(steps, settle: 0.3, in: dir)
+        // The split bytes really were sent in pieces, and the line shows what was typed.
+        #expect((split.values["writes"] as? [String] ?? []).count > (whole.values["writes"] as? [String] ?? []).count)
+        let b = split.values["screens"] as? [[String]] ?? []
+        #expect(b.joined().contains { $0.contains(":é€€€") }, "typed text not on any screen")
+        #expect(saved != nil)
+    }
+
+    /// Runs the `split` probe on `steps` (whole, then split) with `--paused`; checks both runs
+    /// stay alive and show the same screen after every step, and save the same `state.yaml`
+    /// (returned).
+    static func wholeAndSplit(_ steps: [[String: Any]], settle: Double, in dir: URL) async throws
+        -> (whole: ProbeResult, split: ProbeResult, saved: String?)
+    {
+        let plan = try JSONSerialization.data(withJSONObject: ["steps": steps, "settle": settle])
+        let r = try await probe("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
+                                [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)
         let whole = r["whole"], split = r["split"]
         for run in [whole, split] {
             #expect(run.bool("first_frame") == true, "\(run)")
@@ -47,11 +61,9 @@ struct SplitInputTests {
             Issue.record("screen \(i) differs:\nwhole:\n\(x.joined(separator: "\n"))\nsplit:\n\(y.joined(separator: "\n"))")
             break
         }
-        // The split bytes really were sent in pieces, and the line shows what was typed.
-        #expect((split.values["writes"] as? [String] ?? []).count > (whole.values["writes"] as? [String] ?? []).count)
-        #expect(b.joined().contains { $0.contains(":é€€€") }, "typed text not on any screen")
         let saved = ["whole", "split"].map { try? String(contentsOf: dir.appendingPathComponent("\($0)/state.yaml"), encoding: .utf8) }
         #expect(saved[0] != nil && saved[0] == saved[1], "the saved models differ")
+        return (whole, split, saved[0])
     }
 
     /// Mouse reports (a click on the utilization bar's target mark, the wheel over its first
@@ -80,22 +92,8 @@ struct SplitInputTests {
             for c in 1..<r.utf8.count { steps.append(["key": hex(r), "cuts": [c], "pause": 0.3]) }
         }
         steps.append(["key": hex(":save state.yaml\r")])
-        let plan = try JSONSerialization.data(withJSONObject: ["steps": steps, "settle": 0.2])
-        let r = try await Self.probe("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
-                                     [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)
-        let whole = r["whole"], split = r["split"]
-        for run in [whole, split] {
-            #expect(run.bool("alive_after_steps") == true && run.int("exit_code") == 0, "\(run)")
-        }
-        let a = whole.values["screens"] as? [[String]] ?? [], b = split.values["screens"] as? [[String]] ?? []
-        #expect(a.count == b.count && a.count > steps.count, "\(a.count) screens whole, \(b.count) split")
-        for (i, (x, y)) in zip(a, b).enumerated() where x != y {
-            Issue.record("screen \(i) differs:\nwhole:\n\(x.joined(separator: "\n"))\nsplit:\n\(y.joined(separator: "\n"))")
-            break
-        }
-        let saved = ["whole", "split"].map { try? String(contentsOf: dir.appendingPathComponent("\($0)/state.yaml"), encoding: .utf8) }
-        #expect(saved[0] != nil && saved[0] == saved[1], "the saved models differ")
-        #expect(saved[0]?.contains("cw.utilization") == true, "the reports changed no lever: \(saved[0] ?? "")")
+        let saved = try await Self.wholeAndSplit(steps, settle: 0.2, in: dir).saved
+        #expect(saved?.contains("cw.utilization") == true, "the reports changed no lever: \(saved ?? "")")
     }
 
     /// A quit key split at any byte boundary still quits, with status 0.
