@@ -12,20 +12,12 @@ public struct SimulationSetup: Sendable {
     public init(scenario: Scenario, months: Int) { self.scenario = scenario; self.months = months }
 
     /// Resolves the options; every problem is one `ConfigError` naming the option or file.
-    public static func resolve(scenario name: String?, sets: [String], months: String?,
+    public static func resolve(scenario name: String?, sets: [String], months: MonthCount?,
                                locator: ScenarioLocator = .standard()) throws(ConfigError) -> SimulationSetup
     {
         var scenario = try locator.resolve(name)
         try SetOption.apply(sets, to: &scenario.parameters)
-        var horizon = scenario.horizon
-        if let months {
-            guard let n = Int(months.trimmingCharacters()), (1...Scenario.maxHorizon).contains(n) else {
-                throw ConfigError(file: "--months", keyPath: months,
-                                  message: "expected a whole number of months, 1 … \(Scenario.maxHorizon)")
-            }
-            horizon = n
-        }
-        return SimulationSetup(scenario: scenario, months: horizon)
+        return SimulationSetup(scenario: scenario, months: months?.value ?? scenario.horizon)
     }
 
     /// The projection of the setup.

@@ -4,19 +4,12 @@ import LoopConfig
 import LoopReport
 import LoopSim
 
-/// The one way every command reports a problem: a single line on stderr, exit status 2,
-/// nothing on stdout. The command's output is built in full first, then printed.
+/// How a command prints: its output is built in full first, then printed, so a problem
+/// (thrown to ``CommandFailure``) leaves stdout empty.
 enum CommandOutput {
-    /// Runs `body`; prints its output on success, or the error and exits with status 2.
+    /// Runs `body` and prints its output; its error goes to the one error path.
     static func run(_ body: () throws -> String) throws {
-        let text: String
-        do {
-            text = try body()
-        } catch let error as ConfigError {
-            fail(error.description)
-        } catch let error as ParameterError {
-            fail(error.description)
-        }
+        let text = try body()
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
@@ -45,25 +38,25 @@ struct SimulationOptions: ParsableArguments {
     var scenario: String? { chosen.scenario }
     var sets: [String] { chosen.sets }
 
-    @Option(name: .long, help: ArgumentHelp("Months to simulate, 1 … 120 (default: the scenario's horizon).",
-                                            valueName: "N"))
-    var months: String?
+    @Option("months", help: ArgumentHelp("Months to simulate, \(MonthCount.bounds) (default: the scenario's horizon).",
+                                         valueName: "N"))
+    var months: MonthCount?
 
     func resolve() throws(ConfigError) -> SimulationSetup {
         try SimulationSetup.resolve(scenario: scenario, sets: sets, months: months)
     }
 }
 
-/// `--format`, checked by the shared error path rather than by the parser.
+/// `--format`: a word of ``OutputFormat``, read by the parser; which formats a command
+/// prints is checked when it runs (Monte Carlo has no CSV).
 struct FormatOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("table, csv or json.", valueName: "FORMAT"))
-    var format: String = "table"
+    @Option("format", help: ArgumentHelp("table, csv or json.", valueName: "FORMAT"))
+    var format: OutputFormat = .table
 
     func resolve(allowed: [OutputFormat] = OutputFormat.allCases) throws(ConfigError) -> OutputFormat {
-        guard let f = OutputFormat(rawValue: format), allowed.contains(f) else {
-            throw ConfigError(file: "--format", keyPath: format,
-                              message: "unknown format; allowed: \(allowed.map(\.rawValue).joined(separator: ", "))")
+        guard allowed.contains(format) else {
+            throw ConfigError(file: "--format", keyPath: format.rawValue, message: OutputFormat.unknown(among: allowed))
         }
-        return f
+        return format
     }
 }

@@ -15,9 +15,9 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The what-if: a bundled scenario name or a scenario file.", valueName: "B"))
     var whatIf: String
 
-    @Option(name: .long, help: ArgumentHelp("Months to compare, 1 … 120 (default: the shorter horizon).",
-                                            valueName: "N"))
-    var months: String?
+    @Option("months", help: ArgumentHelp("Months to compare, \(MonthCount.bounds) (default: the shorter horizon).",
+                                         valueName: "N"))
+    var months: MonthCount?
 
     @OptionGroup var output: FormatOption
 
@@ -30,7 +30,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     /// A scenario argument resolved; its errors name `compare` rather than `--scenario`.
-    static func setup(_ name: String, months: String?) throws(ConfigError) -> SimulationSetup {
+    static func setup(_ name: String, months: MonthCount?) throws(ConfigError) -> SimulationSetup {
         do {
             return try SimulationSetup.resolve(scenario: name, sets: [], months: months)
         } catch {

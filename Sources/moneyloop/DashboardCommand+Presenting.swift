@@ -19,7 +19,7 @@ extension DashboardCommand {
         if present || script != nil {
             model.presentation.presenting = true
             if let hint = ProjectorHint.notice(lightBackground: model.presentation.lightBackground,
-                                               theme: model.themes.current)
+                                               theme: model.themes.current, keys: model.keys)
             {
                 model.notice = hint
             }

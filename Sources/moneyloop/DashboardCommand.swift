@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoopConfig
 import LoopDashboard
+import LoopReport
 import LoopSim
 import LoopServe
 import LoopTerminal
@@ -27,7 +28,7 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Follow the presenter's levers and clock (read-only; f explores alone).")
     var follow = false
 
-    @Option(help: "Colours: auto, direct, 256, 16, 8 or mono.")
+    @Option("color", help: "Colours: auto, direct, 256, 16, 8 or mono.")
     var color: ColorChoice = .auto
 
     @Flag(help: "Draw with ASCII characters only.")
@@ -44,8 +45,8 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "At most this many frames per second.")
     var fps: Double = 15
 
-    @Option(help: "Seed of the Monte Carlo paths behind `m` (the same seed gives the same bands).")
-    var seed: UInt64 = 1
+    @Option("seed", help: "Seed of the Monte Carlo paths behind `m` (the same seed gives the same bands).")
+    var seed = PathSeed(1)
     @Flag(help: "Presenter mode: headline numbers in big digits above fewer panels (p toggles).")
     var present = false
 
@@ -105,7 +106,7 @@ struct DashboardCommand: ParsableCommand {
         if let n = themes.notice { model.notice = n }
         model.isFollower = follow
         model.following = follow
-        model.analytics.seed = seed
+        model.analytics.seed = seed.value
         preparePresentation(&model)
         if servedFiles != nil && (cast != nil || narrate != nil) {
             CommandOutput.fail("a served dashboard writes no files: --cast and --narrate are for local sessions")
@@ -148,7 +149,8 @@ struct DashboardCommand: ParsableCommand {
 }
 
 /// The `--color` choices.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoice: String, ExpressibleByArgument, NamedOptionValue {
     case auto, direct, c256 = "256", c16 = "16", c8 = "8", mono
+    static let noun = "colour choice"
     var tier: ColorTier? { self == .auto ? nil : ColorTier(rawValue: rawValue) }
 }

@@ -23,7 +23,7 @@ struct DemoCastOutput {
         let narration = dashboard.narrate.map(NarrationFile.init(path:))
         var sentences: [String] = []
         var last: NarrationSnapshot?
-        let demo = DemoCast(width: size.width, height: size.height, theme: theme, caps: caps, seed: dashboard.seed,
+        let demo = DemoCast(width: size.width, height: size.height, theme: theme, caps: caps, seed: dashboard.seed.value,
                             hold: hold)
         let text = demo.render(script) { model in
             guard narration != nil else { return }

@@ -7,12 +7,10 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Print the dashboard's key bindings as a Markdown table.")
 
-    @Option(name: .customLong("context"), help: ArgumentHelp(
+    @Option("context", help: ArgumentHelp(
         "Only this context's keys (repeatable): \(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")).",
         valueName: "NAME"))
     var contexts: [KeyContext] = []
 
     func run() throws { print(KeyTable.markdown(contexts: contexts.isEmpty ? KeyContext.allCases : contexts)) }
 }
-
-extension KeyContext: ExpressibleByArgument {}

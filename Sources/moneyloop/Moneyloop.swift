@@ -14,4 +14,14 @@ struct Moneyloop: ParsableCommand {
                       PresentCommand.self, SlowSaveCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Parses and runs the command; every error takes the one path of ``CommandFailure``.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            CommandFailure.exit(error)
+        }
+    }
 }

@@ -4,21 +4,21 @@ import LoopConfig
 import LoopReport
 import LoopSim
 
-/// `--monte-carlo N`, `--seed S` and `--threads N` of `moneyloop simulate`, checked by the
-/// shared error path (one line naming the option, exit status 2).
+/// `--monte-carlo N`, `--seed S` and `--threads N` of `moneyloop simulate`, each read and
+/// range-checked by the parser (one line naming the option, exit status 2).
 struct MonteCarloOptions: ParsableArguments {
-    @Option(name: .customLong("monte-carlo"), help: ArgumentHelp(
-        "Run N Monte Carlo paths (1 … 100,000; the dashboard uses 2,000) over the scenario's distributions "
+    @Option("monte-carlo", help: ArgumentHelp(
+        "Run N Monte Carlo paths (\(PathCount.bounds); the dashboard uses 2,000) over the scenario's distributions "
             + "and shocks; table or JSON.", valueName: "N"))
-    var paths: String?
+    var paths: PathCount?
 
-    @Option(name: .long, help: ArgumentHelp("Seed of the Monte Carlo paths (default 1): the same seed gives the "
+    @Option("seed", help: ArgumentHelp("Seed of the Monte Carlo paths (default 1): the same seed gives the "
         + "same numbers whatever the number of threads.", valueName: "S"))
-    var seed: String?
+    var seed: PathSeed?
 
-    @Option(name: .long, help: ArgumentHelp("Threads for the Monte Carlo paths (default: the processors online).",
-                                            valueName: "N"))
-    var threads: String?
+    @Option("threads", help: ArgumentHelp("Threads for the Monte Carlo paths, \(ThreadCount.bounds) (default: the "
+        + "processors online).", valueName: "N"))
+    var threads: ThreadCount?
 
     /// What the options ask for, or nil when `--monte-carlo` is not given.
     struct Request {
@@ -27,39 +27,16 @@ struct MonteCarloOptions: ParsableArguments {
         var threads: Int
     }
 
-    func resolve() throws(ConfigError) -> Request? {
-        guard let paths else {
-            for (name, given) in [("--seed", seed), ("--threads", threads)] where given != nil {
-                throw ConfigError(file: name, keyPath: given ?? "", message: "applies only with --monte-carlo N")
-            }
-            return nil
-        }
-        let max = MonteCarlo.maxPaths
-        guard let n = Self.whole(paths), (1...max).contains(n) else {
-            throw ConfigError(file: "--monte-carlo", keyPath: paths,
-                              message: "expected a whole number of paths, 1 … \(Format.grouped(Double(max)))")
-        }
-        var s: UInt64 = 1
-        if let seed {
-            guard let v = UInt64(seed.replacingOccurrences(of: "_", with: "")) else {
-                throw ConfigError(file: "--seed", keyPath: seed,
-                                  message: "expected a whole number 0 … \(UInt64.max)")
-            }
-            s = v
-        }
-        var t = MonteCarlo.defaultThreads
-        if let threads {
-            guard let v = Self.whole(threads), (1...256).contains(v) else {
-                throw ConfigError(file: "--threads", keyPath: threads, message: "expected a whole number, 1 … 256")
-            }
-            t = v
-        }
-        return Request(paths: n, seed: s, threads: t)
+    func validate() throws {
+        guard paths == nil else { return }
+        let alone = "applies only with --monte-carlo N"
+        if let seed { throw ConfigError(file: "--seed", keyPath: String(seed.value), message: alone) }
+        if let threads { throw ConfigError(file: "--threads", keyPath: String(threads.value), message: alone) }
     }
 
-    static func whole(_ text: String) -> Int? {
-        Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-            .replacingOccurrences(of: ",", with: ""))
+    func resolve() -> Request? {
+        guard let paths else { return nil }
+        return Request(paths: paths.value, seed: seed?.value ?? 1, threads: threads?.value ?? MonteCarlo.defaultThreads)
     }
 }
 

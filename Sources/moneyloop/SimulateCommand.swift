@@ -17,7 +17,7 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         try CommandOutput.run {
             if let loop = try LoopSetup.resolve(simulation) {
-                guard let request = try monteCarlo.resolve() else {
+                guard let request = monteCarlo.resolve() else {
                     return LoopReport.render(loop.loop, loop.project(), format: try output.resolve())
                 }
                 let format = try output.resolve(allowed: [.table, .json])
@@ -25,7 +25,7 @@ struct SimulateCommand: ParsableCommand {
                                                 threads: request.threads, months: loop.months)
                 return LoopMonteCarloReport.render(loop.loop, result, seed: request.seed, format: format)
             }
-            guard let request = try monteCarlo.resolve() else {
+            guard let request = monteCarlo.resolve() else {
                 let format = try output.resolve()
                 return SimulationReport.render(try simulation.resolve(), format: format)
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopConfig
 import LoopDashboard
+import LoopReport
 import LoopSim
 
 /// `moneyloop snapshot`: one frame of the dashboard, or one panel, as plain text or as an
@@ -12,20 +13,21 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Frame size as COLUMNSxROWS.")
     var size: FrameSize = FrameSize(width: 120, height: 40)
 
-    @Option(help: "Show the dashboard after this many simulated months.")
-    var months: Int = 0
+    @Option("months", help: ArgumentHelp("Show the dashboard after this many simulated months, \(MonthIndex.bounds).",
+                                         valueName: "N"))
+    var months = MonthIndex(0)
 
     @Flag(help: "Draw with ASCII characters only.")
     var ascii = false
 
-    @Option(help: ArgumentHelp("text, or svg (a picture in the theme's colours).", valueName: "FORMAT"))
+    @Option("format", help: ArgumentHelp("text, or svg (a picture in the theme's colours).", valueName: "FORMAT"))
     var format: SnapshotFormat = .text
 
-    @Option(help: ArgumentHelp("Only this panel, boxed, at --size: graph, levers, runway, concentration, "
+    @Option("panel", help: ArgumentHelp("Only this panel, boxed, at --size: graph, levers, runway, concentration, "
         + "stall or factcheck.", valueName: "NAME"))
-    var panel: String?
+    var panel: Panel?
 
-    @Option(help: "Colours of an SVG: direct, 256, 16, 8 or mono (what a terminal of that kind shows).")
+    @Option("color", help: "Colours of an SVG: direct, 256, 16, 8 or mono (what a terminal of that kind shows).")
     var color: ColorChoice = .direct
 
     @Flag(help: "Presenter mode: headline numbers in big digits above fewer panels.")
@@ -37,26 +39,16 @@ struct SnapshotCommand: ParsableCommand {
         "Write to this file (replaced whole, never half-written) instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    func validate() throws {
-        guard months >= 0 else { throw ValidationError("--months must be 0 or more") }
-    }
-
     func run() throws {
         var model = Model(paused: true)
-        model.month = min(months, model.horizon)
+        model.month = min(months.value, model.horizon)
         model.presentation.presenting = present
         let theme = themeOptions.resolveOrExit().cycle.current
         model.setThemes(ThemeCycle(names: [theme.name], current: theme))
         let glyphs: GlyphTier = ascii ? .ascii : .braille
         let tier = format == .svg ? (color.tier ?? .direct) : .mono
         let caps = Capabilities(color: tier, glyphs: glyphs)
-        let chosen = panel.map { name -> Panel in
-            guard let p = Panel(name: name) else {
-                CommandOutput.fail("--panel: unknown panel '\(name)'; panels: "
-                    + Panel.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return p
-        }
+        let chosen = panel
         let frame = chosen.map { panelView($0, model: model, width: size.width, height: size.height, caps: caps) }
             ?? view(model, width: size.width, height: size.height, caps: caps)
         let text: String
@@ -81,8 +73,9 @@ struct SnapshotCommand: ParsableCommand {
 }
 
 /// What `snapshot` writes.
-enum SnapshotFormat: String, ExpressibleByArgument, CaseIterable {
+enum SnapshotFormat: String, ExpressibleByArgument, NamedOptionValue {
     case text, svg
+    static let noun = "format"
 }
 
 /// A `COLUMNSxROWS` size argument.

@@ -113,7 +113,7 @@ import TestSupport
         let locator = ScenarioLocator(searchDirectories: [Support.root.appendingPathComponent("scenarios").path])
         #expect(throws: ConfigError(file: "--months", keyPath: "0",
                                     message: "expected a whole number of months, 1 … 120")) {
-            _ = try SimulationSetup.resolve(scenario: nil, sets: [], months: "0", locator: locator)
+            _ = try MonthCount.read("0", option: "--months")
         }
         do {
             _ = try SimulationSetup.resolve(scenario: "price-wars", sets: [], months: nil, locator: locator)
@@ -124,7 +124,7 @@ import TestSupport
 
     @Test func simulationJSONHasTheSchema() throws {
         let locator = ScenarioLocator(searchDirectories: [Support.root.appendingPathComponent("scenarios").path])
-        let setup = try SimulationSetup.resolve(scenario: "price-war", sets: ["cw.utilization=0.9"], months: "24",
+        let setup = try SimulationSetup.resolve(scenario: "price-war", sets: ["cw.utilization=0.9"], months: MonthCount(24),
                                                 locator: locator)
         let text = SimulationReport.render(setup, format: .json)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -216,7 +216,7 @@ import Testing
             follower.following = true
             follower.isFollower = true
             let reason = b.disabledReason(in: follower)
-            #expect((reason == ActionReach.followingNotice) == (b.action.reach == .clock || b.action.reach == .whatIf))
+            #expect((reason == ActionReach.followingNotice(keys: .standard)) == (b.action.reach == .clock || b.action.reach == .whatIf))
             var locked = Model(paused: true)
             locked.presentation.readOnly = true
             #expect((b.disabledReason(in: locked) == ActionReach.readOnlyNotice) == (b.action.reach == .whatIf || b.action.reach == .files))
@@ -225,6 +225,6 @@ import Testing
         m.following = true
         m.input = TextInput(purpose: .command, text: "set cw.utilization 90%")
         _ = update(&m, .key(.enter))
-        #expect(m.notice == ActionReach.followingNotice && m.schedule.isEmpty)
+        #expect(m.notice == ActionReach.followingNotice(keys: .standard) && m.schedule.isEmpty)
     }
 }

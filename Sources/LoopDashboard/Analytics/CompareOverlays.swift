@@ -8,12 +8,18 @@ public struct ComparePicker: Sendable {
 
     public init(model: Model, glyphs: Glyphs) { self.model = model; self.glyphs = glyphs }
 
+    /// "↑↓ Enter · Esc closes", with the picker's keys as bound.
+    static func badge(_ keys: KeyMap) -> String {
+        keys.key(for: .moveUp, in: .picker) + keys.key(for: .moveDown, in: .picker) + " "
+            + keys.key(for: .choose, in: .picker) + " · \(keys.key(for: .closeOverlay, in: .picker)) closes"
+    }
+
     public func draw(into f: inout Frame, _ screen: Rect) {
         let list = model.analytics.scenarios
         let rows = max(1, list?.count ?? 1)
         guard let inner = AnalyticsOverlayView.box(&f, screen, width: 90, height: rows + 2,
                                                    title: "Compare the what-if with…",
-                                                   badge: "↑↓ Enter · Esc closes", glyphs: glyphs) else { return }
+                                                   badge: Self.badge(model.keys), glyphs: glyphs) else { return }
         guard let list else {
             f.text(inner.x + 1, inner.y, "reading scenarios…", Style(.dim))
             return
@@ -48,7 +54,9 @@ public struct ComparisonOverlay: Sendable {
         guard let c = model.comparison else { return }
         guard let inner = AnalyticsOverlayView.box(&f, screen, width: 84, height: c.rows.count + 4,
                                                    title: "Compare: this what-if vs \(c.baselineName)",
-                                                   badge: "c another · Esc closes", glyphs: glyphs) else { return }
+                                                   badge: "\(model.keys.key(for: .compare, in: .comparison)) another · "
+                                                       + "\(model.keys.key(for: .closeOverlay, in: .comparison)) closes",
+                                                   glyphs: glyphs) else { return }
         let valueWidth = 12
         let labelWidth = max(10, min(40, inner.width - 2 - 3 * (valueWidth + 1)))
         let head = [c.baselineName, "this what-if", "difference"]

@@ -17,8 +17,10 @@ public struct TornadoOverlay: Sendable {
     public func draw(into f: inout Frame, _ screen: Rect) {
         guard let t = model.analytics.tornado else { return }
         let title = "Sensitivity: \(t.metric.label)"
+        let badge = "\(model.keys.key(for: .nextMetric, in: .tornado)) metric · "
+            + "\(model.keys.key(for: .closeOverlay, in: .tornado)) closes"
         guard let inner = AnalyticsOverlayView.box(&f, screen, width: 110, height: t.bars.count + 4, title: title,
-                                                   badge: "Tab metric · Esc closes", glyphs: glyphs) else { return }
+                                                   badge: badge, glyphs: glyphs) else { return }
         let (lowGlyph, highGlyph) = Self.glyphs(glyphs.tier)
         let base = t.metric.format(t.base, horizon: t.horizon)
         let intro = "Base \(base). Each lever low ↔ high, others as set; largest effect first."

@@ -71,7 +71,7 @@ func run(_ command: LineCommand, _ m: inout Model) -> [Effect] {
             m.setLever(id, to: m.scenario.parameters[id])
         } else {
             m.replaceSchedule(LeverSchedule(base: m.scenario.parameters))
-            m.notice = "all levers reset (u undoes)"
+            m.notice = m.leversResetNotice
         }
     case let .scene(n):
         jumpToScene(n, &m)

@@ -52,7 +52,7 @@ private func answer(_ question: Confirmation, with action: Action?, _ m: inout M
     switch (question, action) {
     case (.resetAll, .answerYes?):
         m.replaceSchedule(LeverSchedule(base: m.scenario.parameters))
-        m.notice = "all levers reset (u undoes)"
+        m.notice = m.leversResetNotice
     case (.quit, .answerYes?):
         return [.quit]
     case (.quit, .saveAndQuit?):
@@ -61,4 +61,10 @@ private func answer(_ question: Confirmation, with action: Action?, _ m: inout M
         m.notice = "cancelled"
     }
     return []
+}
+
+extension Model {
+    /// After every lever is reset, from a key or `:reset`: how to take it back, with the undo
+    /// key as bound.
+    var leversResetNotice: String { "all levers reset (\(keys.key(for: .undo)) undoes)" }
 }

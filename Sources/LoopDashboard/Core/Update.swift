@@ -23,7 +23,8 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
         if let effects = ScriptPlayer.tick(&model) { return effects }
         guard !model.paused else { return [] }
         guard model.clock.tick(horizon: model.horizon) else {
-            model.notice = "reached the horizon: Home goes back to the start, Space runs"
+            model.notice = "reached the horizon: \(model.keys.key(for: .toStart)) goes back to the start, "
+                + "\(model.keys.key(for: .pause)) runs"
             return [.clockChanged]
         }
         return []
@@ -135,7 +136,7 @@ func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
     case .follow:
         guard m.isFollower else { m.notice = "not following anyone: start with --follow"; break }
         m.following.toggle()
-        m.notice = m.following ? "following the presenter" : "exploring alone: f follows again"
+        m.notice = m.following ? "following the presenter" : "exploring alone: \(m.keys.key(for: .follow)) follows again"
         return [.followChanged(m.following)]
     case .nextTheme: return m.cycleTheme()
     case .monteCarlo, .tornado, .compare: return AnalyticsUpdate.perform(action, &m)

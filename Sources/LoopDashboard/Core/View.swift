@@ -59,7 +59,8 @@ private func drawTabs(_ f: inout Frame, _ r: Rect, model: Model) {
         let active = model.compactTab == p
         x = f.text(x, r.y, label, Style(active ? .titleFocused : .dim, active ? [.bold, .reverse] : [])) + 1
     }
-    if x + 14 < r.maxX { f.text(x + 1, r.y, "Tab switches", Style(.dim)) }
+    let hint = "\(model.keys.key(for: .focusNext)) switches"
+    if x + hint.count + 2 < r.maxX { f.text(x + 1, r.y, hint, Style(.dim)) }
 }
 
 /// The tabs of the strip in order, each with its label as drawn (the active one bracketed).

@@ -12,14 +12,17 @@ public enum ActionReach: Sendable, CaseIterable {
     /// Writing files, and the command line that writes them.
     case files
 
-    /// The notice shown for an action a follower leaves to the presenter.
-    public static let followingNotice = "following the presenter: f to explore alone"
+    /// The notice shown for an action a follower leaves to the presenter, naming the key
+    /// that explores alone as `keys` binds it.
+    public static func followingNotice(keys: KeyMap) -> String {
+        "following the presenter: \(keys.key(for: .follow)) to explore alone"
+    }
     /// The notice shown for an action `--read-only` refuses.
     public static let readOnlyNotice = "locked: read-only"
 
     /// Why something of this reach is refused in `model`'s state; nil when it may go ahead.
     public func refusal(in model: Model) -> String? {
-        if model.following, self == .clock || self == .whatIf { return Self.followingNotice }
+        if model.following, self == .clock || self == .whatIf { return Self.followingNotice(keys: model.keys) }
         if model.presentation.readOnly, self == .whatIf || self == .files { return Self.readOnlyNotice }
         return nil
     }

@@ -50,9 +50,12 @@ public struct KeyMap: Sendable {
         return bindings.filter { $0.hint && ($0.context == .global || $0.context == context) }
     }
 
-    /// The first key bound to `action`, as written in hints ("?" when unbound).
-    public func key(for action: Action) -> String {
-        bindings.first { $0.action == action }?.keys.first?.description ?? "?"
+    /// The first key bound to `action` (in `context`, or in any), as hints and notices write
+    /// it: "u", "Esc"; "?" when unbound. A notice that names a key takes it from here, so a
+    /// remapped key is the one it names.
+    public func key(for action: Action, in context: KeyContext? = nil) -> String {
+        bindings.first { $0.action == action && (context == nil || $0.context == context) }?.keys.first?.description
+            ?? "?"
     }
 
     /// Reads a remapping file: `action: [key, key]` lines replace that action's keys in

@@ -23,7 +23,11 @@ public struct BottomLines: Sendable {
             if let error = input.error {
                 banner(&f, above, error, Style(.error, .bold))
             } else if input.purpose == .command {
-                banner(&f, above, "Tab completes · ↑↓ history · Enter runs · Esc cancels", Style(.dim))
+                let k = model.keys
+                banner(&f, above, "\(k.key(for: .complete, in: .input)) completes · "
+                    + k.key(for: .historyPrevious, in: .input) + k.key(for: .historyNext, in: .input) + " history · "
+                    + "\(k.key(for: .submitInput, in: .input)) runs · \(k.key(for: .cancelInput, in: .input)) cancels",
+                       Style(.dim))
             }
             return
         }

@@ -78,7 +78,11 @@ public struct LeversPanel: Sendable {
             if let line = Self.whatIfLine(model) {
                 f.text(r.x, r.y + 2, line.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.warn))
             } else {
-                let hint = "lever \(model.selectedLever + 1)/\(model.levers.count) · ↑↓ choose · ←→ change · Enter type"
+                let k = model.keys
+                let hint = "lever \(model.selectedLever + 1)/\(model.levers.count) · "
+                    + k.key(for: .moveUp) + k.key(for: .moveDown) + " choose · "
+                    + k.key(for: .leverDown, in: .levers) + k.key(for: .leverUp, in: .levers) + " change · "
+                    + k.key(for: .enterValue, in: .levers) + " type"
                 f.text(r.x, r.y + 2, hint.truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.dim))
             }
         }

@@ -24,6 +24,7 @@ enum Presenter {
             return
         }
         model.notice = ProjectorHint.notice(lightBackground: model.presentation.lightBackground,
-                                            theme: model.themes.current) ?? "presenter mode: p for the full dashboard"
+                                            theme: model.themes.current, keys: model.keys)
+            ?? "presenter mode: \(model.keys.key(for: .present)) for the full dashboard"
     }
 }

@@ -10,9 +10,10 @@ public enum ProjectorHint {
         return bg == 7 || (9...15).contains(bg)
     }
 
-    /// The one-line suggestion shown when presenting on a light background with a dark theme.
-    public static func notice(lightBackground: Bool, theme: Theme) -> String? {
+    /// The one-line suggestion shown when presenting on a light background with a dark theme,
+    /// naming the theme key as `keys` binds it.
+    public static func notice(lightBackground: Bool, theme: Theme, keys: KeyMap = .standard) -> String? {
         guard lightBackground, theme.kind != .light else { return nil }
-        return "light background? t or --theme light"
+        return "light background? \(keys.key(for: .nextTheme)) or --theme light"
     }
 }

@@ -31,7 +31,8 @@ public struct ScriptPlayer: Sendable, Equatable {
         switch action {
         case .nextStep:
             guard player.index < last else {
-                model.notice = "last step: Esc leaves the script, ← goes back"
+                model.notice = "last step: \(model.keys.key(for: .leaveScript, in: .script)) leaves the script, "
+                    + "\(model.keys.key(for: .previousStep, in: .script)) goes back"
                 return []
             }
             return go(to: player.index + 1, animate: true, &model)
