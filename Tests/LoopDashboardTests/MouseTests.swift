@@ -153,7 +153,7 @@ import Testing
         press(&follower, b.target)
         press(&follower, b.last, kind: .drag)
         press(&follower, b.target, kind: .wheelUp)
-        #expect(follower.schedule.isEmpty && follower.focus == .levers && follower.notice == ActionReach.followingNotice)
+        #expect(follower.schedule.isEmpty && follower.focus == .levers && follower.notice == ActionReach.followingNotice(keys: follower.keys))
 
         var locked = plain
         locked.presentation.readOnly = true
