@@ -55,10 +55,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // `moneyloop filings` and `scenario update --from-filings`: SEC company facts read,
+        // cached and mapped to opening figures. The only module that touches the network.
+        .target(name: "LoopFilings", dependencies: ["LoopSim", "LoopConfig"]),
         .executableTarget(
             name: "moneyloop",
             dependencies: [
-                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal", "LoopServe", "LoopBundle",
+                "LoopSim", "LoopConfig", "LoopReport", "LoopDashboard", "LoopTerminal", "LoopServe", "LoopBundle", "LoopFilings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +74,8 @@ let package = Package(
         // Goldens and fixtures are read (and goldens rewritten) in the source tree.
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig", "TestSupport"],
                     exclude: ["Goldens", "Fixtures"]),
+        .testTarget(name: "LoopFilingsTests", dependencies: ["LoopFilings", "LoopConfig", "LoopSim", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
         .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard", "TestSupport"]),
         .testTarget(name: "ServeTests", dependencies: ["LoopServe", "CServe", "TestSupport"]),

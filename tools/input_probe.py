@@ -123,6 +123,8 @@ def quit_after(s, res: dict, key: bytes = b"q") -> None:
         s.write(key)
     res["quit_ended"] = ended or s.pump(time.monotonic() + 5) == "exit"
     res["quit_s"] = round(time.monotonic() - t, 2)
+    if not res["quit_ended"]:
+        res["screen_at_quit"] = s.screen_rows()
 
 
 def cmd_storm(ns, argv) -> dict:

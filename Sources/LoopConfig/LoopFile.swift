@@ -6,9 +6,9 @@ import Yams
 /// docs/simulation.md). A file loads whole or not at all; every problem is reported at
 /// file:line:column with its key path.
 public enum LoopFile {
-    static let topKeys = ["name", "title", "start", "horizon", "entities", "deals"]
+    static let topKeys = ["name", "title", "start", "asOf", "horizon", "entities", "deals"]
     static let entityKeys = ["name", "kind", "cash", "debt", "fleet", "opexPerGPUHour", "overheadMonthly", "supplier",
-                             "kwPerGPU", "external"]
+                             "kwPerGPU", "external", "financing"]
     static let commonDealKeys = ["id", "kind", "from", "to", "status", "source"]
     /// The keys of each deal kind beyond the common ones.
     static let kindKeys: [DealKind: [String]] = [
@@ -48,6 +48,8 @@ public enum LoopFile {
             throw doc.error(at: [.key("start")], "'\(startText)' is not a month; expected YYYY-MM, e.g. 2025-11")
         }
         let r = LoopFileReader(doc: doc, start: start)
+        // The date the opening figures describe (set by `scenario update --from-filings`).
+        if let asOf = try r.optionalText([.key("asOf")]) { try r.checkDate(asOf, [.key("asOf")]) }
         let horizon = try r.whole([.key("horizon")], default: Scenario.defaultHorizon, max: Scenario.maxHorizon)
         guard horizon >= 1 else { throw doc.error(at: [.key("horizon")], "allowed 1 … \(Scenario.maxHorizon) months") }
         let entities = try readEntities(r)
@@ -136,6 +138,10 @@ public enum LoopFile {
             }
             entities[i].supplier = j
         }
+        for (i, id) in ids.enumerated() where r.has([.key("entities"), .key(id), .key("financing")]) {
+            entities[i].financing = try LoopFinancingReader(r: r).read([.key("entities"), .key(id)], entity: i, entities,
+                                                                      sources: &entities[i].sources)
+        }
         return entities
     }
 
@@ -150,6 +156,9 @@ public enum LoopFile {
         case let .unknownEntity(i): return doc.error(at: at(i), "unknown entity")
         case let .unknownDeal(i): return doc.error(at: at(i), "unknown deal")
         case let .selfDeal(i): return doc.error(at: at(i) + [.key("to")], "a deal needs two different entities")
+        case let .externalFinanced(e), let .badFinancier(e, _):
+            return doc.error(at: [.key("entities")], "entity \(e + 1): an entity is financed by another entity "
+                             + "of the loop, and the outside world not at all")
         case let .cycle(i, through):
             let names = (through + [through.first ?? i]).map { ids[$0] }.joined(separator: " → ")
             return doc.error(at: at(i) + [.key("collateral")],

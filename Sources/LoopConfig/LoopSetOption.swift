@@ -21,7 +21,11 @@ public enum LoopSetOption {
             guard let eq = text.firstIndex(of: "=") else {
                 throw ConfigError(file: "--set", keyPath: text, message: "expected ID=VALUE, e.g. --set loop.nonBinding=0")
             }
-            let id = String(text[..<eq]).trimmingSpaces()
+            var id = String(text[..<eq]).trimmingSpaces()
+            // The article's name for an entity's own access works for any loop entity.
+            if id.hasPrefix("credit.access."), let e = loop.entity(String(id.dropFirst(14))) {
+                id = "entity.\(loop.entities[e].id).marketAccess"
+            }
             let raw = String(text[text.index(after: eq)...]).trimmingSpaces()
             guard let v = SetOption.number(raw.hasSuffix("mo") ? String(raw.dropLast(2)) : raw) else {
                 throw ConfigError(file: "--set", keyPath: id, message: "'\(raw)' is not a number")

@@ -26,6 +26,18 @@ public enum LoopSkeleton {
             opexPerGPUHour: {value: 0.36, assumption: "power + rent per GPU-hour, paid busy or idle"}
             overheadMonthly: {value: 50e6, assumption: "other operating costs"}
             supplier: suppliers # who the operating costs are paid to
+            financing:          # optional; without it the entity's cash may go below zero
+              cashFloor: {value: 200e6, assumption: "two months of costs"} # its revolvers drawn, money raised below it
+              marketAccess: {value: 1, assumption: "raised debt in 2025"}  # 0 … 1, times credit.window
+              equityShare: {value: 0.2, assumption: "most raises are debt"} # share of a raise sold as equity
+              equityValue: {value: 20e9, assumption: "market value"}       # for dilution (0: not shown)
+              minInterestCoverage: {value: 1.4, source: "credit agreement (replace)", date: 2025-07-31}
+              maxLoanToValue: {value: 1, assumption: "debt ≤ book value of the GPUs"}
+              collateral: {value: 3e9, assumption: "book value of the GPUs at the start"}
+              usefulLifeYears: {value: 6, assumption: "as CoreWeave depreciates GPUs (S-1)"}
+              lender: lenders   # lends rollovers and new debt (default: the first lender)
+              # also: baseRate, spreadPerTurn, leverageFree, maxSpread, termMonths, raiseFee,
+              # rollover (true), investor (buys new equity; default: the first investor, else the lender)
           lab:
             name: "AI lab"
             kind: ai-lab

@@ -109,10 +109,10 @@ public enum ScenarioFile {
         try requireAmount(cash, doc, [.key("opening"), .key("coreweave"), .key("cash")])
         if let vastCash = dto.opening.vast?.cash {
             let path: [KeyPathComponent] = [.key("opening"), .key("vast"), .key("cash")]
-            if dto.parameters?["vast.cash"] != nil {
+            if dto.parameters?[ParameterID.vastCash.rawValue] != nil {
                 throw doc.error(at: path, "Vast's cash is also set in parameters as vast.cash; set it once")
             }
-            try setParameter(&values, "vast.cash", vastCash, doc, path)
+            try setParameter(&values, ParameterID.vastCash.rawValue, vastCash, doc, path)
         }
         var contracts: [Contract] = []
         for (i, c) in (dto.contracts ?? []).enumerated() {

@@ -7,7 +7,7 @@ extension ScenarioWriter {
     static func parametersYAML(_ s: Scenario) -> String {
         let uncertain = s.uncertainty.parameters
         let plain = s.parameters.differences(from: .defaults).filter { id in
-            id != "vast.cash" && !uncertain.contains { $0.id == id }
+            id != .vastCash && !uncertain.contains { $0.id == id }
         }
         guard !plain.isEmpty || !uncertain.isEmpty else { return "" }
         var out = "parameters:\n"

@@ -16,8 +16,8 @@ public enum ScenarioWriter {
         out += shocksYAML(s.uncertainty.shocks)
         out += "opening:\n"
         out += "  coreweave:\n    cash: \(number(s.coreweaveCash))\n"
-        if s.uncertainty.distribution(of: "vast.cash") == nil {
-            out += "  vast:\n    cash: \(number(s.parameters["vast.cash"]))\n"
+        if s.uncertainty.distribution(of: .vastCash) == nil {
+            out += "  vast:\n    cash: \(number(s.parameters[.vastCash]))\n"
         }
         if !s.contracts.isEmpty {
             out += "contracts:\n"

@@ -19,10 +19,12 @@ public enum LoopReport {
                 ("date", .string(p.start.adding(months: t).description)),
                 ("entities", .object((0..<n).map { e in
                     (loop.entities[e].id, .object([("cash", .number(p.cash(t, e))), ("debt", .number(p.debt(t, e))),
-                                                   ("fleet", .number(p.fleet(t, e)))]))
+                                                   ("fleet", .number(p.fleet(t, e)))]
+                        + (p.cashIfClosed.isEmpty ? [] : [("cashIfClosed", .number(p.cashIfClosed[t * n + e]))])
+                        + (p.financing(t, e).map { [("financing", SimulationReport.financing($0))] } ?? [])))
                 })),
                 ("flows", .array(p.flows(month: t).map { f in
-                    .object([("deal", .string(f.deal >= 0 ? loop.deals[f.deal].id : "operating-costs")),
+                    .object([("deal", .string(dealID(loop, f.deal))),
                              ("from", .string(loop.entities[f.from].id)), ("to", .string(loop.entities[f.to].id)),
                              ("kind", .string(f.kind.rawValue)), ("cash", .bool(f.isCash)), ("amount", .number(f.amount))])
                 })),
@@ -45,6 +47,15 @@ public enum LoopReport {
             ("summary", .object([
                 ("runwayMonths", .object(tracked(loop).map { e in (loop.entities[e].id, .optional(p.runway(of: e).map(Double.init))) })),
                 ("firstToRunOut", .optional(p.firstToRunOut(among: tracked(loop)).map { loop.entities[$0].id })),
+                ("fundingNeed", .object(LoopHeadline.all(loop, p).map { h in
+                    (loop.entities[h.entity].id, SimulationReport.fundingNeed(
+                        h.need, closed: h.runwayIfClosed, start: p.start,
+                        words: h.sentence(name: loop.entities[h.entity].name, start: p.start, horizon: p.horizon)))
+                })),
+                ("firstToNeedMoney", .optional(first(LoopHeadline.all(loop, p)) { $0.need.firstMonth }
+                    .map { loop.entities[$0].id })),
+                ("firstOutIfClosed", .optional(first(LoopHeadline.all(loop, p)) { $0.runwayIfClosed }
+                    .map { loop.entities[$0].id })),
                 ("roundTrip", .array(RoundTripLedger.all(loop, p).flatMap { ledger in
                     ledger.lines.map { line in
                         JSONValue.object([
@@ -57,6 +68,16 @@ public enum LoopReport {
                 })),
             ])),
         ])
+    }
+
+    /// A flow's deal id: the file's, or what moved outside any deal.
+    static func dealID(_ loop: MoneyLoop, _ d: Int) -> String {
+        d >= 0 ? loop.deals[d].id : d == -1 ? "operating-costs" : "financing"
+    }
+
+    /// The entity whose `month` comes first (ties: the earlier in the file); nil when none has one.
+    static func first(_ headlines: [LoopHeadline], _ month: (LoopHeadline) -> Int?) -> Int? {
+        headlines.compactMap { h in month(h).map { (h.entity, $0) } }.min { $0.1 < $1.1 }?.0
     }
 
     /// The entities whose cash is a headline (not the outside world).
@@ -86,6 +107,10 @@ public enum LoopReport {
         out += "\nRunway: " + tracked(loop).map { e in
             "\(loop.entities[e].name) " + (p.runway(of: e).map { "\($0) mo" } ?? "> \(p.horizon) mo")
         }.joined(separator: ", ") + ".\n"
+        out += "\nFunding need, both ways (with financing as each entity declares it; markets closed: credit.window 0):\n"
+        for h in LoopHeadline.all(loop, p) {
+            out += "  " + h.sentence(name: loop.entities[h.entity].name, start: p.start, horizon: p.horizon) + "\n"
+        }
         for ledger in RoundTripLedger.all(loop, p) where !ledger.lines.isEmpty {
             out += "\nRound trip of \(loop.entities[ledger.vendor].name)'s money (financed by it ÷ its sales, cumulative):\n"
             for line in ledger.lines {

@@ -87,21 +87,27 @@ public enum SimulationReport {
     static func funding(_ p: Projection) -> JSONValue {
         let h = Headline(p, month: 0)
         return .object([Node.coreweave, .vast].map { c in
-            let n = p.fundingNeed(of: c)
-            return (c.rawValue, .object([
-                ("firstNeedMonth", .optional(n.firstMonth.map(Double.init))),
-                ("firstNeedDate", .optional(n.firstMonth.map { p.start.adding(months: $0).description })),
-                ("peakCumulativeNeed", .number(n.peak)), ("raised", .number(n.raised)),
-                ("equityRaised", .number(n.equityRaised)), ("dilution", .number(n.dilution)), ("fees", .number(n.fees)),
-                ("runwayIfMarketsCloseMonths", .optional(p.runwayIfClosed(of: c).map(Double.init))),
-                ("covenantBreaches", .array(n.breaches.map { b in
-                    .object([("kind", .string(b.kind.rawValue)), ("month", .number(Double(b.month))),
-                             ("date", .string(p.start.adding(months: b.month).description)),
-                             ("value", .number(b.value)), ("limit", .number(b.limit))])
-                })),
-                ("inWords", .string("\(h.needText(c)); \(h.closedText(c)); \(h.breachText(c))")),
-            ]))
+            (c.rawValue, fundingNeed(p.fundingNeed(of: c), closed: p.runwayIfClosed(of: c), start: p.start,
+                                     words: "\(h.needText(c)); \(h.closedText(c)); \(h.breachText(c))"))
         })
+    }
+
+    /// One company's funding need, its runway if markets close and its breaches, with the
+    /// sentence that says them (any loop's entity as the article's companies).
+    static func fundingNeed(_ n: FundingNeed, closed: Int?, start: YearMonth, words: String) -> JSONValue {
+        .object([
+            ("firstNeedMonth", .optional(n.firstMonth.map(Double.init))),
+            ("firstNeedDate", .optional(n.firstMonth.map { start.adding(months: $0).description })),
+            ("peakCumulativeNeed", .number(n.peak)), ("raised", .number(n.raised)),
+            ("equityRaised", .number(n.equityRaised)), ("dilution", .number(n.dilution)), ("fees", .number(n.fees)),
+            ("runwayIfMarketsCloseMonths", .optional(closed.map(Double.init))),
+            ("covenantBreaches", .array(n.breaches.map { b in
+                .object([("kind", .string(b.kind.rawValue)), ("month", .number(Double(b.month))),
+                         ("date", .string(start.adding(months: b.month).description)),
+                         ("value", .number(b.value)), ("limit", .number(b.limit))])
+            })),
+            ("inWords", .string(words)),
+        ])
     }
 
     static func summary(_ p: Projection) -> JSONValue {

@@ -22,15 +22,15 @@ extension Uncertainty {
         let cut = d(0.3, 0.15, 0.45), when = d(21, 6, 36)
         return Uncertainty(
             parameters: [
-                p("cw.utilization", 0.70, 0.90),
-                p("price.gpuHour", 2.10, 2.60),
-                p("price.declinePerYear", 0.05, 0.35),
-                p("cw.capexPerGPU", 37_500, 52_000),
-                p("demand.delayMonths", 0, 9),
-                p("build.delayMonths", 0, 6),
-                p("rates.shockBps", 0, 200),
-                p("vast.arrGrowth", 0.2, 0.8),
-                p("vast.fixedMonthly", 20e6, 32e6),
+                p(.cwUtilization, 0.70, 0.90),
+                p(.priceGpuHour, 2.10, 2.60),
+                p(.priceDeclinePerYear, 0.05, 0.35),
+                p(.cwCapexPerGPU, 37_500, 52_000),
+                p(.demandDelayMonths, 0, 9),
+                p(.buildDelayMonths, 0, 6),
+                p(.ratesShockBps, 0, 200),
+                p(.vastArrGrowth, 0.2, 0.8),
+                p(.vastFixedMonthly, 20e6, 32e6),
             ],
             shocks: [
                 Shock(name: "OpenAI haircut", chance: 0.10, kind: .haircut(customer: .openai, share: cut, month: when)),

@@ -31,48 +31,48 @@ struct EngineInputs {
     var financing: FinancingInputs
 
     init(_ p: ParameterValues) {
-        gpus = p["cw.gpus"]
-        utilization = p["cw.utilization"]
-        usageShare = p["cw.usageShare"]
-        contractRate = max(0.01, p["cw.contractRate"])
-        price = p["price.gpuHour"]
-        priceFactorPerMonth = pow(max(0, 1 - p["price.declinePerYear"]), 1.0 / 12)
-        opexPerGPUHour = p["cw.opexPerGPUHour"]
-        overheadMonthly = p["cw.overheadMonthly"]
-        buildPerMonth = p["cw.buildPerMonth"]
-        capexPerGPU = p["cw.capexPerGPU"]
-        leadTime = EngineInputs.whole(p["cw.leadTimeMonths"])
-        buildDelay = EngineInputs.whole(p["build.delayMonths"])
-        demandDelay = EngineInputs.whole(p["demand.delayMonths"])
-        haircut = p["contracts.haircut"]
-        loanToValue = p["cw.loanToValue"]
-        newDebtRate = p["cw.newDebtRate"]
-        newDebtTerm = max(1, p["cw.newDebtTermMonths"])
-        newDebtCapacity = p["cw.newDebtCapacity"]
-        shock = p["rates.shockBps"] / 10_000
-        dealTotal = p["vast.dealTotal"]
-        dealMonths = max(1, EngineInputs.whole(p["vast.dealYears"]) * 12)
-        dealUsageLinked = p["vast.dealUsageLinked"] >= 0.5
-        renegotiateMonth = EngineInputs.whole(p["vast.renegotiateMonth"])
-        renegotiateShare = p["vast.renegotiateShare"]
-        renegotiateTerm = EngineInputs.whole(p["vast.renegotiateTermMonths"])
-        vastBaseARR = p["vast.baseARR"]
-        vastGrowthPerMonth = pow(max(0, 1 + p["vast.arrGrowth"]), 1.0 / 12)
-        vastGrossMargin = p["vast.grossMargin"]
-        vastFixedMonthly = p["vast.fixedMonthly"]
-        vastCostGrowthPerMonth = pow(max(0, 1 + p["vast.costGrowth"]), 1.0 / 12)
-        vastCash = p["vast.cash"]
-        vastMultiple = p["vast.multiple"]
-        vastRaise = p["vast.equityRaise"]
-        vastRaiseMonth = EngineInputs.whole(p["vast.equityRaiseMonth"])
-        vastNvidiaShare = p["vast.nvidiaShareOfRaise"]
-        nvidiaStake = p["nvidia.stake"]
-        nvidiaCapexShare = p["nvidia.capexShare"]
-        backstopOn = p["nvidia.backstop"] >= 0.5
-        backstopTotal = p["nvidia.backstopTotal"]
-        cwValueMultiple = p["cw.valueMultiple"]
-        vastTerminalMultiple = p["vast.terminalMultiple"]
-        vastMultipleDecayPerMonth = pow(0.5, 1 / max(1, p["vast.multipleHalfLifeMonths"]))
+        gpus = p[.cwGpus]
+        utilization = p[.cwUtilization]
+        usageShare = p[.cwUsageShare]
+        contractRate = max(0.01, p[.cwContractRate])
+        price = p[.priceGpuHour]
+        priceFactorPerMonth = pow(max(0, 1 - p[.priceDeclinePerYear]), 1.0 / 12)
+        opexPerGPUHour = p[.cwOpexPerGPUHour]
+        overheadMonthly = p[.cwOverheadMonthly]
+        buildPerMonth = p[.cwBuildPerMonth]
+        capexPerGPU = p[.cwCapexPerGPU]
+        leadTime = EngineInputs.whole(p[.cwLeadTimeMonths])
+        buildDelay = EngineInputs.whole(p[.buildDelayMonths])
+        demandDelay = EngineInputs.whole(p[.demandDelayMonths])
+        haircut = p[.contractsHaircut]
+        loanToValue = p[.cwLoanToValue]
+        newDebtRate = p[.cwNewDebtRate]
+        newDebtTerm = max(1, p[.cwNewDebtTermMonths])
+        newDebtCapacity = p[.cwNewDebtCapacity]
+        shock = p[.ratesShockBps] / 10_000
+        dealTotal = p[.vastDealTotal]
+        dealMonths = max(1, EngineInputs.whole(p[.vastDealYears]) * 12)
+        dealUsageLinked = p[.vastDealUsageLinked] >= 0.5
+        renegotiateMonth = EngineInputs.whole(p[.vastRenegotiateMonth])
+        renegotiateShare = p[.vastRenegotiateShare]
+        renegotiateTerm = EngineInputs.whole(p[.vastRenegotiateTermMonths])
+        vastBaseARR = p[.vastBaseARR]
+        vastGrowthPerMonth = pow(max(0, 1 + p[.vastArrGrowth]), 1.0 / 12)
+        vastGrossMargin = p[.vastGrossMargin]
+        vastFixedMonthly = p[.vastFixedMonthly]
+        vastCostGrowthPerMonth = pow(max(0, 1 + p[.vastCostGrowth]), 1.0 / 12)
+        vastCash = p[.vastCash]
+        vastMultiple = p[.vastMultiple]
+        vastRaise = p[.vastEquityRaise]
+        vastRaiseMonth = EngineInputs.whole(p[.vastEquityRaiseMonth])
+        vastNvidiaShare = p[.vastNvidiaShareOfRaise]
+        nvidiaStake = p[.nvidiaStake]
+        nvidiaCapexShare = p[.nvidiaCapexShare]
+        backstopOn = p[.nvidiaBackstop] >= 0.5
+        backstopTotal = p[.nvidiaBackstopTotal]
+        cwValueMultiple = p[.cwValueMultiple]
+        vastTerminalMultiple = p[.vastTerminalMultiple]
+        vastMultipleDecayPerMonth = pow(0.5, 1 / max(1, p[.vastMultipleHalfLifeMonths]))
         financing = FinancingInputs(p)
     }
 

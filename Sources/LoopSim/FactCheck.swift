@@ -49,9 +49,9 @@ public enum FactCheck {
     static func pct(_ v: Double) -> String { Format.percent(v, digits: 0) }
 
     static func vastShare(_ p: ParameterValues) -> Claim {
-        let years = p["vast.dealYears"]
-        let perYear = ratio(p["vast.dealTotal"], years)
-        let low = p["vast.baseARR"], high = p["vast.baseARRHigh"]
+        let years = p[.vastDealYears]
+        let perYear = ratio(p[.vastDealTotal], years)
+        let low = p[.vastBaseARR], high = p[.vastBaseARRHigh]
         let ofBase = [ratio(perYear, high), ratio(perYear, low)].sorted()
         let ofAll = [ratio(perYear, high + perYear), ratio(perYear, low + perYear)].sorted()
         let overlaps = { (r: [Double]) in r[1] >= 0.20 - 1e-9 && r[0] <= 0.30 + 1e-9 }
@@ -62,18 +62,18 @@ public enum FactCheck {
             display: "\(pct(ofAll[0]))–\(pct(ofAll[1])) of Vast's revenue; "
                 + "\(pct(ofBase[0]))–\(pct(ofBase[1])) the size of its base",
             verdict: agrees ? .agrees : .disagrees,
-            explanation: "\(Format.dollars(p["vast.dealTotal"], digits: 2)) over \(Int(years)) years is "
+            explanation: "\(Format.dollars(p[.vastDealTotal], digits: 2)) over \(Int(years)) years is "
                 + "\(Format.dollars(perYear)) a year: with a \(Format.dollars(low))–\(Format.dollars(high)) base "
                 + "that is \(pct(ofAll[0]))–\(pct(ofAll[1])) of Vast's revenue (base plus deal); the deal alone "
                 + "is \(pct(ofBase[0]))–\(pct(ofBase[1])) as large as the base")
     }
 
     static func utilizationUplift(_ scenario: Scenario, _ p: ParameterValues) -> Claim {
-        let param = ParameterRegistry.parameter("cw.utilization")
+        let param = ParameterRegistry.parameter(.cwUtilization)
         let from = param?.defaultValue ?? 0.75, to = param?.target ?? 0.90
         func month0(_ u: Double) -> MonthSnapshot {
             var v = p
-            v.setClamped("cw.utilization", u)
+            v.setClamped(.cwUtilization, u)
             return Engine.project(scenario, schedule: LeverSchedule(base: v), months: 1).months[0]
         }
         let a = month0(from).coreweave, b = month0(to).coreweave
@@ -112,12 +112,12 @@ public enum FactCheck {
     }
 
     static func revenueGrowth(_ p: ParameterValues) -> Claim {
-        let growth = ratio(p["cw.revenue2024"], p["cw.revenue2023"])
+        let growth = ratio(p[.cwRevenue2024], p[.cwRevenue2023])
         return Claim(
             id: "revenue-growth", claim: "CoreWeave's 2024 revenue of $1.9B was 8× the year before",
             article: "8×", computed: growth, display: "\(Format.fixed(growth, 1))×",
             verdict: (7.5..<8.5).contains(growth) ? .agrees : .disagrees,
-            explanation: "\(Format.dollars(p["cw.revenue2024"])) ÷ \(Format.dollars(p["cw.revenue2023"])) = "
+            explanation: "\(Format.dollars(p[.cwRevenue2024])) ÷ \(Format.dollars(p[.cwRevenue2023])) = "
                 + "\(Format.fixed(growth, 2))×")
     }
 
@@ -134,42 +134,42 @@ public enum FactCheck {
     }
 
     static func vastMultiple(_ scenario: Scenario, _ p: ParameterValues) -> Claim {
-        let implied = ratio(p["vast.valuation2025"], p["vast.baseARR"])
+        let implied = ratio(p[.vastValuation2025], p[.vastBaseARR])
         let first = Engine.project(scenario, schedule: LeverSchedule(base: p), months: 1).months[0].vast
-        let rise = ratio(p["vast.valuation2025"], p["vast.valuation2023"])
-        let modelled = ratio(first.valuation, p["vast.valuation2025"])
+        let rise = ratio(p[.vastValuation2025], p[.vastValuation2023])
+        let modelled = ratio(first.valuation, p[.vastValuation2025])
         return Claim(
             id: "vast-multiple", claim: "Vast is valued at ~$30B on ~$200M of ARR",
             article: "$30B ÷ $200M", computed: first.valuation,
             display: "model's month-0 valuation \(Format.dollars(first.valuation)) "
-                + "(\(Format.fixed(modelled, 1))× the article's \(Format.dollars(p["vast.valuation2025"])))",
+                + "(\(Format.fixed(modelled, 1))× the article's \(Format.dollars(p[.vastValuation2025])))",
             verdict: abs(modelled - 1) <= 0.10 ? .agrees : .disagrees,
             explanation: "the article's figures imply \(Format.fixed(implied, 0))× base ARR; the model applies "
                 + "\(Format.fixed(first.multiple, 0))× to a run rate that counts the deal, "
                 + "\(Format.dollars(first.arr)), so it values Vast at \(Format.dollars(first.valuation)); the "
-                + "multiple then moves toward \(Format.fixed(p["vast.terminalMultiple"], 0))× (half the gap every "
-                + "\(Int(p["vast.multipleHalfLifeMonths"])) months); \(Format.fixed(rise, 1))× the 2023 valuation")
+                + "multiple then moves toward \(Format.fixed(p[.vastTerminalMultiple], 0))× (half the gap every "
+                + "\(Int(p[.vastMultipleHalfLifeMonths])) months); \(Format.fixed(rise, 1))× the 2023 valuation")
     }
 
     static func fleetThroughput(_ p: ParameterValues) -> Claim {
-        let fleet = p["cw.gpusEnd2024"]
-        let gbps = fleet * p["stall.gbPerSecPerGPU"]
+        let fleet = p[.cwGpusEnd2024]
+        let gbps = fleet * p[.stallGbPerSecPerGPU]
         let perSite = ratio(gbps, dataCentres)
-        let grown = ratio(p["cw.gpus"], fleet)
+        let grown = ratio(p[.cwGpus], fleet)
         return Claim(
             id: "fleet-throughput", claim: "250,000 GPUs each reading up to 7 GB/s",
             article: "250,000 × 7 GB/s", computed: gbps,
             display: "\(Format.fixed(gbps / 1e6, 2)) PB/s fleet-wide; \(Format.fixed(perSite / 1e3, 1)) TB/s per site",
             verdict: abs(grown - 1) <= 0.05 ? .agrees : .dated,
-            explanation: "\(Format.grouped(fleet)) × \(Format.fixed(p["stall.gbPerSecPerGPU"], 1)) GB/s = "
+            explanation: "\(Format.grouped(fleet)) × \(Format.fixed(p[.stallGbPerSecPerGPU], 1)) GB/s = "
                 + "\(Format.grouped(gbps)) GB/s, over \(Int(dataCentres)) data centres "
                 + "\(Format.fixed(perSite / 1e3, 1)) TB/s each, if every GPU read at peak at once; 250,000 is the "
-                + "end-2024 count, and the model opens with \(Format.grouped(p["cw.gpus"])) GPUs "
+                + "end-2024 count, and the model opens with \(Format.grouped(p[.cwGpus])) GPUs "
                 + "(\(Format.fixed(grown, 2))×)")
     }
 
     static func revenuePerGPU(_ scenario: Scenario, _ p: ParameterValues) -> Claim {
-        let articleFigure = ratio(p["cw.revenue2024"], p["cw.gpusEnd2024"])
+        let articleFigure = ratio(p[.cwRevenue2024], p[.cwGpusEnd2024])
         let first = Engine.project(scenario, schedule: LeverSchedule(base: p), months: 1).months[0].coreweave
         let model = ratio(first.annualRevenue, first.gpusInService)
         let perHour = { (v: Double) in Format.parameterValue(v / Engine.hoursPerMonth / 12, unit: .dollarsPerHour) }
@@ -181,7 +181,7 @@ public enum FactCheck {
                 + "(\(perHour(articleFigure)))",
             verdict: abs(gap - 1) <= 0.25 ? .agrees : .dated,
             explanation: "the article sets 2024 revenue against the end-2024 fleet of "
-                + "\(Format.grouped(p["cw.gpusEnd2024"])) GPUs, most of which arrived during the year; the model's "
+                + "\(Format.grouped(p[.cwGpusEnd2024])) GPUs, most of which arrived during the year; the model's "
                 + "month-0 run rate is \(Format.dollars(first.annualRevenue)) a year on "
                 + "\(Format.grouped(first.gpusInService)) GPUs, \(Format.fixed(gap, 2))× the article's figure")
     }
@@ -190,10 +190,10 @@ public enum FactCheck {
         let age = scenario.start.months(since: debtRaiseDate)
         return Claim(
             id: "debt-raise-year", claim: "CoreWeave raised $7.5B of debt",
-            article: Format.dollars(p["cw.debtRaise"]), computed: Double(age),
+            article: Format.dollars(p[.cwDebtRaise]), computed: Double(age),
             display: "\(debtRaiseDate.shortLabel): \(age) months before \(scenario.start.shortLabel)",
             verdict: age > 12 ? .dated : .agrees,
-            explanation: "the \(Format.dollars(p["cw.debtRaise"])) facility (DDTL 2.0) closed in May 2024, "
+            explanation: "the \(Format.dollars(p[.cwDebtRaise])) facility (DDTL 2.0) closed in May 2024, "
                 + "\(age) months before the scenario starts; debt has grown since")
     }
 

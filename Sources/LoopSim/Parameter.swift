@@ -1,11 +1,34 @@
-/// The stable identifier of a model input, such as `cw.utilization`.
+/// The stable identifier of a model input, such as `cw.utilization`. Code names one by its
+/// constant (`.cwUtilization`, in ParameterIDs.swift); text from a person (a file, `--set`,
+/// `:set`) becomes one through `init(validating:)`, which refuses an id the registry lacks.
 public struct ParameterID: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
     CustomStringConvertible, Codable
 {
     public let rawValue: String
+    /// The id as written, not checked: the caller checks it against the registry (or the loop).
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// The id as written, not checked (see `init(rawValue:)`).
     public init(_ raw: String) { self.rawValue = raw }
-    public init(stringLiteral value: String) { self.rawValue = value }
+    /// A constant of ParameterIDs.swift; `registered` lists them and a test checks them
+    /// against the registry.
+    init(registered raw: String) { self.rawValue = raw }
+
+    /// A literal id in code must be one the registry has: a misspelt literal stops the
+    /// program at once rather than read as nothing. Prefer the constants.
+    public init(stringLiteral value: String) {
+        self.rawValue = value
+        precondition(ParameterRegistry.parameter(self) != nil, "unknown parameter id '\(value)' (not in ParameterRegistry)")
+    }
+
+    /// `text` as a registry id, or `.unknown` with the closest id as a suggestion.
+    public init(validating text: String) throws(ParameterError) {
+        let id = ParameterID(rawValue: text)
+        guard ParameterRegistry.parameter(id) != nil else {
+            throw .unknown(id, suggestion: ParameterValues.suggestion(for: id))
+        }
+        self = id
+    }
+
     public var description: String { rawValue }
     public static func < (a: ParameterID, b: ParameterID) -> Bool { a.rawValue < b.rawValue }
 }

@@ -30,11 +30,11 @@ public struct ParameterValues: Sendable, Equatable {
     private init(values: [ParameterID: Double]) { self.values = values }
 
     /// The value of `id`; a registry id always has one. Reading an id the registry does not
-    /// have is a programming error: it stops debug builds and tests (never a silent 0 there).
+    /// have is a programming error and stops the program, in release builds too: never a
+    /// silent 0. Text from a person is checked first (`ParameterID(validating:)`).
     public subscript(id: ParameterID) -> Double {
-        if let v = values[id] { return v }
-        assert(ParameterRegistry.parameter(id) != nil, "unknown parameter id '\(id)' (not in ParameterRegistry)")
-        return ParameterRegistry.parameter(id)?.defaultValue ?? 0
+        guard let v = values[id] else { preconditionFailure("unknown parameter id '\(id)' (not in ParameterRegistry)") }
+        return v
     }
 
     /// Sets `id` to `value` after checking the id and the range.
@@ -48,9 +48,10 @@ public struct ParameterValues: Sendable, Equatable {
         values[id] = p.isInteger ? value.rounded() : value
     }
 
-    /// Sets `id` to `value` clamped into its range (what a slider stepping past an end does).
+    /// Sets `id` to `value` clamped into its range (what a slider stepping past an end does);
+    /// `id` must be a registry id.
     public mutating func setClamped(_ id: ParameterID, _ value: Double) {
-        guard let p = ParameterRegistry.parameter(id) else { return }
+        guard let p = ParameterRegistry.parameter(id) else { preconditionFailure("unknown parameter id '\(id)'") }
         values[id] = p.clamp(value)
     }
 

@@ -13,14 +13,14 @@ public struct StallCost: Sendable, Equatable {
     public var costHigh: Double
 
     public init(_ p: ParameterValues) {
-        clusterGPUs = p["stall.clusterGPUs"]
-        gbPerSecPerGPU = p["stall.gbPerSecPerGPU"]
-        gpuHourPrice = p["stall.gpuHourPrice"]
-        recallTB = p["stall.recallTB"]
-        deliveredGBps = p["stall.deliveredGBps"]
-        recallsPerMonth = p["stall.recallsPerMonth"]
-        costLow = p["stall.costLow"]
-        costHigh = p["stall.costHigh"]
+        clusterGPUs = p[.stallClusterGPUs]
+        gbPerSecPerGPU = p[.stallGbPerSecPerGPU]
+        gpuHourPrice = p[.stallGpuHourPrice]
+        recallTB = p[.stallRecallTB]
+        deliveredGBps = p[.stallDeliveredGBps]
+        recallsPerMonth = p[.stallRecallsPerMonth]
+        costLow = p[.stallCostLow]
+        costHigh = p[.stallCostHigh]
     }
 
     /// What the cluster can read at peak (GPUs × GB/s per GPU), GB/s.

@@ -11,7 +11,7 @@ struct Moneyloop: ParsableCommand {
         subcommands: [DashboardCommand.self, SnapshotCommand.self, SimulateCommand.self, ParamsCommand.self,
                       FactcheckCommand.self, ScenarioCommand.self, ServeCommand.self, KeysCommand.self,
                       ThemesCommand.self, CompareCommand.self, SensitivityCommand.self,
-                      PresentCommand.self, SlowSaveCommand.self],
+                      PresentCommand.self, SlowSaveCommand.self, FilingsCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

@@ -8,8 +8,8 @@ import LoopSim
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
-        abstract: "Check scenario files and list the bundled scenarios.",
-        subcommands: [Check.self, List.self, New.self])
+        abstract: "Check scenario files, list the bundled scenarios, update one from filings.",
+        subcommands: [Check.self, List.self, New.self, Update.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(

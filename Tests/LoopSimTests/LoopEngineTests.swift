@@ -10,12 +10,38 @@ import TestSupport
         #expect(problems.isEmpty, "\(problems.prefix(5).joined(separator: "; "))")
     }
 
+    /// Financing included (some random entities finance themselves): conservation holds,
+    /// the closed-market cash is exactly a run with credit.window 0, and an entity whose
+    /// credit is fully open never ends a month below its cash floor.
     @Test func moneyIsConservedOverRandomLoops() {
         var rng = SplitMix64(seed: 16)
+        var financed = 0
         for _ in 0..<300 {
             let loop = RandomLoop.make(&rng)
-            Self.checkConservation(loop, LoopEngine.project(loop, levers: RandomLoop.levers(&rng)))
+            var levers = RandomLoop.levers(&rng)
+            if Bool.random(using: &rng) { levers.creditWindow = 1 }
+            let p = LoopEngine.project(loop, levers: levers)
+            Self.checkConservation(loop, p)
+            var shut = levers
+            shut.creditWindow = 0
+            #expect(p.cashIfClosed == LoopEngine.project(loop, levers: shut, flows: false, closed: false).cash)
+            for (e, entity) in loop.entities.enumerated() {
+                guard let f = entity.financing else { continue }
+                financed += 1
+                #expect(p.financing(0, e) != nil)
+                // (An entity that lends to or invests in another financed entity, or lends it a
+                // revolver, pays out after its own month.)
+                let financier = loop.entities.contains { $0.financing.map { [$0.lender, $0.investor].contains(e) } ?? false }
+                    || loop.deals.contains { d in
+                        guard case let .loan(l) = d.terms else { return false }
+                        return l.facility == .revolver && d.from == e && loop.entities[d.to].financing != nil
+                    }
+                guard levers.creditWindow == 1, f.policy.marketAccess == 1, !financier else { continue }
+                let low = (0...p.horizon).first { p.cash($0, e) < f.policy.cashFloor - 100 }
+                #expect(low == nil, "entity \(e) below its floor in month \(low ?? -1)")
+            }
         }
+        #expect(financed > 100)
     }
 
     static func twoParty(_ terms: DealTerms, fleet: Double = 0, status: DealStatus = .binding) -> MoneyLoop {

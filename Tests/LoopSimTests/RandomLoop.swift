@@ -61,6 +61,21 @@ enum RandomLoop {
             deals.append(LoopDeal(id: "d\(d)", from: from, to: to, status: status, source: SourceNote(text: "test"),
                                   terms: terms))
         }
+        // Some entities finance themselves, each with a random policy (lenders and investors inside the loop or not).
+        for i in 0..<(n - 1) where Bool.random(using: &rng) {
+            let policy = FinancingPolicy(
+                cashFloor: money(1e9), marketAccess: Bool.random(using: &rng) ? 1 : Double.random(in: 0...1, using: &rng),
+                baseRate: Double.random(in: 0...0.3, using: &rng), spreadPerTurn: Double.random(in: 0...0.05, using: &rng),
+                leverageFree: Double.random(in: 0...10, using: &rng), maxSpread: Double.random(in: 0...0.3, using: &rng),
+                equityShare: Double.random(in: 0...1, using: &rng), newDebtTermMonths: Int.random(in: 1...120, using: &rng),
+                raiseFee: Double.random(in: 0...0.5, using: &rng), minInterestCoverage: money(3),
+                maxLoanToValue: money(2), rollover: Bool.random(using: &rng))
+            func other() -> Int { (i + Int.random(in: 1..<n, using: &rng)) % n }
+            entities[i].financing = LoopFinancingTerms(policy: policy, lender: other(), investor: other(),
+                                                       openingCollateral: money(1e10),
+                                                       usefulLifeMonths: Int.random(in: 1...96, using: &rng),
+                                                       equityValue: money(1e11))
+        }
         return try! MoneyLoop.make(name: "random", title: "random", start: YearMonth(year: 2025, month: 11),
                                    horizon: 120, entities: entities, deals: deals)
     }

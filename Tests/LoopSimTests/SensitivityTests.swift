@@ -27,11 +27,11 @@ import Testing
     }
 
     @Test func equalSwingsKeepTheirOrder() {
-        let bar = { (id: ParameterID, swing: Double) in
-            TornadoBar(parameter: id, low: 0, high: 1, source: .lever, atLow: 0, atHigh: swing)
+        let bar = { (id: String, swing: Double) in
+            TornadoBar(parameter: ParameterID(id), low: 0, high: 1, source: .lever, atLow: 0, atHigh: swing)
         }
         let ranked = Sensitivity.rank([bar("a", 1), bar("b", 3), bar("c", 1), bar("d", -3)])
-        #expect(ranked.map(\.parameter) == ["b", "d", "a", "c"])
+        #expect(ranked.map(\.parameter.rawValue) == ["b", "d", "a", "c"])
     }
 
     @Test func leverSetByTheWhatIfMovesTheInterval() throws {

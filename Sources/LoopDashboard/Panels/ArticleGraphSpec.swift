@@ -19,7 +19,7 @@ public struct ArticleGraphSpec: Sendable {
         baseMonth = model.baseline.month(model.month)
         projection = model.projection
         present = model.month
-        listPrice = model.value("price.gpuHour")
+        listPrice = model.value(.priceGpuHour)
         start = model.scenario.start
     }
 
@@ -35,15 +35,15 @@ public struct ArticleGraphSpec: Sendable {
 
     /// Drawn in this order: the horizontal chain, then each pair of opposite edges.
     static let deals: [Deal] = [
-        Deal(from: .otherCustomers, to: .coreweave, label: "revenue", status: .binding, source: "cw.usageShare", date: nil),
-        Deal(from: .coreweave, to: .vast, label: "storage", status: .announced, source: "vast.dealTotal", date: nil),
-        Deal(from: .coreweave, to: .nvidia, label: "GPUs", status: .binding, source: "nvidia.capexShare", date: nil),
-        Deal(from: .nvidia, to: .coreweave, label: "backstop", status: .binding, source: "nvidia.backstopTotal",
+        Deal(from: .otherCustomers, to: .coreweave, label: "revenue", status: .binding, source: .cwUsageShare, date: nil),
+        Deal(from: .coreweave, to: .vast, label: "storage", status: .announced, source: .vastDealTotal, date: nil),
+        Deal(from: .coreweave, to: .nvidia, label: "GPUs", status: .binding, source: .nvidiaCapexShare, date: nil),
+        Deal(from: .nvidia, to: .coreweave, label: "backstop", status: .binding, source: .nvidiaBackstopTotal,
              date: YearMonth(year: 2025, month: 9)),
-        Deal(from: .lenders, to: .coreweave, label: "draws", status: .binding, source: "cw.debtRaise",
+        Deal(from: .lenders, to: .coreweave, label: "draws", status: .binding, source: .cwDebtRaise,
              date: YearMonth(year: 2024, month: 5)),
-        Deal(from: .coreweave, to: .lenders, label: "debt service", status: .binding, source: "cw.newDebtRate", date: nil),
-        Deal(from: .vast, to: .nvidia, label: "valuation", status: .reported, source: "vast.nvidiaShareOfRaise", date: nil),
+        Deal(from: .coreweave, to: .lenders, label: "debt service", status: .binding, source: .cwNewDebtRate, date: nil),
+        Deal(from: .vast, to: .nvidia, label: "valuation", status: .reported, source: .vastNvidiaShareOfRaise, date: nil),
     ]
 
     /// The amount a deal moves this month in `s`.

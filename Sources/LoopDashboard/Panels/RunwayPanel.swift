@@ -18,7 +18,7 @@ public struct RunwayPanel: Sendable {
         f.text(r.x, r.y, summary(p).truncated(to: r.width, ellipsis: glyphs.ellipsis), Style(.text, .bold))
         var top = r.y + 1
         if r.height >= 10 {
-            let words = Self.buildDelayNote(model.value("build.delayMonths")) + Headline(p, month: model.month).explanation
+            let words = Self.buildDelayNote(model.value(.buildDelayMonths)) + Headline(p, month: model.month).explanation
             let lines = CaptionBanner.wrap(words, width: r.width)
             let room = r.height >= 24 ? 3 : r.height >= 16 ? 2 : 1
             for (i, line) in lines.prefix(room).enumerated() {

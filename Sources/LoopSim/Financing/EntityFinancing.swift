@@ -42,11 +42,12 @@ public struct EntityFinancing: Sendable, Equatable {
         let open = Self.unit(x.creditWindow) * Self.unit(policy.marketAccess)
         serviceFacilities(x, open: open, &m)
         if marketDebt > 0 {
-            m.interest += marketRateSum / 12
-            let pay = marketDebt / Double(Swift.max(1, policy.newDebtTermMonths))
-            marketRateSum *= 1 - pay / marketDebt
-            marketDebt -= pay
-            m.principal += pay
+            m.marketInterest = marketRateSum / 12
+            m.marketPrincipal = marketDebt / Double(Swift.max(1, policy.newDebtTermMonths))
+            marketRateSum *= 1 - m.marketPrincipal / marketDebt
+            marketDebt -= m.marketPrincipal
+            m.interest += m.marketInterest
+            m.principal += m.marketPrincipal
         }
         var cash = x.cashBefore - m.interest - m.principal
         let totalDebt = Swift.max(0, x.debtOutstanding) + debt
@@ -58,15 +59,19 @@ public struct EntityFinancing: Sendable, Equatable {
             cash += m.refinanced
         }
         m.breaches = covenants(x, interest: m.interest)
-        if let i = facilities.firstIndex(where: { $0.kind == .revolver }) {
+        // Revolvers in order: drawn while cash is below the floor, repaid from cash above it.
+        for i in facilities.indices where facilities[i].kind == .revolver {
             if cash < policy.cashFloor {
-                m.revolverDraw = Swift.min(facilities[i].available, policy.cashFloor - cash)
-                facilities[i].drawn += m.revolverDraw
+                let draw = Swift.min(facilities[i].available, policy.cashFloor - cash)
+                facilities[i].drawn += draw
+                m.revolverDraw += draw
+                cash += draw
             } else if cash > policy.cashFloor {
-                m.revolverRepay = Swift.min(facilities[i].drawn, cash - policy.cashFloor)
-                facilities[i].drawn -= m.revolverRepay
+                let repay = Swift.min(facilities[i].drawn, cash - policy.cashFloor)
+                facilities[i].drawn -= repay
+                m.revolverRepay += repay
+                cash -= repay
             }
-            cash += m.revolverDraw - m.revolverRepay
         }
         m.need = Swift.max(0, policy.cashFloor - cash)
         if m.need > 0 {
@@ -94,7 +99,7 @@ public struct EntityFinancing: Sendable, Equatable {
     private mutating func serviceFacilities(_ x: FinancingInput, open: Double, _ m: inout FinancingMonth) {
         for i in facilities.indices {
             let f = facilities[i]
-            m.interest += f.drawn * Swift.max(0, f.rate + (f.floating ? x.rateShock : 0)) / 12
+            m.interest += f.monthlyInterest(rateShock: x.rateShock)
             let left = f.maturityMonth - x.month
             if f.kind == .revolver {
                 guard left <= 0 else { continue }

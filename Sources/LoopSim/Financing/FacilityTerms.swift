@@ -34,4 +34,9 @@ public struct FacilityTerms: Sendable, Equatable {
 
     /// What may still be drawn.
     public var available: Double { Swift.max(0, limit - drawn) }
+
+    /// A month's interest on the balance drawn (floating facilities plus `rateShock`).
+    public func monthlyInterest(rateShock: Double) -> Double {
+        drawn * Swift.max(0, rate + (floating ? rateShock : 0)) / 12
+    }
 }

@@ -64,6 +64,10 @@ public struct FinancingMonth: Sendable, Equatable, Codable {
     /// Interest and principal on the component's own debt (revolver, refinanced, raised).
     public var interest = 0.0
     public var principal = 0.0
+    /// The part of `interest` and `principal` on debt raised in the market (rollovers and
+    /// raises), the rest being the facilities'.
+    public var marketInterest = 0.0
+    public var marketPrincipal = 0.0
     /// Share of the entity sold this month, 0 … 1.
     public var dilution = 0.0
     /// Annual rate new debt was priced at this month (the leverage spread included).

@@ -18,12 +18,16 @@ public struct FundingNeed: Sendable, Equatable {
 
     /// The funding need of `company` (CoreWeave or Vast; others have none) in `p`.
     public init(_ p: Projection, _ company: Node) {
+        self.init(p.months.lazy.compactMap { m in m.financing(of: company).map { (m.month, $0) } })
+    }
+
+    /// The funding need read off an entity's financing, month by month.
+    public init(_ months: some Sequence<(Int, FinancingMonth)>) {
         firstMonth = nil; peak = 0; raised = 0; equityRaised = 0; fees = 0; breaches = []
         var kept = 1.0
         var previous: Set<CovenantBreach.Kind> = []
-        for m in p.months {
-            guard let f = m.financing(of: company) else { continue }
-            if firstMonth == nil, f.need > 0 { firstMonth = m.month }
+        for (month, f) in months {
+            if firstMonth == nil, f.need > 0 { firstMonth = month }
             peak = max(peak, f.cumulativeNeed)
             raised += f.raised
             equityRaised += f.newEquity

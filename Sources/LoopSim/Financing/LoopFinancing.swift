@@ -6,25 +6,25 @@ struct FinancingInputs {
     var usefulLifeMonths, openingAgeMonths: Int
 
     init(_ p: ParameterValues) {
-        window = p["credit.window"]
+        window = p[.creditWindow]
         let shared = FinancingPolicy(
-            baseRate: p["credit.baseRate"], spreadPerTurn: p["credit.spreadPerTurn"],
-            leverageFree: p["credit.leverageFree"], maxSpread: p["credit.maxSpread"],
-            newDebtTermMonths: EngineInputs.whole(p["credit.newDebtTermMonths"]), raiseFee: p["credit.raiseFee"])
+            baseRate: p[.creditBaseRate], spreadPerTurn: p[.creditSpreadPerTurn],
+            leverageFree: p[.creditLeverageFree], maxSpread: p[.creditMaxSpread],
+            newDebtTermMonths: EngineInputs.whole(p[.creditNewDebtTermMonths]), raiseFee: p[.creditRaiseFee])
         coreweave = shared
-        coreweave.cashFloor = p["cw.cashFloor"]
-        coreweave.marketAccess = p["credit.access.coreweave"]
-        coreweave.equityShare = p["cw.equityShareOfRaise"]
-        coreweave.minInterestCoverage = p["covenant.minInterestCoverage"]
-        coreweave.maxLoanToValue = p["covenant.maxLoanToValue"]
+        coreweave.cashFloor = p[.cwCashFloor]
+        coreweave.marketAccess = p[.creditAccessCoreweave]
+        coreweave.equityShare = p[.cwEquityShareOfRaise]
+        coreweave.minInterestCoverage = p[.covenantMinInterestCoverage]
+        coreweave.maxLoanToValue = p[.covenantMaxLoanToValue]
         vast = shared
-        vast.cashFloor = p["vast.cashFloor"]
-        vast.marketAccess = p["credit.access.vast"]
-        vast.equityShare = p["vast.equityShareOfRaise"]
-        revolverLimit = p["cw.revolverLimit"]
-        revolverRate = p["cw.revolverRate"]
-        usefulLifeMonths = max(1, EngineInputs.whole(p["gpu.usefulLifeYears"]) * 12)
-        openingAgeMonths = EngineInputs.whole(p["gpu.openingAgeMonths"])
+        vast.cashFloor = p[.vastCashFloor]
+        vast.marketAccess = p[.creditAccessVast]
+        vast.equityShare = p[.vastEquityShareOfRaise]
+        revolverLimit = p[.cwRevolverLimit]
+        revolverRate = p[.cwRevolverRate]
+        usefulLifeMonths = max(1, EngineInputs.whole(p[.gpuUsefulLifeYears]) * 12)
+        openingAgeMonths = EngineInputs.whole(p[.gpuOpeningAgeMonths])
     }
 }
 

@@ -26,11 +26,23 @@ public enum DealKind: String, CaseIterable, Sendable, Codable, Hashable {
     }
 }
 
-/// What kind of money a loop flow carries. `warrantValue` is not cash.
+/// What kind of money a loop flow carries. `warrantValue` is not cash. An entity's own
+/// financing adds `refinancing` (principal rolled over), `newDebt` and `fees`; its new
+/// equity is `equity`, its revolver draws `draw`.
 public enum LoopFlowKind: String, CaseIterable, Sendable, Codable, Hashable {
     case contract, usage, perUnit, purchase, equity, backstop, recurring
     case draw, interest, principal, opex, warrantValue
+    case refinancing, newDebt, fees
 
     /// True for flows that move cash; the others are marked and never summed as cash.
     public var isCash: Bool { self != .warrantValue }
+
+    /// Flows that make up operating cash earnings (EBITDA): sales of capacity and
+    /// services, and operating costs; not purchases of GPUs, financing or equity.
+    public var isOperating: Bool {
+        switch self {
+        case .contract, .usage, .perUnit, .backstop, .recurring, .opex: true
+        default: false
+        }
+    }
 }

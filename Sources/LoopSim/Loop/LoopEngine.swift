@@ -14,9 +14,11 @@ public enum LoopEngine {
     /// GPU-hours in a GPU-month.
     public static let hoursPerMonth = 730.0
 
-    /// Runs `loop` for `months` months (its horizon when nil) under `levers`.
+    /// Runs `loop` for `months` months (its horizon when nil) under `levers`; with
+    /// `closed`, runs it again with markets closed for `cashIfClosed` (the headline's
+    /// second half).
     public static func project(_ loop: MoneyLoop, levers: LoopLevers = LoopLevers(), months: Int? = nil,
-                               flows: Bool = true) -> LoopProjection
+                               flows: Bool = true, closed: Bool = true) -> LoopProjection
     {
         let horizon = max(1, min(Scenario.maxHorizon, months ?? loop.horizon))
         let n = loop.entities.count
@@ -27,8 +29,12 @@ public enum LoopEngine {
         out.cash.reserveCapacity(size); out.debt.reserveCapacity(size); out.fleet.reserveCapacity(size)
         out.busyHours.reserveCapacity(size); out.idleHours.reserveCapacity(size)
         out.flowStart.reserveCapacity(horizon + 2)
-        var run = LoopRun(LoopPlan(loop), levers: levers.clamped, recordFlows: flows)
-        if flows { run.flows.reserveCapacity((horizon + 1) * (loop.deals.count * 2 + n)) }
+        let plan = LoopPlan(loop)
+        var run = LoopRun(plan, levers: levers.clamped, recordFlows: flows)
+        if flows { run.flows.reserveCapacity((horizon + 1) * (loop.deals.count * 2 + n + 8 * plan.financed.count)) }
+        out.financingSlot = plan.slot
+        out.creditWindow = run.levers.creditWindow
+        out.financing.reserveCapacity((horizon + 1) * plan.financed.count)
         for t in 0...horizon {
             run.step(month: t)
             out.cash += run.cash
@@ -37,8 +43,19 @@ public enum LoopEngine {
             out.busyHours += run.busy
             for e in 0..<n { out.idleHours.append(max(0, run.fleet[e] * hoursPerMonth - run.busy[e])) }
             out.flowStart.append(run.flows.count)
+            out.financing += run.financingMonth
         }
         out.flows = run.flows
+        if closed {
+            if run.levers.creditWindow == 0 {
+                out.cashIfClosed = out.cash
+            } else {
+                var shut = run.levers
+                shut.creditWindow = 0
+                out.cashIfClosed.reserveCapacity(size)
+                finalCash(plan, levers: shut, months: horizon) { _, cash in out.cashIfClosed += cash }
+            }
+        }
         return out
     }
 

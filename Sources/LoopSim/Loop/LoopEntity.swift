@@ -19,12 +19,15 @@ public struct LoopEntity: Sendable, Equatable {
     public var external: Bool
     /// The source of each opening figure by name: "cash", "debt", "fleet", ….
     public var sources: [String: SourceNote]
+    /// How it finances itself; nil: it does not (its cash may go below zero).
+    public var financing: LoopFinancingTerms?
 
     public init(id: String, name: String, kind: EntityKind, cash: Double = 0, debt: Double = 0, fleet: Double = 0,
                 opexPerGPUHour: Double = 0, overheadMonthly: Double = 0, supplier: Int? = nil,
                 kwPerGPU: Double = LoopEntity.defaultKwPerGPU, external: Bool = false,
-                sources: [String: SourceNote] = [:])
+                sources: [String: SourceNote] = [:], financing: LoopFinancingTerms? = nil)
     {
+        self.financing = financing
         self.id = id; self.name = name; self.kind = kind; self.cash = cash; self.debt = debt; self.fleet = fleet
         self.opexPerGPUHour = opexPerGPUHour; self.overheadMonthly = overheadMonthly; self.supplier = supplier
         self.kwPerGPU = kwPerGPU; self.external = external; self.sources = sources

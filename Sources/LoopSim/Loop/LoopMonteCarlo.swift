@@ -44,7 +44,7 @@ public enum LoopMonteCarlo {
                     for (j, e) in tracked.enumerated() {
                         let c = cash[e]
                         if c < out.lowest[i * k + j] { out.lowest[i * k + j] = c }
-                        if c < 0, out.runOut[i * k + j] < 0 { out.runOut[i * k + j] = Int32(t) }
+                        if c < -Projection.roundingDollars, out.runOut[i * k + j] < 0 { out.runOut[i * k + j] = Int32(t) }
                     }
                 }
                 i += workers

@@ -1,4 +1,5 @@
-/// Every figure of a loop as an addressable parameter: `entity.<id>.cash|debt|fleet` and
+/// Every figure of a loop as an addressable parameter: `entity.<id>.cash|debt|fleet` (and
+/// `cashFloor|marketAccess` for an entity that finances itself) and
 /// `deal.<id>.<key>` (`deal.openai-oracle.value`, `deal.cw-ddtl3.ltv`), each with its
 /// value, range and source. Setting one outside its range, or an id the loop does not
 /// have, is an error — never a silent 0.
@@ -24,6 +25,11 @@ extension MoneyLoop {
             out.append(.make("entity.\(e.id).cash", e.cash, source: note("cash")))
             out.append(.make("entity.\(e.id).debt", e.debt, source: note("debt")))
             out.append(.make("entity.\(e.id).fleet", e.fleet, source: note("fleet")))
+            if let f = e.financing {
+                out.append(.make("entity.\(e.id).cashFloor", f.policy.cashFloor, source: note("financing.cashFloor")))
+                out.append(.make("entity.\(e.id).marketAccess", f.policy.marketAccess, fraction: true,
+                                 source: note("financing.marketAccess")))
+            }
         }
         for d in deals {
             for (key, value, fraction) in d.figures {
@@ -46,6 +52,8 @@ extension MoneyLoop {
             switch parts[2] {
             case "cash": entities[e].cash = value
             case "debt": entities[e].debt = value
+            case "cashFloor": entities[e].financing?.policy.cashFloor = value
+            case "marketAccess": entities[e].financing?.policy.marketAccess = value
             default: entities[e].fleet = value
             }
         } else if let d = deal(parts[1]) {

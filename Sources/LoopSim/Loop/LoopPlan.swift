@@ -19,6 +19,12 @@ struct LoopPlan {
     /// its monthly growth factor, and its tranches, none released.
     let rampTotal: [Double], paidBefore: [Double], growthRate: [Double]
     let unreleased: [[Bool]]
+    /// The entities that finance themselves: per entity its slot (-1: none); per slot the
+    /// entity, its terms, and its revolver deals (drawn by its `EntityFinancing`, not `topUp`).
+    let slot: [Int]
+    let financed: [Int]
+    let financing: [LoopFinancingTerms]
+    let facilityDeals: [[Int]]
 
     init(_ loop: MoneyLoop) {
         from = loop.deals.map(\.from)
@@ -49,16 +55,32 @@ struct LoopPlan {
         collateral = flatCollateral
         let terms = loop.deals.map(\.terms)
         binding = loop.deals.map { $0.status == .binding }
+        var slots = Array(repeating: -1, count: loop.entities.count)
+        var financedEntities: [Int] = [], entityTerms: [LoopFinancingTerms] = []
+        for (e, entity) in loop.entities.enumerated() {
+            guard let f = entity.financing else { continue }
+            slots[e] = financedEntities.count
+            financedEntities.append(e)
+            entityTerms.append(f)
+        }
+        var facilities = Array(repeating: [Int](), count: financedEntities.count)
         var phases: ([Int], [Int], [Int], [Int]) = ([], [], [], [])
         for i in loop.order {
             switch loop.deals[i].terms {
             case .vendorSale: phases.0.append(i)
             case .takeOrPay, .usage, .recurring: phases.1.append(i)
-            case let .loan(l) where l.facility == .revolver: phases.2.append(i); phases.3.append(i)
+            case let .loan(l) where l.facility == .revolver:
+                if slots[loop.deals[i].to] >= 0 { facilities[slots[loop.deals[i].to]].append(i) } else {
+                    phases.2.append(i); phases.3.append(i)
+                }
             default: phases.2.append(i)
             }
         }
         (deliveries, capacity, dependent, revolvers) = phases
+        slot = slots
+        financed = financedEntities
+        financing = entityTerms
+        facilityDeals = facilities
         opexPerGPUHour = loop.entities.map(\.opexPerGPUHour)
         overhead = loop.entities.map(\.overheadMonthly)
         supplier = loop.entities.map { $0.supplier ?? -1 }

@@ -14,6 +14,16 @@ public struct LoopProjection: Sendable, Equatable {
     /// Every month's flows; month t's are `flows[flowStart[t] ..< flowStart[t + 1]]`.
     public var flows: [LoopFlow]
     public var flowStart: [Int]
+    /// Each entity's cash, flat like `cash`, had markets closed from the start
+    /// (`credit.window` 0: no rollovers, raises or new issues; committed facilities of
+    /// the entities that finance themselves still drawn). Empty when not computed.
+    public var cashIfClosed: [Double] = []
+    /// The credit window the projection ran under (the lever `credit.window`, 0 … 1).
+    public var creditWindow: Double = 1
+    /// Per entity, its place in `financing` (-1: it does not finance itself).
+    public var financingSlot: [Int] = []
+    /// Each financed entity's financing every month: `financing[t × financed + slot]`.
+    public var financing: [FinancingMonth] = []
 
     public func cash(_ t: Int, _ e: Int) -> Double { cash[t * entityCount + e] }
     public func debt(_ t: Int, _ e: Int) -> Double { debt[t * entityCount + e] }
@@ -22,9 +32,23 @@ public struct LoopProjection: Sendable, Equatable {
     /// The flows of month `t`.
     public func flows(month t: Int) -> ArraySlice<LoopFlow> { flows[flowStart[t]..<flowStart[t + 1]] }
 
-    /// Months until the entity's cash first goes below zero; nil when it never does.
+    /// Entity `e`'s financing in month `t`; nil when it does not finance itself.
+    public func financing(_ t: Int, _ e: Int) -> FinancingMonth? {
+        guard e < financingSlot.count, financingSlot[e] >= 0 else { return nil }
+        let financed = financing.count / max(1, horizon + 1)
+        return financing[t * financed + financingSlot[e]]
+    }
+
+    /// Months until the entity's cash would first go below zero had markets closed at the
+    /// start; nil when it never would (or the closed run was not computed).
+    public func runwayIfClosed(of e: Int) -> Int? {
+        guard !cashIfClosed.isEmpty else { return nil }
+        return (0...horizon).first { cashIfClosed[$0 * entityCount + e] < -Projection.roundingDollars }
+    }
+
+    /// Months until the entity's cash first goes below zero (by more than rounding); nil when it never does.
     public func runway(of e: Int) -> Int? {
-        (0...horizon).first { cash($0, e) < 0 }
+        (0...horizon).first { cash($0, e) < -Projection.roundingDollars }
     }
 
     /// The first of `entities` to run out of cash (ties: the earlier in the list); nil when none does.

@@ -64,7 +64,7 @@ extension LoopRun {
         let d = (from: plan.from[i], to: plan.to[i])
         let rate = max(0, l.rate + (l.floating ? levers.rateShock : 0))
         if l.facility == .bond, l.issue == t {
-            let amount = l.limit * weight[i] * levers.creditWindow
+            let amount = l.limit * weight[i] * marketWindow(d.to)
             balance[i] += amount
             paid[i] += amount
             emit(i, d.from, d.to, .draw, amount)
@@ -72,6 +72,7 @@ extension LoopRun {
         let owed = balance[i]
         guard owed > 0 || l.facility == .ddtl else { return }
         emit(i, d.to, d.from, .interest, owed * rate / 12)
+        interestPaid[d.to] += owed * rate / 12
         var principal = 0.0
         switch l.facility {
         case .ddtl:
@@ -81,6 +82,7 @@ extension LoopRun {
         case .revolver: principal = 0
         }
         balance[i] -= principal
+        principalPaid[d.to] += principal
         emit(i, d.to, d.from, .principal, principal)
         guard l.facility == .ddtl else { return }
         var room = l.limit * weight[i] - paid[i]
@@ -89,7 +91,7 @@ extension LoopRun {
             for c in l.collateral { value += unpaid(plan.collateral[c]) }
             room = min(room, l.ltv * value - balance[i])
         }
-        let draw = max(0, min(l.ltv * purchases[d.to], room)) * levers.creditWindow
+        let draw = max(0, min(l.ltv * purchases[d.to], room)) * committedWindow(d.to)
         // The purchases a draw lends against are used up: the next facility lends on the rest.
         if l.ltv > 0 { purchases[d.to] = max(0, purchases[d.to] - draw / l.ltv) }
         balance[i] += draw

@@ -30,6 +30,17 @@ struct LoopRun {
     var grown: [Double]
     var flows: [LoopFlow] = []
     var month = 0
+    /// Per entity, this month: operating cash earnings, and the interest and principal it
+    /// paid on its loan deals (what its financing reads).
+    var ebitda: [Double]
+    var interestPaid: [Double]
+    var principalPaid: [Double]
+    /// Per financed entity (`plan.slot`): its financing, the book of what it pledged,
+    /// and this month's financing; `before` is scratch for its revolvers' balances.
+    var financing: [EntityFinancing]
+    var book: [GPUFleetBook]
+    var financingMonth: [FinancingMonth]
+    var before: [Double]
 
     init(_ plan: LoopPlan, levers: LoopLevers, recordFlows: Bool) {
         self.plan = plan; self.levers = levers; self.recordFlows = recordFlows
@@ -48,6 +59,13 @@ struct LoopRun {
         grown = Array(repeating: 1, count: d)
         weight = plan.binding.map { $0 ? 1 : levers.nonBinding }
         released = plan.unreleased
+        ebitda = Array(repeating: 0, count: n)
+        interestPaid = ebitda
+        principalPaid = ebitda
+        financingMonth = Array(repeating: FinancingMonth(), count: plan.financed.count)
+        before = Array(repeating: 0, count: plan.facilityDeals.reduce(0) { max($0, $1.count) })
+        financing = []
+        book = []
         for i in 0..<d {
             switch plan.terms[i] {
             case let .takeOrPay(value, start, _, _, _):
@@ -59,6 +77,7 @@ struct LoopRun {
             default: break
             }
         }
+        openFinancing()
     }
 
     /// Deal i's growth factor after `m` months: one multiplication a month, a power only
@@ -73,8 +92,14 @@ struct LoopRun {
         return grown[i]
     }
 
-    /// Debt of entity `e`: its opening debt outside the loop's loans plus their balances.
+    /// Debt of entity `e`: its opening debt outside the loop's loans, their balances, and
+    /// what its own financing carries (revolvers drawn, debt rolled over or raised).
     func debt(of e: Int) -> Double {
+        scheduledDebt(of: e) + (plan.slot[e] >= 0 ? financing[plan.slot[e]].debt : 0)
+    }
+
+    /// Its opening debt outside the loop's loans plus the balances of its loan deals.
+    func scheduledDebt(of e: Int) -> Double {
         var d = plan.openingDebt[e]
         for i in plan.loansOf[e] { d += balance[i] }
         return d
@@ -86,19 +111,24 @@ struct LoopRun {
         if kind.isCash {
             cash[from] -= amount
             cash[to] += amount
+            if kind.isOperating {
+                ebitda[from] -= amount
+                ebitda[to] += amount
+            }
         }
         if recordFlows { flows.append(LoopFlow(deal: deal, from: from, to: to, kind: kind, amount: amount)) }
     }
 
     mutating func step(month t: Int) {
         month = t
-        for e in busy.indices { busy[e] = 0; purchases[e] = 0 }
+        for e in busy.indices { busy[e] = 0; purchases[e] = 0; ebitda[e] = 0; interestPaid[e] = 0; principalPaid[e] = 0 }
         for i in plan.deliveries { deliver(i, t) }
         for i in plan.capacity { capacityDeal(i, t) }
         for e in busy.indices { busy[e] = min(busy[e], fleet[e] * LoopEngine.hoursPerMonth) }
         operatingCosts()
         for i in plan.dependent { dependentDeal(i, t) }
         for i in plan.revolvers { topUp(i) }
+        finance(month: t)
     }
 
     mutating func deliver(_ i: Int, _ t: Int) {
@@ -113,6 +143,9 @@ struct LoopRun {
         purchases[buyer] += units * price
         paid[i] += units * price
         delivered[i] += units
+        if plan.slot[buyer] >= 0, plan.financing[plan.slot[buyer]].policy.maxLoanToValue > 0 {
+            book[plan.slot[buyer]].add(gpus: units, cost: units * price, month: t)
+        }
         emit(i, buyer, plan.to[i], .purchase, units * price)
     }
 

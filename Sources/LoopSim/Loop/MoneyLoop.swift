@@ -21,6 +21,13 @@ public struct MoneyLoop: Sendable, Equatable {
             guard d.from != d.to else { throw .selfDeal(deal: i) }
             guard d.dependencies.allSatisfy({ (0..<deals.count).contains($0) }) else { throw .unknownDeal(deal: i) }
         }
+        for (e, entity) in entities.enumerated() {
+            guard let f = entity.financing else { continue }
+            guard !entity.external else { throw .externalFinanced(entity: e) }
+            for who in [f.lender, f.investor] where !(0..<n).contains(who) || who == e {
+                throw .badFinancier(entity: e, index: who)
+            }
+        }
         let order = try schedule(deals)
         return MoneyLoop(name: name, title: title, start: start, horizon: horizon, entities: entities, deals: deals,
                          order: order)
@@ -90,4 +97,8 @@ public enum LoopError: Error, Equatable, Sendable {
     case selfDeal(deal: Int)
     /// The deals read each other in a circle, so no month can compute them in order.
     case cycle(deal: Int, through: [Int])
+    /// The outside world does not finance itself.
+    case externalFinanced(entity: Int)
+    /// An entity's lender or investor is not another entity of the loop.
+    case badFinancier(entity: Int, index: Int)
 }

@@ -27,7 +27,8 @@ public struct RoundTripLedger: Sendable, Equatable {
     public var lines: [Line]
 
     /// The flows that count as the vendor financing its buyer.
-    public static let financingKinds: Set<LoopFlowKind> = [.equity, .backstop, .draw, .warrantValue]
+    public static let financingKinds: Set<LoopFlowKind> = [.equity, .backstop, .draw, .warrantValue, .refinancing,
+                                                                 .newDebt]
 
     /// The ledger of `vendor`: one line per entity that bought from it.
     public static func make(_ p: LoopProjection, vendor: Int) -> RoundTripLedger {

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import LoopConfig
+import LoopFilings
+import LoopSim
+
+extension ScenarioCommand {
+    /// `moneyloop scenario update FILE --from-filings`: the loop's entity cash and debt from
+    /// the cached company facts, shown as a diff, then written atomically.
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a loop file's opening cash and debt from the latest cached SEC filings; print the diff, then write.")
+
+        @Argument(help: ArgumentHelp("The loop file to update.", valueName: "FILE"))
+        var file: String
+
+        @Flag(help: "Take the figures from the cached company facts (`moneyloop filings fetch` first).")
+        var fromFilings = false
+
+        @Option(name: .customLong("company"), help: ArgumentHelp(
+            "Which filer stands behind an entity (repeatable), beyond the standard table, e.g. coreweave=CRWV.",
+            valueName: "ID=TICKER|CIK"))
+        var companies: [String] = []
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Use no period ending after this date.",
+                                                                valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of over FILE.", valueName: "PATH"))
+        var output: String?
+
+        @Flag(help: "Print the diff; write nothing.")
+        var dryRun = false
+
+        func run() throws {
+            CommandOutput.filings { () throws(FilingsError) -> String in
+                guard fromFilings else { throw FilingsError("say where the new figures come from: --from-filings") }
+                let through = try asOf.map { (d: String) throws(FilingsError) in try FilingsDate.check(d, "--as-of") }
+                var filers = EntityFilers.standard
+                for c in companies {
+                    let parts = c.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, !parts[0].isEmpty else {
+                        throw FilingsError("--company: '\(c)' is not ID=TICKER, e.g. coreweave=CRWV")
+                    }
+                    _ = try CompanyRef(parts[1])
+                    filers[parts[0]] = parts[1]
+                }
+                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                    throw FilingsError("\(file): cannot read the file")
+                }
+                let ids = try LoopUpdate.load(text: text, file: file).loop.entities.map(\.id)
+                let found = CachedFilers.gather(ids: ids, filers: filers, cache: FilingsCache.standard(), now: Date())
+                let update = try LoopUpdate.plan(text: text, file: file, companies: found.companies,
+                                                 unresolved: found.unresolved, through: through)
+                var out = found.notes.map { $0 + "\n" }.joined() + update.diff
+                guard !dryRun, !update.changes.isEmpty else { return out + (dryRun ? "Dry run: nothing written.\n" : "") }
+                let target = output ?? file
+                do throws(AtomicFile.Failure) { try AtomicFile.write(update.text, to: target) } catch {
+                    throw FilingsError(error.message)
+                }
+                out += "\(target): written\n"
+                return out
+            }
+        }
+    }
+}

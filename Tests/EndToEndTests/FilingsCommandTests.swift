@@ -1,0 +1,97 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `moneyloop filings fetch|show` and `scenario update --from-filings` as a person runs
+/// them, against a local server standing in for the SEC, with a cache of their own.
+@Suite struct FilingsCommandTests {
+    static let fixtures = Support.root.appendingPathComponent("Tests/LoopFilingsTests/Fixtures").path
+
+    static func fixture(_ name: String) -> Data { FileManager.default.contents(atPath: fixtures + "/" + name)! }
+
+    /// An environment whose cache and config folders are new and empty.
+    static func environment() -> (env: [String: String], dir: String) {
+        let dir = NSTemporaryDirectory() + "ml-filings-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = dir + "/cache"
+        env["XDG_CONFIG_HOME"] = dir + "/config"
+        return (env, dir)
+    }
+
+    /// The SEC's two documents for CoreWeave; 403 without a User-Agent.
+    static func sec() throws -> LocalHTTPServer {
+        try LocalHTTPServer { head in
+            guard head.lowercased().contains("\r\nuser-agent: moneyloop ") else {
+                return LocalHTTPServer.response(403, Data())
+            }
+            if head.hasPrefix("GET /files/company_tickers.json ") {
+                return LocalHTTPServer.response(200, fixture("company_tickers.json"))
+            }
+            if head.hasPrefix("GET /api/xbrl/companyfacts/CIK0001769628.json ") {
+                return LocalHTTPServer.response(200, fixture("crwv-companyfacts.json"))
+            }
+            return LocalHTTPServer.response(404, Data())
+        }
+    }
+
+    @Test func fetchShowAndUpdateWorkTogether() async throws {
+        let server = try Self.sec()
+        defer { server.stop() }
+        let (env, dir) = Self.environment()
+        // No contact: refused, with the reason, and nothing cached.
+        let refused = try await runProcess(moneyloopBinary, ["filings", "fetch", "CRWV", "--sec-url", server.url], environment: env)
+        #expect(refused.status == 2 && refused.out.isEmpty)
+        #expect(refused.err.hasPrefix("moneyloop: the SEC asks every client to name a contact in its User-Agent"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/cache"))
+
+        let fetched = try await runProcess(moneyloopBinary, ["filings", "fetch", "crwv", "--contact", "analyst@example.com",
+                                                             "--sec-url", server.url], environment: env)
+        #expect(fetched.status == 0)
+        #expect(fetched.out.hasPrefix("CRWV  CoreWeave, Inc. (CIK 0001769628): downloaded; latest balance sheet 2025-12-31"))
+        #expect(fetched.err.isEmpty)  // not a terminal: no progress line
+        #expect(FileManager.default.fileExists(atPath: dir + "/cache/moneyloop/filings/CIK0001769628.json"))
+
+        let offline = try await runProcess(moneyloopBinary, ["filings", "fetch", "CRWV", "--offline"], environment: env)
+        #expect(offline.status == 0 && offline.out.contains("from the cache, fetched ") && offline.out.contains("(less than an hour old); offline"))
+
+        let show = try await runProcess(moneyloopBinary, ["filings", "show", "CRWV", "--as-of", "2025-09-30"], environment: env)
+        #expect(show.status == 0 && show.out.contains("0001769628-25-000062") && !show.out.contains("2025-12-31"))
+        let missing = try await runProcess(moneyloopBinary, ["filings", "show", "NVDA"], environment: env)
+        #expect(missing.status == 2 && missing.err.contains("run `moneyloop filings fetch NVDA` first"))
+
+        // Update a copy of the bundled web.
+        let file = dir + "/web.yaml"
+        try FileManager.default.copyItem(atPath: Support.scenarioPath("ai-web-2025"), toPath: file)
+        let update = try await runProcess(moneyloopBinary, ["scenario", "update", file, "--from-filings", "--as-of", "2025-09-30"],
+                                          environment: env)
+        #expect(update.status == 0)
+        #expect(update.out.contains("@@ line 67: coreweave.cash\n") && update.out.hasSuffix("\(file): written\n"))
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("asOf: 2025-09-30\n") && text.contains("accession 0001769628-25-000062"))
+        let check = try await runProcess(moneyloopBinary, ["scenario", "check", file], environment: env)
+        #expect(check.status == 0)
+        let again = try await runProcess(moneyloopBinary, ["scenario", "update", file, "--from-filings", "--as-of", "2025-09-30"],
+                                         environment: env)
+        #expect(again.status == 0 && again.out.contains("no changes from the filings") && !again.out.contains(": written\n"))
+    }
+
+    @Test func badUpdatesExitTwoAndLeaveTheFile() async throws {
+        let (env, dir) = Self.environment()
+        let file = dir + "/article.yaml"
+        try FileManager.default.copyItem(atPath: Support.scenarioPath("article-2025"), toPath: file)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        for (args, message) in [
+            (["scenario", "update", file], "moneyloop: say where the new figures come from: --from-filings\n"),
+            (["scenario", "update", file, "--from-filings"], "moneyloop: \(file): not a loop file (no `entities:`); "
+                + "--from-filings sets the entities' cash and debt of a loop file (docs/simulation.md, \"Loop files\")\n"),
+            (["scenario", "update", file, "--from-filings", "--as-of", "2025-02-30"],
+             "moneyloop: --as-of: '2025-02-30' is not a date; expected YYYY-MM-DD, e.g. 2025-09-30\n"),
+            (["scenario", "update", dir + "/none.yaml", "--from-filings"], "moneyloop: \(dir)/none.yaml: cannot read the file\n"),
+        ] {
+            let r = try await runProcess(moneyloopBinary, args, environment: env)
+            #expect(r.status == 2 && r.out.isEmpty && r.err == message)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import LoopFilings
+
+/// The real client against a local server: the statuses, bodies and failures the SEC's
+/// server can give, without the SEC.
+@Suite(.serialized) struct URLSessionClientTests {
+    static let body = Fixture.data("crwv-companyfacts.json")
+
+    /// Answers 403 without a User-Agent, as the SEC does; else the fixture, whole.
+    static func sec(_ head: String) -> Data? {
+        head.lowercased().contains("\r\nuser-agent: moneyloop ")
+            ? LocalHTTPServer.response(200, body) : LocalHTTPServer.response(403, Data("Undeclared Automated Tool".utf8))
+    }
+
+    @Test func getsADocumentAndSendsTheUserAgent() throws {
+        let server = try LocalHTTPServer(respond: Self.sec)
+        defer { server.stop() }
+        let r = try URLSessionClient().get(server.url + "/x.json", headers: ["User-Agent": "moneyloop a@b.org"], timeout: 10)
+        #expect(r.status == 200 && r.body == Self.body)
+    }
+
+    @Test func withoutAUserAgentTheFetcherReportsThe403() throws {
+        let server = try LocalHTTPServer(respond: Self.sec)
+        defer { server.stop() }
+        #expect(try URLSessionClient().get(server.url + "/x.json", headers: [:], timeout: 10).status == 403)
+        var f = FilingsFetcher(client: URLSessionClient(), limiter: RateLimiter(), cache: FilingsCache(folder: Fixture.folder()),
+                               contact: "a@b.org", offline: false)
+        f.factsBase = server.url + "/api/xbrl/companyfacts/"
+        #expect(try f.fetch([.cik(1_769_628)]).first?.facts == Fixture.coreweave)
+    }
+
+    @Test func aBodyCutShortIsANetworkFailure() throws {
+        let server = try LocalHTTPServer { _ in LocalHTTPServer.response(200, Self.body.prefix(100), contentLength: Self.body.count) }
+        defer { server.stop() }
+        #expect(throws: NetworkFailure.self) {
+            try URLSessionClient().get(server.url + "/x.json", headers: [:], timeout: 10)
+        }
+    }
+
+    @Test func aServerThatNeverAnswersTimesOut() throws {
+        let server = try LocalHTTPServer { _ in nil }
+        defer { server.stop() }
+        #expect {
+            try URLSessionClient().get(server.url + "/x.json", headers: [:], timeout: 1)
+        } throws: { "\($0)".contains("timed out") }
+    }
+
+    @Test func nothingListeningIsANetworkFailure() throws {
+        let server = try LocalHTTPServer { _ in nil }
+        let url = server.url
+        server.stop()
+        #expect(throws: NetworkFailure.self) { try URLSessionClient().get(url + "/x.json", headers: [:], timeout: 5) }
+    }
+}
