@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds moneyloop for release, the way docs/performance.md measures it, in .build-release/,
-# and prints the binary's path on stdout (the build's own output goes to stderr).
+# Builds moneyloop and the programs beside it (moneyloop-serve, moneyloop-filings) for
+# release, the way docs/performance.md measures them, in .build-release/, and prints the
+# dashboard's path on stdout (the build's own output goes to stderr).
 #
 # - The Swift standard library and Foundation are linked in (--static-swift-stdlib): no
 #   shared Swift libraries to map, about 5 MiB less resident memory.
@@ -21,4 +22,6 @@ else
   echo "build-release: glibc ${glibc:-unknown} or no lld: plain static build" >&2
 fi
 swift build "${flags[@]}" --product moneyloop >&2
+swift build "${flags[@]}" --product moneyloop-serve >&2
+swift build "${flags[@]}" --product moneyloop-filings >&2
 echo "$(swift build "${flags[@]}" --show-bin-path)/moneyloop"

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs moneyloop: a release build (Scripts/build-release.sh) into PREFIX/bin, its man
+# Installs moneyloop: a release build (Scripts/build-release.sh) into PREFIX/bin, with
+# moneyloop-serve and moneyloop-filings beside it (`moneyloop serve`, `moneyloop filings`
+# and `moneyloop scenario update` run them from there), its man
 # page (generated from the command definitions by swift-argument-parser's generate-manual)
 # into PREFIX/share/man/man1, and completion scripts for bash, zsh and fish. Themes,
 # scenarios and demo scripts are compiled into the binary: nothing else is needed.
@@ -7,8 +9,8 @@
 #   Scripts/install.sh [--prefix DIR]              install (default prefix: ~/.local)
 #   Scripts/install.sh --uninstall [--prefix DIR]  remove what install put there
 #
-# --binary FILE installs FILE instead of building (tests); --manual-tool FILE uses that
-# generate-manual instead of building it.
+# --binary FILE installs FILE (and the two programs beside it) instead of building (tests);
+# --manual-tool FILE uses that generate-manual instead of building it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +25,7 @@ while [ $# -gt 0 ]; do
     --uninstall) uninstall=1; shift ;;
     --binary) binary="${2:?--binary needs a file}"; shift 2 ;;
     --manual-tool) manual_tool="${2:?--manual-tool needs a file}"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -31,6 +33,8 @@ prefix="${prefix%/}"
 
 files=(
   "bin/moneyloop"
+  "bin/moneyloop-serve"
+  "bin/moneyloop-filings"
   "share/man/man1/moneyloop.1"
   "share/bash-completion/completions/moneyloop"
   "share/zsh/site-functions/_moneyloop"
@@ -48,6 +52,9 @@ if [ -z "$binary" ]; then
   binary=$(Scripts/build-release.sh)
 fi
 [ -x "$binary" ] || { echo "install: no executable at $binary" >&2; exit 2; }
+for helper in moneyloop-serve moneyloop-filings; do
+  [ -x "$(dirname "$binary")/$helper" ] || { echo "install: no $helper beside $binary (swift build --product $helper)" >&2; exit 2; }
+done
 if [ -z "$manual_tool" ]; then
   swift build --product generate-manual >&2
   manual_tool="$(swift build --show-bin-path)/generate-manual"
@@ -55,6 +62,10 @@ fi
 
 mkdir -p "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
   "$prefix/share/zsh/site-functions" "$prefix/share/fish/vendor_completions.d"
+for helper in moneyloop-serve moneyloop-filings; do
+  install -m 0755 "$(dirname "$binary")/$helper" "$prefix/bin/$helper.new"
+  mv -f "$prefix/bin/$helper.new" "$prefix/bin/$helper"
+done
 install -m 0755 "$binary" "$prefix/bin/moneyloop.new"
 mv -f "$prefix/bin/moneyloop.new" "$prefix/bin/moneyloop"
 installed="$prefix/bin/moneyloop"

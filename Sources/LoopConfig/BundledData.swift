@@ -1,4 +1,3 @@
-import Foundation
 import LoopBundle
 
 /// Where the data that ships with moneyloop (`scenarios/`, `themes/`, `demos/`) is found:
@@ -16,25 +15,24 @@ public enum BundledData {
         var dirs: [String] = []
         var share: [String] = []
         if let executable {
-            let exeDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+            let exeDir = FileSystem.directory(of: FileSystem.resolved(executable) ?? executable)
             var dir = exeDir
             for _ in 0..<6 {
-                if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                    dirs.append(dir.appendingPathComponent(name).path)
+                if FileSystem.exists(dir + "/Package.swift") {
+                    dirs.append(dir + "/" + name)
                     break
                 }
-                dir = dir.deletingLastPathComponent()
+                dir = FileSystem.directory(of: dir)
             }
-            share.append(exeDir.deletingLastPathComponent().appendingPathComponent("share/moneyloop/\(name)").path)
+            share.append(FileSystem.directory(of: exeDir) + "/share/moneyloop/\(name)")
         }
         return dirs + ["\(embeddedRoot)/\(name)"] + share
             + ["/usr/local/share/moneyloop/\(name)", "/usr/share/moneyloop/\(name)"]
     }
 
-    /// The running executable: `/proc/self/exe` where there is one, else what Foundation says.
+    /// The running executable: `/proc/self/exe` where there is one, else the first argument.
     public static func executablePath() -> String? {
-        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
-        return Bundle.main.executablePath
+        FileSystem.linkTarget("/proc/self/exe") ?? CommandLine.arguments.first
     }
 
     /// The text of a compiled-in file, given as `(built in)/themes/light.yaml`; nil for any
@@ -49,12 +47,12 @@ public enum BundledData {
         if directory.hasPrefix(embeddedRoot + "/") {
             return EmbeddedFiles.names(in: String(directory.dropFirst(embeddedRoot.count + 1)))
         }
-        return try? FileManager.default.contentsOfDirectory(atPath: directory)
+        return FileSystem.names(inDirectory: directory)
     }
 
     /// Whether `path` is a compiled-in file or exists on disk.
     public static func fileExists(_ path: String) -> Bool {
-        embeddedText(atPath: path) != nil || FileManager.default.fileExists(atPath: path)
+        embeddedText(atPath: path) != nil || FileSystem.exists(path)
     }
 
     /// `NAME.yaml` (or `.yml`) in the first of `directories` that has it.

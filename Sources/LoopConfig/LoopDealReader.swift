@@ -1,5 +1,4 @@
 import LoopSim
-import Yams
 
 /// Reads one deal of a loop file: the common keys, then its kind's terms.
 struct LoopDealReader {

@@ -1,6 +1,4 @@
-import Foundation
 import LoopSim
-import Yams
 
 /// Loop files: a scenario that declares its own `entities:` and `deals:` (schema in
 /// docs/simulation.md). A file loads whole or not at all; every problem is reported at
@@ -41,7 +39,7 @@ public enum LoopFile {
         guard case .mapping = doc.root else { throw doc.error(at: [], "expected a mapping (name, start, entities, deals)") }
         let head = LoopFileReader(doc: doc, start: YearMonth(year: 2000, month: 1))
         try head.checkKeys([], allowed: topKeys)
-        let name = try head.text([.key("name")]).trimmingCharacters(in: .whitespaces)
+        let name = try head.text([.key("name")]).trimmingWhitespace()
         guard (1...64).contains(name.count) else { throw doc.error(at: [.key("name")], "expected 1–64 characters") }
         let startText = try head.text([.key("start")])
         guard startText.count == 7, let start = YearMonth(startText), (1900...2200).contains(start.year) else {

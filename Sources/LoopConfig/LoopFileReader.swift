@@ -1,6 +1,4 @@
-import Foundation
 import LoopSim
-import Yams
 
 /// Reads positioned values out of a loop file's node tree: amounts (numbers, units or
 /// sourced figures), months, ids, statuses. Every problem is a `ConfigError` at
@@ -9,7 +7,7 @@ struct LoopFileReader {
     let doc: YAMLDocument
     let start: YearMonth
 
-    func node(_ path: [KeyPathComponent]) -> Yams.Node? { doc.node(at: path) }
+    func node(_ path: [KeyPathComponent]) -> YAMLNode? { doc.node(at: path) }
 
     func fail(_ path: [KeyPathComponent], _ message: String, atKey: Bool = false) -> ConfigError {
         doc.error(at: path, message, atKey: atKey)

@@ -1,4 +1,3 @@
-import Foundation
 import LoopSim
 
 /// Scenario files (`scenarios/*.yaml`): reading with positioned errors. See
@@ -88,7 +87,7 @@ public enum ScenarioFile {
     }
 
     static func build(_ dto: DTO, _ doc: YAMLDocument) throws(ConfigError) -> Scenario {
-        let name = dto.name.trimmingCharacters(in: .whitespaces)
+        let name = dto.name.trimmingWhitespace()
         guard !name.isEmpty, name.count <= 64 else { throw doc.error(at: [.key("name")], "expected 1–64 characters") }
         let start = try month(dto.start, doc, [.key("start")])
         let horizon = dto.horizon ?? Scenario.defaultHorizon
@@ -149,9 +148,8 @@ public enum ScenarioFile {
             }
             var levers: [SceneLever] = []
             for (id, value) in try ordered(s.levers, doc, at + [.key("levers")]) {
-                var check = ParameterValues.defaults
-                try setParameter(&check, id, value, doc, at + [.key("levers"), .key(id)])
-                levers.append(SceneLever(id: ParameterID(id), value: check[ParameterID(id)]))
+                let lever = try checkedLever(id, value, doc, at + [.key("levers"), .key(id)])
+                levers.append(SceneLever(id: lever.id, value: lever.value))
             }
             scenes.append(Scene(name: s.name, caption: s.caption ?? "", month: s.month, levers: levers))
         }
@@ -162,9 +160,8 @@ public enum ScenarioFile {
                 throw doc.error(at: at + [.key("month")], "\(c.month) is out of range; allowed 0 … \(horizon) (the horizon)")
             }
             for (id, value) in try ordered(c.levers, doc, at + [.key("levers")]) {
-                var check = ParameterValues.defaults
-                try setParameter(&check, id, value, doc, at + [.key("levers"), .key(id)])
-                changes.append(LeverChange(month: c.month, id: ParameterID(id), value: check[ParameterID(id)]))
+                let lever = try checkedLever(id, value, doc, at + [.key("levers"), .key(id)])
+                changes.append(LeverChange(month: c.month, id: lever.id, value: lever.value))
             }
         }
         return Scenario(name: name, title: dto.title ?? name, start: start, horizon: horizon, parameters: values,
@@ -189,6 +186,17 @@ public enum ScenarioFile {
         } catch {
             throw doc.error(at: path, ParameterMessages.describe(error), atKey: isUnknown(error))
         }
+    }
+
+    /// `id: value` of a scene, a dated change or a demo step: the id checked against the
+    /// registry and the value against its range, as `parameters:` checks them.
+    public static func checkedLever(_ id: String, _ value: Double, _ doc: YAMLDocument,
+                                    _ path: [KeyPathComponent]) throws(ConfigError) -> (id: ParameterID, value: Double)
+    {
+        var check = ParameterValues.defaults
+        try setParameter(&check, id, value, doc, path)
+        let typed = ParameterID(rawValue: id)  // known: setParameter refused any other
+        return (typed, check[typed])
     }
 
     static func isUnknown(_ e: ParameterError) -> Bool { if case .unknown = e { true } else { false } }

@@ -1,4 +1,3 @@
-import Foundation
 import LoopSim
 
 /// A scenario found by `ScenarioLocator.list()`.
@@ -29,9 +28,9 @@ public struct ScenarioLocator: Sendable {
     /// The usual search order: `$MONEYLOOP_SCENARIOS`, `./scenarios`, the `scenarios/`
     /// of the package the executable was built in, `<prefix>/share/moneyloop/scenarios`
     /// next to the executable, then `/usr/local/share` and `/usr/share`.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                currentDirectory: String = FileManager.default.currentDirectoryPath,
-                                executable: String? = Bundle.main.executablePath) -> ScenarioLocator
+    public static func standard(environment: [String: String] = FileSystem.environment(),
+                                currentDirectory: String = FileSystem.currentDirectory() ?? ".",
+                                executable: String? = BundledData.executablePath()) -> ScenarioLocator
     {
         var dirs: [String] = []
         if let env = environment["MONEYLOOP_SCENARIOS"], !env.isEmpty { dirs.append(env) }
@@ -67,8 +66,7 @@ public struct ScenarioLocator: Sendable {
         guard let nameOrFile, !nameOrFile.isEmpty else { return nil }
         let path = ScenarioLocator.isPath(nameOrFile) ? nameOrFile : file(named: nameOrFile)
         guard let path, let text = BundledData.embeddedText(atPath: path)
-            ?? FileManager.default.contents(atPath: path).flatMap({ $0.count <= YAMLDocument.maxBytes ? $0 : nil })
-            .flatMap({ String(data: $0, encoding: .utf8) }) else { return nil }
+            ?? FileSystem.text(path, maxBytes: YAMLDocument.maxBytes) else { return nil }
         return LoopFile.isLoop(text) ? path : nil
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import LoopSim
 
 /// Writes a `Scenario` as a scenario file that `ScenarioFile` reads back to the same
@@ -101,7 +100,6 @@ public enum ScenarioWriter {
             }
             return String(whole)
         }
-        let text = "\(v)"
-        return Double(text) == v ? text : String(format: "%.17g", v)
+        return "\(v)"  // Swift's shortest text that reads back as exactly `v`
     }
 }

@@ -12,10 +12,11 @@ public enum SetOption {
         }
         let id = String(text[..<eq]).trimmingSpaces()
         let raw = String(text[text.index(after: eq)...]).trimmingSpaces()
-        guard let p = ParameterRegistry.parameter(ParameterID(id)) else {
-            let hint = ParameterValues.defaults.suggestionForUnknown(ParameterID(id))
-            throw ConfigError(file: "--set", keyPath: id.isEmpty ? text : id,
-                              message: ParameterMessages.describe(.unknown(ParameterID(id), suggestion: hint)))
+        let p: Parameter
+        do {
+            p = try ParameterRegistry.parameter(validating: id)
+        } catch {
+            throw ConfigError(file: "--set", keyPath: id.isEmpty ? text : id, message: ParameterMessages.describe(error))
         }
         guard let value = number(raw) else {
             throw ConfigError(file: "--set", keyPath: id,
@@ -42,13 +43,6 @@ public enum SetOption {
 
     /// A number as `ValueText` reads it (`$`, `%`, k/M/B/T, unit words); nil when it is not one.
     public static func number(_ text: String) -> Double? { ValueText.read(text)?.value }
-}
-
-extension ParameterValues {
-    /// The registry id nearest to an unknown one, when it is a likely typo.
-    func suggestionForUnknown(_ id: ParameterID) -> ParameterID? {
-        YAMLDocument.closest(id.rawValue, in: ParameterRegistry.all.map(\.id.rawValue)).map { ParameterID(rawValue: $0) }
-    }
 }
 
 extension String {

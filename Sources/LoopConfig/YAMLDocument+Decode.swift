@@ -1,14 +1,10 @@
-import Yams
-
 extension YAMLDocument {
     /// Decodes the whole document as `T`, turning Codable's errors into positioned ones.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws(ConfigError) -> T {
         do {
-            return try YAMLDecoder().decode(type, from: root)
+            return try T(from: YAMLNodeDecoder(root))
         } catch let error as DecodingError {
             throw configError(error)
-        } catch let error as YamlError {
-            throw YAMLDocument.configError(error, file: file)
         } catch let error as ConfigError {
             throw error
         } catch {
@@ -36,7 +32,6 @@ extension YAMLDocument {
             e.keyPath = KeyPathComponent.render(parent + [.key(key.stringValue)])
             return e
         case let .dataCorrupted(context):
-            if let yaml = context.underlyingError as? YamlError { return YAMLDocument.configError(yaml, file: file) }
             return self.error(at: YAMLDocument.path(context.codingPath), context.debugDescription)
         @unknown default:
             return ConfigError(file: file, message: "\(error)")

@@ -1,6 +1,4 @@
-import Foundation
-import func LoopSim.editDistance
-import Yams
+import func LoopSim.closestWord
 
 /// A YAML file composed into a node tree that keeps every position, so that decoding
 /// and validation errors can say `file:line:column: key.path: message`.
@@ -17,7 +15,7 @@ public struct YAMLDocument {
 
     /// The name used in messages (the path as given).
     public let file: String
-    public let root: Node
+    public let root: YAMLNode
 
     /// Reads and composes the file at `path`.
     public init(contentsOf path: String, maxBytes: Int = YAMLDocument.maxBytes) throws(ConfigError) {
@@ -25,28 +23,21 @@ public struct YAMLDocument {
             try self.init(text: text, file: path)
             return
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ConfigError(file: path, message: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw ConfigError(file: path, message: "is a directory, not a file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.intValue > maxBytes
-        {
+        let bytes: [UInt8]
+        switch FileSystem.bytes(atPath: path, maxBytes: maxBytes) {
+        case let .success(b): bytes = b
+        case .failure(.missing): throw ConfigError(file: path, message: "no such file")
+        case .failure(.directory): throw ConfigError(file: path, message: "is a directory, not a file")
+        case .failure(.unreadable): throw ConfigError(file: path, message: "cannot be read (permission?)")
+        case .failure(.tooLarge):
             throw ConfigError(file: path, message: "file is larger than \(maxBytes / 1024) KiB; refusing to read it")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, message: "cannot be read (permission?)")
-        }
-        guard data.count <= maxBytes else {
-            throw ConfigError(file: path, message: "file is larger than \(maxBytes / 1024) KiB; refusing to read it")
-        }
-        try self.init(data: data, file: path)
+        try self.init(data: bytes, file: path)
     }
 
-    /// Composes `data` (UTF-8 text) named `file` in messages.
-    public init(data: Data, file: String) throws(ConfigError) {
-        guard let text = String(data: data, encoding: .utf8) else {
+    /// Composes `bytes` (UTF-8 text) named `file` in messages.
+    public init(data bytes: some Collection<UInt8>, file: String) throws(ConfigError) {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigError(file: file, message: "not a UTF-8 text file")
         }
         try self.init(text: text, file: file)
@@ -59,54 +50,40 @@ public struct YAMLDocument {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D || v == 0x7F || v == 0xFFFD {
+                let hex = String(v, radix: 16, uppercase: true)
                 throw ConfigError(file: file, line: line, column: column,
-                                  message: "binary data (character U+\(String(format: "%04X", v))); expected YAML text")
+                                  message: "binary data (character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)); expected YAML text")
             }
             if v == 0x0A { line += 1; column = 1 } else { column += 1 }
         }
-        let node: Node?
+        let node: YAMLNode?
         do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw YAMLDocument.configError(error, file: file)
+            node = try YAMLReader.compose(text)
         } catch {
-            throw ConfigError(file: file, message: "cannot parse: \(error)")
+            throw YAMLDocument.configError(error, file: file)
         }
-        guard let node, !(node.scalar.map { $0.string.isEmpty || $0.string == "~" || $0.string == "null" } ?? false)
-        else {
+        guard let node, !(node.scalar?.isNull ?? false) else {
             throw ConfigError(file: file, message: "empty file")
         }
         root = node
     }
 
-    /// A Yams error as a one-line `ConfigError` with its position.
-    static func configError(_ error: YamlError, file: String) -> ConfigError {
-        func make(_ mark: Mark?, _ text: String) -> ConfigError {
-            ConfigError(file: file, line: mark?.line, column: mark?.column, message: text)
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
-            return make(mark, "syntax error: \(problem)" + (context.map { " (\($0.text))" } ?? ""))
-        case let .composer(context, problem, mark, _):
-            let text = problem.contains("Maximum nesting level") ? "too deeply nested" : problem
-            return make(mark, "syntax error: \(text)" + (context.map { " (\($0.text))" } ?? ""))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            var e = make(context.mark, "duplicate key; each key may appear once")
-            e.keyPath = duplicates.joined(separator: ", ")
+    /// A syntax error as a one-line `ConfigError` with its position.
+    static func configError(_ error: YAMLReader.SyntaxError, file: String) -> ConfigError {
+        if let key = error.duplicateKey {
+            var e = ConfigError(file: file, line: error.mark.line, column: error.mark.column,
+                                message: "duplicate key; each key may appear once")
+            e.keyPath = key
             return e
-        case let .reader(problem, offset, _, _):
-            return make(nil, "cannot read: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
-        case .dataCouldNotBeDecoded:
-            return make(nil, "not a UTF-8 text file")
-        default:
-            return make(nil, "cannot parse: \(error)")
         }
+        return ConfigError(file: file, line: error.mark.line, column: error.mark.column,
+                           message: "syntax error: \(error.problem)" + (error.context.map { " (\($0))" } ?? ""))
     }
 
     // MARK: Positions
 
     /// The node at `path`, or nil.
-    public func node(at path: [KeyPathComponent]) -> Node? {
+    public func node(at path: [KeyPathComponent]) -> YAMLNode? {
         var node = root
         for c in path {
             guard let next = YAMLDocument.child(of: node, c) else { return nil }
@@ -115,7 +92,7 @@ public struct YAMLDocument {
         return node
     }
 
-    static func child(of node: Node, _ c: KeyPathComponent) -> Node? {
+    static func child(of node: YAMLNode, _ c: KeyPathComponent) -> YAMLNode? {
         switch (c, node) {
         case let (.key(k), .mapping(m)):
             return m.first { $0.key.string == k }?.value
@@ -127,14 +104,14 @@ public struct YAMLDocument {
     }
 
     /// The key node of the last `.key` step of `path` (where an unknown or misspelt key is).
-    public func keyNode(at path: [KeyPathComponent]) -> Node? {
+    public func keyNode(at path: [KeyPathComponent]) -> YAMLNode? {
         guard case let .key(k)? = path.last, case let .mapping(m)? = node(at: Array(path.dropLast())) else { return nil }
         return m.first { $0.key.string == k }?.key
     }
 
     /// An error at the deepest node of `path` that exists.
     public func error(at path: [KeyPathComponent], _ message: String, atKey: Bool = false) -> ConfigError {
-        var mark: Mark? = atKey ? keyNode(at: path)?.mark : nil
+        var mark: YAMLNode.Mark? = atKey ? keyNode(at: path)?.mark : nil
         var prefix = path
         while mark == nil {
             if let n = node(at: prefix) { mark = n.mark; if mark != nil { break } }
@@ -152,7 +129,7 @@ public struct YAMLDocument {
         try check(root, schema, path: [])
     }
 
-    private func check(_ node: Node, _ schema: KeySchema, path: [KeyPathComponent]) throws(ConfigError) {
+    private func check(_ node: YAMLNode, _ schema: KeySchema, path: [KeyPathComponent]) throws(ConfigError) {
         switch (schema, node) {
         case let (.mapping(keys), .mapping(m)):
             for (k, v) in m {
@@ -186,10 +163,8 @@ public struct YAMLDocument {
         }
     }
 
-    /// The candidate nearest to `word` when close enough to be a likely typo.
+    /// The candidate nearest to `word` when close enough to be a likely typo (`closestWord`).
     public static func closest(_ word: String, in candidates: [String]) -> String? {
-        let best = candidates.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
-        guard let best, best.1 <= max(2, word.count / 3) else { return nil }
-        return best.0
+        closestWord(to: word, in: candidates)
     }
 }

@@ -105,13 +105,15 @@ public struct FilingsFetcher {
         return (try TickerMap.parse(cached.document, source: cache.tickersPath), nil)
     }
 
-    /// A GET within the rate limit: the body of a 200, or the network's failure; any other
-    /// status is an error (the server answered, so the cache is no substitute).
+    /// A GET within the rate limit: the body of a 200, or the network's failure (a 5xx
+    /// counts as one); any other status is an error (the server answered and refused, so
+    /// the cache is no substitute).
     func request(_ url: String) throws(FilingsError) -> Swift.Result<Data, NetworkFailure> {
         limiter.wait()
         let headers = ["User-Agent": "moneyloop \(contact ?? "")"]
         let response: HTTPResponse
         do { response = try client.get(url, headers: headers, timeout: timeout) } catch { return .failure(error) }
+        if response.status >= 500 { return .failure(NetworkFailure("\(url): HTTP \(response.status), the server is unavailable")) }
         guard response.status == 200 else { throw FilingsError(FilingsFetcher.statusMessage(response.status, url)) }
         return .success(response.body)
     }

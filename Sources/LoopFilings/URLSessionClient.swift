@@ -10,11 +10,14 @@ public struct URLSessionClient: HTTPClient {
 
     public func get(_ url: String, headers: [String: String], timeout: Double) throws(NetworkFailure) -> HTTPResponse {
         guard let u = URL(string: url) else { throw NetworkFailure("\(url) is not a URL") }
-        var request = URLRequest(url: u, timeoutInterval: timeout)
+        // No HTTP cache: a fetch must ask the SEC (FilingsCache keeps the documents, dated).
+        var request = URLRequest(url: u, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: timeout)
         for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
         let config = URLSessionConfiguration.ephemeral
         config.timeoutIntervalForRequest = timeout
         config.timeoutIntervalForResource = timeout * 4
+        config.urlCache = nil
+        config.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
         let session = URLSession(configuration: config)
         defer { session.finishTasksAndInvalidate() }
         let box = ResultBox()

@@ -53,15 +53,16 @@ public struct SessionLaunch: Sendable {
         self.terminalType = terminalType
     }
 
-    /// The dashboard itself: `/proc/self/exe --served ACCESS [--follow] …`, with the share
-    /// socket in the environment when following.
+    /// The dashboard: `EXECUTABLE --served ACCESS [--follow] …` (by default this very
+    /// program), with the share socket in the environment when following.
     public static func dashboard(
-        serverEnvironment: [String: String], options: DashboardOptions, shareSocket: String?
+        serverEnvironment: [String: String], options: DashboardOptions, shareSocket: String?,
+        executable: String = "/proc/self/exe"
     ) -> SessionLaunch {
         var base = inheritedEnvironment(serverEnvironment)
         if options.follow, let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
         var launch = SessionLaunch(
-            executable: "/proc/self/exe", arguments: ["moneyloop"],
+            executable: executable, arguments: ["moneyloop"],
             baseEnvironment: base, terminalType: TerminalType(environment: serverEnvironment))
         launch.dashboard = options
         return launch

@@ -196,6 +196,13 @@ public enum ParameterRegistry {
     /// The parameter with this id, or nil.
     public static func parameter(_ id: ParameterID) -> Parameter? { byID[id] }
 
+    /// The parameter `text` names, or `.unknown` with the closest id.
+    public static func parameter(validating text: String) throws(ParameterError) -> Parameter {
+        let id = try ParameterID(validating: text)
+        guard let p = byID[id] else { preconditionFailure("validated id \(id) has no parameter") }
+        return p
+    }
+
     /// The parameters offered as dashboard levers, in display order.
     public static var levers: [Parameter] { all.filter(\.isLever) }
 }

@@ -60,13 +60,18 @@ public struct ParameterValues: Sendable, Equatable {
         ParameterRegistry.all.map(\.id).filter { abs(self[$0] - other[$0]) > 1e-12 }
     }
 
-    /// The closest registry id by edit distance, when close enough to be a likely typo.
+    /// The closest registry id, when close enough to be a likely typo (`closestWord`).
     static func suggestion(for id: ParameterID) -> ParameterID? {
-        let best = ParameterRegistry.all.map { ($0.id, editDistance($0.id.rawValue, id.rawValue)) }
-            .min { $0.1 < $1.1 }
-        guard let best, best.1 <= max(2, id.rawValue.count / 4) else { return nil }
-        return best.0
+        closestWord(to: id.rawValue, in: ParameterRegistry.all.map(\.id.rawValue)).map(ParameterID.init(rawValue:))
     }
+}
+
+/// The candidate nearest to `word` by edit distance (case ignored), when close enough to be
+/// a likely typo: the one "did you mean" rule of files, `--set`, `:set` and commands.
+public func closestWord(to word: String, in candidates: [String]) -> String? {
+    let best = candidates.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= max(2, word.count / 3) else { return nil }
+    return best.0
 }
 
 /// Levenshtein distance between two strings.

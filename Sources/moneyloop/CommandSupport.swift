@@ -1,8 +1,10 @@
 import ArgumentParser
-import Foundation
 import LoopConfig
 import LoopReport
 import LoopSim
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How a command prints: its output is built in full first, then printed, so a problem
 /// (thrown to ``CommandFailure``) leaves stdout empty.
@@ -10,12 +12,12 @@ enum CommandOutput {
     /// Runs `body` and prints its output; its error goes to the one error path.
     static func run(_ body: () throws -> String) throws {
         let text = try body()
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(text)
     }
 
     /// Writes `moneyloop: message` to stderr and exits with status 2.
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("moneyloop: \(ConfigError.sanitize(message))\n".utf8))
+        StandardStream.error.write("moneyloop: \(ConfigError.sanitize(message))\n")
         exit(2)
     }
 }

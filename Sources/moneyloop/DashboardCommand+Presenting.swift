@@ -1,4 +1,3 @@
-import Foundation
 import LoopConfig
 import LoopDashboard
 
@@ -8,7 +7,7 @@ extension DashboardCommand {
     func preparePresentation(_ model: inout Model) {
         model.presentation.readOnly = readOnly
         model.presentation.lightBackground = ProjectorHint.lightBackground(
-            environment: ProcessInfo.processInfo.environment)
+            environment: FileSystem.environment())
         if let script {
             do {
                 _ = ScriptPlayer.start(try DemoScriptFile.load(contentsOf: script), on: &model)

@@ -1,10 +1,9 @@
 import ArgumentParser
-import Foundation
 import LoopConfig
 import LoopDashboard
 import LoopReport
 import LoopSim
-import LoopServe
+import LoopShare
 import LoopTerminal
 
 /// `moneyloop` (the default): the live dashboard in this terminal.
@@ -82,7 +81,7 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let env = ProcessInfo.processInfo.environment
+        let env = FileSystem.environment()
         // Everything that reads files comes first, so a bad file never leaves a half-drawn screen.
         var model: Model
         let servedFiles: ServedFiles?
@@ -134,7 +133,7 @@ struct DashboardCommand: ParsableCommand {
         if share { sharing?.share(loop) }
         if follow { sharing?.follow(loop, true) }
         recording.attach(to: loop, model: model, capabilities: terminal.capabilities)
-        CrashTrigger.arm(environment: ProcessInfo.processInfo.environment)
+        CrashTrigger.arm(environment: FileSystem.environment())
         loop.run(input: terminal)
     }
 
@@ -143,7 +142,7 @@ struct DashboardCommand: ParsableCommand {
         if let path { return try KeyMap.load(contentsOf: path) }
         let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? "") + "/.config")
         let file = config + "/moneyloop/keys.yaml"
-        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        guard FileSystem.exists(file) else { return nil }
         return try KeyMap.load(contentsOf: file)
     }
 }

@@ -1,94 +1,39 @@
 import ArgumentParser
-import Foundation
-import LoopFilings
 
-/// `moneyloop filings fetch|show`: SEC company facts, downloaded into the cache and shown
-/// as the figures the model reads (docs/filings.md).
+/// `moneyloop filings fetch|show`: runs `moneyloop-filings`, installed beside this program,
+/// with the same arguments (`moneyloop filings --help` shows its commands). Downloads need
+/// FoundationNetworking, which the dashboard never loads. See docs/filings.md.
 struct FilingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "filings",
         abstract: "Download companies' XBRL facts from the SEC and show the figures the model reads.",
-        subcommands: [Fetch.self, Show.self])
+        discussion: "Runs moneyloop-filings, installed beside moneyloop: `moneyloop filings fetch CRWV`, "
+            + "`moneyloop filings show CRWV`; `moneyloop filings --help` for the options. See docs/filings.md.")
 
-    struct Fetch: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Download company facts (ticker or CIK) into the cache; offline, or without a network, read the cache.")
+    /// Everything after `filings`, `--help` included, for moneyloop-filings.
+    @Argument(parsing: .captureForPassthrough, help: "fetch|show and their options (see moneyloop filings --help).")
+    var arguments: [String] = []
 
-        @Argument(help: ArgumentHelp("Tickers (CRWV) or CIKs (1769628).", valueName: "COMPANY"))
-        var companies: [String]
-
-        @Option(help: ArgumentHelp("The e-mail the SEC asks to find in the User-Agent (else `contact:` in "
-            + "$XDG_CONFIG_HOME/moneyloop/filings.yaml).", valueName: "EMAIL"))
-        var contact: String?
-
-        @Flag(help: "Use the cache only; say how old it is.")
-        var offline = false
-
-        @Option(help: ArgumentHelp("Seconds to wait for an answer.", valueName: "S"))
-        var timeout: Double = 30
-
-        @Option(help: .hidden) var secURL: String?
-
-        func run() throws {
-            CommandOutput.filings { () throws(FilingsError) -> String in
-                let env = ProcessInfo.processInfo.environment
-                let refs = try companies.map { (c: String) throws(FilingsError) in try CompanyRef(c) }
-                guard timeout > 0, timeout <= 600 else { throw FilingsError("--timeout: allowed 0 … 600 seconds") }
-                let who = try FilingsContact.resolve(option: contact, env: env)
-                guard offline || who != nil else { throw FilingsError(FilingsContact.refusal(env)) }
-                var fetcher = FilingsFetcher(client: URLSessionClient(), limiter: RateLimiter(),
-                                             cache: FilingsCache.standard(env), contact: who, offline: offline)
-                fetcher.timeout = timeout
-                if let base = secURL {
-                    fetcher.factsBase = base + "/api/xbrl/companyfacts/"
-                    fetcher.tickersURL = base + "/files/company_tickers.json"
-                }
-                if isatty(2) == 1 {
-                    fetcher.progress = { text in FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8)) }
-                }
-                let now = Date()
-                return try fetcher.fetch(refs).map { $0.line(now: now) + "\n" }.joined()
-            }
-        }
-    }
-
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Print the cached figures the model reads (revenue, cash, debt, interest, backlog, plant) by period.")
-
-        @Argument(help: ArgumentHelp("A ticker (CRWV) or CIK (1769628) fetched before.", valueName: "COMPANY"))
-        var company: String
-
-        @Option(help: ArgumentHelp("Periods shown per figure, newest first.", valueName: "N"))
-        var periods: Int = 4
-
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Leave out periods ending after this date.",
-                                                                valueName: "YYYY-MM-DD"))
-        var asOf: String?
-
-        func run() throws {
-            CommandOutput.filings { () throws(FilingsError) -> String in
-                let ref = try CompanyRef(company)
-                guard (1...40).contains(periods) else { throw FilingsError("--periods: allowed 1 … 40") }
-                let through = try asOf.map { (d: String) throws(FilingsError) in try FilingsDate.check(d, "--as-of") }
-                let cache = FilingsCache.standard()
-                guard let (facts, fetched) = try cache.company(ref) else {
-                    throw FilingsError("\(ref): not in the cache (\(cache.folder)); run `moneyloop filings fetch \(company)` first")
-                }
-                return FactsTable.render(facts, fetched: fetched, now: Date(), periods: periods, through: through)
-            }
-        }
+    func run() throws {
+        try HelperProgram.exec(HelperProgram.filings, arguments, command: "filings")
     }
 }
 
-extension CommandOutput {
-    /// As `run`, for the filings commands' errors: one line on stderr, exit status 2, nothing on stdout.
-    static func filings(_ body: () throws(FilingsError) -> String) {
-        do {
-            let text = try body()
-            FileHandle.standardOutput.write(Data(text.utf8))
-        } catch {
-            fail(error.message)
+extension ScenarioCommand {
+    /// `moneyloop scenario update FILE --from-filings`: runs `moneyloop-filings
+    /// update-scenario` with the same arguments (it reads the filings cache).
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a loop file's opening cash and debt from the latest cached SEC filings; print the diff, then write.",
+            discussion: "Runs moneyloop-filings, installed beside moneyloop; "
+                + "`moneyloop scenario update --help` for the options (--from-filings, --company, --as-of, -o, --dry-run).")
+
+        /// Everything after `update`, `--help` included.
+        @Argument(parsing: .captureForPassthrough, help: "FILE --from-filings and the options (see --help).")
+        var arguments: [String] = []
+
+        func run() throws {
+            try HelperProgram.exec(HelperProgram.filings, ["update-scenario"] + arguments, command: "scenario update")
         }
     }
 }

@@ -1,5 +1,13 @@
 import ArgumentParser
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LoopConfig
 import LoopReport
 import LoopSim
@@ -43,7 +51,7 @@ struct MonteCarloOptions: ParsableArguments {
 /// A progress bar on stderr, drawn only when stderr is a terminal, at most ten times a
 /// second, and erased when done. Safe to call from the Monte Carlo's worker threads.
 final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private let enabled: Bool
     private let start = Date()
     private var lastDraw = Date.distantPast
@@ -52,20 +60,18 @@ final class ProgressBar: @unchecked Sendable {
 
     func update(done: Int, total: Int) {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
-        let text = ProgressText.line(done: done, total: total, elapsed: now.timeIntervalSince(start))
-        FileHandle.standardError.write(Data(("\r" + text).utf8))
+        lock.withLock { _ in
+            let now = Date()
+            guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+            lastDraw = now
+            let text = ProgressText.line(done: done, total: total, elapsed: now.timeIntervalSince(start))
+            StandardStream.error.write("\r" + text)
+        }
     }
 
     /// Erases the bar.
     func finish() {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        lock.withLock { _ in _ = StandardStream.error.write("\r\u{1B}[K") }
     }
 }

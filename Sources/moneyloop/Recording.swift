@@ -1,26 +1,26 @@
 import Dispatch
-import Foundation
 import LoopDashboard
 import LoopTerminal
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A file a live session streams to: a cast (`--cast`) or narration (`--narrate`, `-` for
 /// stderr). Opened before the terminal is taken, so a bad path fails cleanly (status 2).
 /// Each piece is written whole as it comes, so a session cut short still leaves a
 /// playable file up to its last event.
 final class SessionStream: @unchecked Sendable {
-    private let handle: FileHandle
+    private let stream: StandardStream
 
     init(path: String) {
         if path == "-" {
-            handle = .standardError
+            stream = .error
             return
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let h = FileHandle(forWritingAtPath: path)
-        else {
+        guard let file = StandardStream.create(path) else {
             CommandOutput.fail("\(path): cannot write here (check the folder exists and is writable)")
         }
-        handle = h
+        stream = file
     }
 
     /// Set when a write failed (a full disk): the stream stops rather than stop the session.
@@ -28,11 +28,7 @@ final class SessionStream: @unchecked Sendable {
 
     func write(_ text: String) {
         guard !text.isEmpty, !failed else { return }
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-        } catch {
-            failed = true
-        }
+        if !stream.write(text) { failed = true }
     }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LoopConfig
 import LoopReport
 import LoopSim
@@ -49,8 +48,8 @@ struct ScenarioCommand: ParsableCommand {
         func run() throws {
             try CommandOutput.run { () throws(ConfigError) -> String in
                 let path = name.hasSuffix(".yaml") ? name : name + ".yaml"
-                let base = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".yaml", with: "")
-                guard !FileManager.default.fileExists(atPath: path) else {
+                let base = String((path.split(separator: "/").last ?? "").dropLast(".yaml".count))
+                guard !FileSystem.exists(path) else {
                     throw ConfigError(file: path, message: "already exists; not overwritten")
                 }
                 let text = LoopSkeleton.text(name: base)

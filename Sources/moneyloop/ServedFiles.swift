@@ -1,4 +1,3 @@
-import Foundation
 import LoopConfig
 import LoopDashboard
 import LoopSim

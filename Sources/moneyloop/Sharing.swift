@@ -1,5 +1,5 @@
 import LoopDashboard
-import LoopServe
+import LoopShare
 import LoopTerminal
 
 /// Wires a dashboard to the presenter relay of `moneyloop serve`: `--share` publishes the

@@ -1,6 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LoopConfig
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A save that takes its time, for the test that kills a process in the middle of one: writes
 /// `--bytes` bytes through `AtomicFile` in 4 KiB pieces, `--pause-ms` apart. Not shown in help.
@@ -24,7 +31,7 @@ struct SlowSaveCommand: ParsableCommand {
                 }
             }
         } catch {
-            CommandOutput.fail(error.message)
+            CommandOutput.fail("\(error)")
         }
     }
 }

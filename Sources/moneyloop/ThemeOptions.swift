@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LoopConfig
 import LoopDashboard
 
@@ -19,8 +18,7 @@ struct ThemeOptions: ParsableArguments {
 
     static func catalog(themesDir: String?) throws(ConfigError) -> ThemeCatalog {
         if let dir = themesDir {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileSystem.isDirectory(dir) else {
                 throw ConfigError(file: "--themes-dir", keyPath: dir, message: "no such directory")
             }
         }

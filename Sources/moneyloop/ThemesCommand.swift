@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LoopConfig
 import LoopDashboard
 
@@ -36,7 +35,7 @@ struct ThemesCommand: ParsableCommand {
             try CommandOutput.run { () throws(ConfigError) -> String in
                 let loaded = try ThemeCatalog.standard().load(file)
                 for w in loaded.warnings {
-                    FileHandle.standardError.write(Data("warning: \(ConfigError.sanitize(w.description))\n".utf8))
+                    StandardStream.error.write("warning: \(ConfigError.sanitize(w.description))\n")
                 }
                 let t = loaded.theme
                 let inherited = Role.allCases.count - loaded.rolesSet.count

@@ -15,7 +15,7 @@ private let manualTool = URL(fileURLWithPath: moneyloopBinary).deletingLastPathC
                 "needs generate-manual: swift build --product generate-manual"))
 struct InstallTests {
     static let root = Support.root
-    static let installed = ["bin/moneyloop", "share/man/man1/moneyloop.1", "share/bash-completion/completions/moneyloop",
+    static let installed = ["bin/moneyloop", "bin/moneyloop-serve", "bin/moneyloop-filings", "share/man/man1/moneyloop.1", "share/bash-completion/completions/moneyloop",
                             "share/zsh/site-functions/_moneyloop", "share/fish/vendor_completions.d/moneyloop.fish"]
 
     /// The names of the repository's `folder/*.yaml`.
@@ -51,6 +51,11 @@ struct InstallTests {
             let check = try await Self.fromRoot("'\(bin)' present \(demo) --check")
             #expect(check.status == 0 && check.out.contains("(built in)/demos/\(demo).yaml: ok"), "\(check.out) \(check.err)")
         }
+
+        // `moneyloop serve` runs the moneyloop-serve installed beside it.
+        let serve = try await Self.fromRoot("'\(bin)' serve --help")
+        #expect(serve.status == 0 && serve.out.contains("USAGE: moneyloop serve") && serve.out.contains("--listen"),
+                "\(serve.out) \(serve.err)")
 
         // --version: the commit the binary was built from.
         let version = try await runProcess(bin, ["--version"])

@@ -77,6 +77,11 @@ import Testing
         let r = try fetcher(sec, cache: cache).fetch([.cik(1_769_628)])
         #expect(r[0].fromCache == "network unavailable: data.sec.gov: timed out after 30 s")
         #expect(r[0].line(now: Fixture.now).contains("from the cache, fetched 2026-12-04 11:00 UTC (2 days old); network unavailable"))
+        // A server error counts as the network failing.
+        sec.behaviour[FakeSEC.base + "CIK0001769628.json"] = .status(503)
+        let unavailable = try fetcher(sec, cache: cache).fetch([.cik(1_769_628)])
+        #expect(unavailable[0].fromCache?.hasSuffix("CIK0001769628.json: HTTP 503, the server is unavailable") == true)
+        sec.behaviour[FakeSEC.base + "CIK0001769628.json"] = .timeout
         // Without a cache it is an error that says both.
         #expect {
             try fetcher(sec, cache: FilingsCache(folder: Fixture.folder())).fetch([.cik(1_769_628)])

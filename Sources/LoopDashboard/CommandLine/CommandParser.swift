@@ -65,9 +65,12 @@ public enum CommandParser {
     }
 
     static func parameter(_ id: String) throws(Failure) -> Parameter {
-        if let p = ParameterRegistry.parameter(ParameterID(id)) { return p }
-        let near = YAMLDocument.closest(id, in: ParameterRegistry.all.map(\.id.rawValue))
-        throw Failure(message: "unknown parameter '\(id)'" + (near.map { "; did you mean \($0)?" } ?? ""))
+        do {
+            return try ParameterRegistry.parameter(validating: id)
+        } catch {
+            guard case let .unknown(_, near) = error else { throw Failure(message: error.description) }
+            throw Failure(message: "unknown parameter '\(id)'" + (near.map { "; did you mean \($0)?" } ?? ""))
+        }
     }
 
     /// Completes the last word of `line` (a command name or a parameter id); returns the

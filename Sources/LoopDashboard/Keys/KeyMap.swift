@@ -1,4 +1,3 @@
-import Foundation
 import LoopConfig
 
 /// The key bindings in force: the key table, with a user's remapping applied. Drives

@@ -138,14 +138,14 @@ public struct FundingGraph: Sendable {
         return " Δ" + (d > 0 ? "+" : "") + Format.dollars(d)
     }
 
-    /// The detailed node's own lines, then its deals (status, date, source), each deal
-    /// wrapped to `width` with its later lines indented.
+    /// The detailed node's own lines, its source notes, then its deals (status, date,
+    /// source); each note and deal wrapped to `width` with its later lines indented.
     func detailLines(width: Int) -> [String] {
         guard let node = spec.index(of: detailed) else { return [] }
-        let deals = spec.dealLines(of: node).flatMap { line in
+        let wrapped = (spec.nodes[node].notes + spec.dealLines(of: node)).flatMap { line in
             CaptionBanner.wrap(line, width: width - 2).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
         }
-        return spec.nodes[node].details + deals
+        return spec.nodes[node].details + wrapped
     }
 
     func drawDetails(into f: inout Frame, _ r: Rect) {

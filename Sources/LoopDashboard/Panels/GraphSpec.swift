@@ -18,12 +18,15 @@ public struct GraphSpec: Sendable, Equatable {
         public var role: Role
         /// Lines shown when the node is selected, before its deals.
         public var details: [String]
+        /// Where its opening figures come from ("opening cash: 10-Q …, accession …"), shown
+        /// after `details`, wrapped.
+        public var notes: [String]
 
         public init(id: String, name: String, kind: EntityKind, lines: [String], health: Health? = nil,
-                    role: Role? = nil, details: [String] = [])
+                    role: Role? = nil, details: [String] = [], notes: [String] = [])
         {
             self.id = id; self.name = name; self.kind = kind; self.lines = lines; self.health = health
-            self.role = role ?? GraphSpec.role(of: kind); self.details = details
+            self.role = role ?? GraphSpec.role(of: kind); self.details = details; self.notes = notes
         }
     }
 

@@ -89,9 +89,12 @@ public struct LoopGraphSpec: Sendable {
         let runway = projection.runway(of: i)
         let health: GraphSpec.Health? = e.external ? nil
             : cash < 0 ? .bad : (runway.map { $0 - month <= 24 } ?? false) ? .warn : .good
+        // Where the opening cash and debt come from (a filing's accession number, or the assumption).
+        let notes = ["cash", "debt"].compactMap { k in e.sources[k].map { "opening \(k): \($0.label)" } }
         let details = ["\(e.name) · \(e.kind.label)" + (e.external ? " · outside the loop" : "")]
             + (e.external ? [] : ["runway \(Format.runway(runway.map { max(0, $0 - month) }, horizon: projection.horizon - month))"]
                 + lines)
-        return GraphSpec.Node(id: e.id, name: e.name, kind: e.kind, lines: lines, health: health, details: details)
+        return GraphSpec.Node(id: e.id, name: e.name, kind: e.kind, lines: lines, health: health, details: details,
+                              notes: e.external ? [] : notes)
     }
 }

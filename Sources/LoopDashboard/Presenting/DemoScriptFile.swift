@@ -1,4 +1,3 @@
-import Foundation
 import LoopConfig
 import LoopSim
 
@@ -39,7 +38,7 @@ public enum DemoScriptFile {
     public static func load(contentsOf path: String,
                             locator: ScenarioLocator = .standard()) throws(ConfigError) -> DemoScript
     {
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let dir = FileSystem.directory(of: path)
         return try load(YAMLDocument(contentsOf: path), baseDirectory: dir, locator: locator)
     }
 
@@ -64,7 +63,7 @@ public enum DemoScriptFile {
             guard i < DemoScript.maxSteps else { throw doc.error(at: at, "at most \(DemoScript.maxSteps) steps") }
             steps.append(try step(s, doc, at, horizon: scenario.horizon))
         }
-        let fileName = URL(fileURLWithPath: doc.file).deletingPathExtension().lastPathComponent
+        let fileName = FileSystem.stem(of: doc.file)
         return DemoScript(title: dto.title ?? fileName, scenarioReference: reference, scenario: scenario,
                           speed: dto.speed, steps: steps)
     }
@@ -80,9 +79,8 @@ public enum DemoScriptFile {
         }
         var levers: [SceneLever] = []
         for (id, value) in try ScenarioFile.ordered(s.set, doc, at + [.key("set")]) {
-            var check = ParameterValues.defaults
-            try ScenarioFile.setParameter(&check, id, value, doc, at + [.key("set"), .key(id)])
-            levers.append(SceneLever(id: ParameterID(id), value: check[ParameterID(id)]))
+            let lever = try ScenarioFile.checkedLever(id, value, doc, at + [.key("set"), .key(id)])
+            levers.append(SceneLever(id: lever.id, value: lever.value))
         }
         var focus: Panel?
         if let name = s.focus {
@@ -103,7 +101,7 @@ public enum DemoScriptFile {
                              _ path: [KeyPathComponent]) throws(ConfigError) -> String
     {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0).trimmingCharacters(in: .whitespaces)
+            String($0).trimmingWhitespace()
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard !lines.isEmpty, !lines.allSatisfy(\.isEmpty) else {
@@ -124,7 +122,7 @@ public enum DemoScriptFile {
         let path: [KeyPathComponent] = [.key("scenario")]
         if ScenarioLocator.isPath(reference) {
             let file = reference.hasPrefix("/") ? reference : baseDirectory + "/" + reference
-            guard FileManager.default.fileExists(atPath: file) else {
+            guard FileSystem.exists(file) else {
                 throw doc.error(at: path, "no such scenario file: \(file)")
             }
             return try ScenarioFile.load(contentsOf: file)

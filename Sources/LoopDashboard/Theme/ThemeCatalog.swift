@@ -1,4 +1,3 @@
-import Foundation
 import LoopConfig
 
 /// A directory the catalog searches, and what kind of place it is.
@@ -36,7 +35,7 @@ public struct ThemeCatalog: Sendable {
 
     /// The standard search order for a `--themes-dir` (nil: none).
     public static func standard(themesDir: String? = nil,
-                                environment env: [String: String] = ProcessInfo.processInfo.environment,
+                                environment env: [String: String] = FileSystem.environment(),
                                 executable: String? = BundledData.executablePath()) -> ThemeCatalog
     {
         var sources: [ThemeSource] = []

@@ -1,5 +1,4 @@
 import LoopConfig
-import Yams
 
 /// Theme files (`themes/*.yaml`): reading with `file:line:column: key: message` errors
 /// that say what was expected, and warnings (with their line) for keys that are not known.
@@ -83,8 +82,8 @@ struct ThemeParser {
     // MARK: Structure
 
     /// The known entries of a mapping by key; unknown keys become warnings.
-    mutating func entries(_ m: Node.Mapping, path: Path, allowed: [String], what: String) -> [String: Node] {
-        var out: [String: Node] = [:]
+    mutating func entries(_ m: YAMLNode.Mapping, path: Path, allowed: [String], what: String) -> [String: YAMLNode] {
+        var out: [String: YAMLNode] = [:]
         for (k, v) in m {
             let key = k.string ?? ""
             if allowed.contains(key) { out[key] = v; continue }
@@ -99,33 +98,32 @@ struct ThemeParser {
         warnings.append(doc.error(at: path + [.key(key)], "unknown \(what)\(hint)\(list); ignored", atKey: true))
     }
 
-    func mapping(_ node: Node, _ path: Path, expected: String) throws(ConfigError) -> Node.Mapping {
+    func mapping(_ node: YAMLNode, _ path: Path, expected: String) throws(ConfigError) -> YAMLNode.Mapping {
         guard case let .mapping(m) = node else { throw doc.error(at: path, "expected \(expected), found \(found(node))") }
         return m
     }
 
-    func text(_ node: Node, _ path: Path, expected: String) throws(ConfigError) -> String {
+    func text(_ node: YAMLNode, _ path: Path, expected: String) throws(ConfigError) -> String {
         guard case let .scalar(s) = node else { throw doc.error(at: path, "expected \(expected), found \(found(node))") }
         guard !ThemeParser.isNull(s) else { throw doc.error(at: path, "expected \(expected), found nothing") }
         return s.string
     }
 
-    static func isNull(_ s: Node.Scalar) -> Bool {
+    static func isNull(_ s: YAMLNode.Scalar) -> Bool {
         s.string.isEmpty || s.style == .plain && ["~", "null", "Null", "NULL"].contains(s.string)
     }
 
-    func found(_ node: Node) -> String {
+    func found(_ node: YAMLNode) -> String {
         switch node {
         case let .scalar(s): ThemeParser.isNull(s) ? "nothing" : "'\(s.string.count > 40 ? s.string.prefix(40) + "…" : Substring(s.string))'"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
     // MARK: Keys
 
-    func themeName(_ node: Node?) throws(ConfigError) -> String {
+    func themeName(_ node: YAMLNode?) throws(ConfigError) -> String {
         guard let node else {
             var e = doc.error(at: [], "missing required key")
             e.keyPath = "name"
@@ -139,7 +137,7 @@ struct ThemeParser {
         return name
     }
 
-    func themeKind(_ node: Node?) throws(ConfigError) -> Theme.Kind {
+    func themeKind(_ node: YAMLNode?) throws(ConfigError) -> Theme.Kind {
         guard let node else {
             var e = doc.error(at: [], "missing required key; expected dark or light")
             e.keyPath = "kind"
@@ -152,7 +150,7 @@ struct ThemeParser {
         return kind
     }
 
-    mutating func readPalette(_ node: Node) throws(ConfigError) {
+    mutating func readPalette(_ node: YAMLNode) throws(ConfigError) {
         let path: Path = [.key("palette")]
         for (k, v) in try mapping(node, path, expected: "a mapping of colour names to colours") {
             let name = k.string ?? ""
@@ -172,7 +170,7 @@ struct ThemeParser {
     /// Said whenever a colour is missing: `fg: #61afef` is a YAML comment, not a colour.
     static let quoteHint = " (quote colours that start with #: \"#61afef\")"
 
-    func color(_ node: Node, _ path: Path) throws(ConfigError) -> Color {
+    func color(_ node: YAMLNode, _ path: Path) throws(ConfigError) -> Color {
         let text = try text(node, path, expected: "a colour" + ThemeParser.quoteHint)
         if let c = palette[text] ?? Color(name: text) { return c }
         let hint = YAMLDocument.closest(text, in: Array(palette.keys) + Color.ansiNames + ["default"])
@@ -180,7 +178,7 @@ struct ThemeParser {
         throw doc.error(at: path, "'\(text)' is not a colour\(hint); \(ThemeParser.colourHelp)")
     }
 
-    mutating func readRoles(_ node: Node) throws(ConfigError) -> [Role: RoleStyle] {
+    mutating func readRoles(_ node: YAMLNode) throws(ConfigError) -> [Role: RoleStyle] {
         let path: Path = [.key("roles")]
         var roles: [Role: RoleStyle] = [:]
         for (k, v) in try mapping(node, path, expected: "a mapping of role names to colours") {
@@ -195,7 +193,7 @@ struct ThemeParser {
     }
 
     /// A role: a colour (the foreground), or a mapping of fg, bg, attributes, fallback.
-    mutating func roleStyle(_ node: Node, _ path: Path) throws(ConfigError) -> RoleStyle {
+    mutating func roleStyle(_ node: YAMLNode, _ path: Path) throws(ConfigError) -> RoleStyle {
         if case .scalar = node { return RoleStyle(fg: try color(node, path)) }
         guard case let .mapping(m) = node else {
             throw doc.error(at: path, "expected a colour or a mapping of fg, bg, attributes, fallback; found \(found(node))")
@@ -220,10 +218,10 @@ struct ThemeParser {
     func isRGB(_ c: Color) -> Bool { if case .rgb = c { true } else { false } }
 
     /// `bold`, or a list `[bold, underline]`.
-    func attributes(_ node: Node, _ path: Path) throws(ConfigError) -> Attributes {
+    func attributes(_ node: YAMLNode, _ path: Path) throws(ConfigError) -> Attributes {
         let names = ThemeFile.attributeNames.map(\.0)
         let expected = "\(names.dropLast().joined(separator: ", ")) or \(names.last!)"
-        var items: [(Node, Path)] = []
+        var items: [(YAMLNode, Path)] = []
         switch node {
         case .scalar: items = [(node, path)]
         case let .sequence(s): items = s.enumerated().map { ($0.element, path + [.index($0.offset)]) }
@@ -240,7 +238,7 @@ struct ThemeParser {
         return out
     }
 
-    mutating func readGradients(_ node: Node) throws(ConfigError) -> [GradientName: Gradient] {
+    mutating func readGradients(_ node: YAMLNode) throws(ConfigError) -> [GradientName: Gradient] {
         let path: Path = [.key("gradients")]
         var out: [GradientName: Gradient] = [:]
         for (k, v) in try mapping(node, path, expected: "a mapping of gradient names to start, mid, end") {

@@ -27,10 +27,10 @@ public struct LoopFinancingTerms: Sendable, Equatable {
     /// market access, all debt, no covenants until declared.
     public static var defaultPolicy: FinancingPolicy {
         let p = ParameterValues.defaults
-        return FinancingPolicy(cashFloor: 0, marketAccess: 1, baseRate: p["credit.baseRate"],
-                               spreadPerTurn: p["credit.spreadPerTurn"], leverageFree: p["credit.leverageFree"],
-                               maxSpread: p["credit.maxSpread"], equityShare: 0,
-                               newDebtTermMonths: Int(p["credit.newDebtTermMonths"]), raiseFee: p["credit.raiseFee"],
+        return FinancingPolicy(cashFloor: 0, marketAccess: 1, baseRate: p[.creditBaseRate],
+                               spreadPerTurn: p[.creditSpreadPerTurn], leverageFree: p[.creditLeverageFree],
+                               maxSpread: p[.creditMaxSpread], equityShare: 0,
+                               newDebtTermMonths: Int(p[.creditNewDebtTermMonths]), raiseFee: p[.creditRaiseFee],
                                minInterestCoverage: 0, maxLoanToValue: 0, rollover: true)
     }
 }

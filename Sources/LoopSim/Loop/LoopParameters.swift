@@ -4,14 +4,14 @@
 /// value, range and source. Setting one outside its range, or an id the loop does not
 /// have, is an error — never a silent 0.
 public struct LoopParameter: Sendable, Equatable {
-    public var id: String
+    public var id: LoopParameterID
     public var value: Double
     public var min: Double
     public var max: Double
     public var source: SourceNote
 
     /// Fractions keep 0 … 1; other figures 0 … 4× their value (at least 1).
-    static func make(_ id: String, _ value: Double, fraction: Bool = false, source: SourceNote) -> LoopParameter {
+    static func make(_ id: LoopParameterID, _ value: Double, fraction: Bool = false, source: SourceNote) -> LoopParameter {
         LoopParameter(id: id, value: value, min: 0, max: fraction ? 1 : Swift.max(1, value * 4), source: source)
     }
 }
@@ -22,42 +22,47 @@ extension MoneyLoop {
         var out: [LoopParameter] = []
         for e in entities {
             let note = { (k: String) in e.sources[k] ?? SourceNote(text: "not given", isAssumption: true) }
-            out.append(.make("entity.\(e.id).cash", e.cash, source: note("cash")))
-            out.append(.make("entity.\(e.id).debt", e.debt, source: note("debt")))
-            out.append(.make("entity.\(e.id).fleet", e.fleet, source: note("fleet")))
+            out.append(.make(LoopParameterID(.entity, e.id, "cash"), e.cash, source: note("cash")))
+            out.append(.make(LoopParameterID(.entity, e.id, "debt"), e.debt, source: note("debt")))
+            out.append(.make(LoopParameterID(.entity, e.id, "fleet"), e.fleet, source: note("fleet")))
             if let f = e.financing {
-                out.append(.make("entity.\(e.id).cashFloor", f.policy.cashFloor, source: note("financing.cashFloor")))
-                out.append(.make("entity.\(e.id).marketAccess", f.policy.marketAccess, fraction: true,
+                out.append(.make(LoopParameterID(.entity, e.id, "cashFloor"), f.policy.cashFloor,
+                                 source: note("financing.cashFloor")))
+                out.append(.make(LoopParameterID(.entity, e.id, "marketAccess"), f.policy.marketAccess, fraction: true,
                                  source: note("financing.marketAccess")))
             }
         }
         for d in deals {
             for (key, value, fraction) in d.figures {
-                out.append(.make("deal.\(d.id).\(key)", value, fraction: fraction, source: d.source))
+                out.append(.make(LoopParameterID(.deal, d.id, key), value, fraction: fraction, source: d.source))
             }
         }
         return out
     }
 
-    /// Sets parameter `id` to `value`; throws when the id is unknown or the value out of range.
-    public mutating func set(_ id: String, _ value: Double) throws(ParameterError) {
+    /// Sets figure `id` to `value`; throws when the value is out of range. An id this loop
+    /// does not have (made for another loop) stops the program: text is checked by
+    /// `parameterID(validating:)` first.
+    public mutating func set(_ id: LoopParameterID, _ value: Double) throws(ParameterError) {
         guard let p = parameters.first(where: { $0.id == id }) else {
-            throw .unknown(ParameterID(id), suggestion: nil)
+            preconditionFailure("\(id) is not a figure of this loop")
         }
         guard value.isFinite, value >= p.min, value <= p.max else {
-            throw .outOfRange(ParameterID(id), value: value, min: p.min, max: p.max)
+            throw .outOfRange(ParameterID(rawValue: id.rawValue), value: value, min: p.min, max: p.max)
         }
-        let parts = id.split(separator: ".", maxSplits: 2).map(String.init)
-        if parts[0] == "entity", let e = entity(parts[1]) {
-            switch parts[2] {
+        switch id.owner {
+        case .entity:
+            guard let e = entity(id.name) else { return }
+            switch id.figure {
             case "cash": entities[e].cash = value
             case "debt": entities[e].debt = value
             case "cashFloor": entities[e].financing?.policy.cashFloor = value
             case "marketAccess": entities[e].financing?.policy.marketAccess = value
             default: entities[e].fleet = value
             }
-        } else if let d = deal(parts[1]) {
-            deals[d].terms = deals[d].terms.setting(parts[2], value)
+        case .deal:
+            guard let d = deal(id.name) else { return }
+            deals[d].terms = deals[d].terms.setting(id.figure, value)
         }
     }
 }

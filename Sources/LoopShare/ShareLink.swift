@@ -27,8 +27,8 @@ public enum ShareLink {
     public static let socketEnvironmentVariable = "MONEYLOOP_SHARE_SOCKET"
     /// The longest line the relay accepts, without its newline.
     public static let maximumLineLength = 64 * 1024
-    static let helloPublish = "moneyloop-share 1 publish"
-    static let helloSubscribe = "moneyloop-share 1 subscribe"
+    package static let helloPublish = "moneyloop-share 1 publish"
+    package static let helloSubscribe = "moneyloop-share 1 subscribe"
 
     /// The socket path: `$MONEYLOOP_SHARE_SOCKET` when set, else `share.sock` in the runtime
     /// directory (`$XDG_RUNTIME_DIR/moneyloop`, else the state directory).

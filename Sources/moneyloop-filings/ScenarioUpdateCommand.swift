@@ -4,11 +4,13 @@ import LoopConfig
 import LoopFilings
 import LoopSim
 
-extension ScenarioCommand {
-    /// `moneyloop scenario update FILE --from-filings`: the loop's entity cash and debt from
-    /// the cached company facts, shown as a diff, then written atomically.
-    struct Update: ParsableCommand {
+extension FilingsCommand {
+    /// `moneyloop scenario update FILE --from-filings` (run here as `moneyloop-filings
+    /// update-scenario`): the loop's entity cash and debt from the cached company facts,
+    /// shown as a diff, then written atomically.
+    struct ScenarioUpdate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update-scenario",
             abstract: "Set a loop file's opening cash and debt from the latest cached SEC filings; print the diff, then write.")
 
         @Argument(help: ArgumentHelp("The loop file to update.", valueName: "FILE"))
@@ -49,6 +51,12 @@ extension ScenarioCommand {
                     throw FilingsError("\(file): cannot read the file")
                 }
                 let ids = try LoopUpdate.load(text: text, file: file).loop.entities.map(\.id)
+                for c in companies {
+                    let id = String(c.prefix { $0 != "=" })
+                    guard ids.contains(id) else {
+                        throw FilingsError("--company: no entity '\(id)' in \(file); entities: \(ids.joined(separator: ", "))")
+                    }
+                }
                 let found = CachedFilers.gather(ids: ids, filers: filers, cache: FilingsCache.standard(), now: Date())
                 let update = try LoopUpdate.plan(text: text, file: file, companies: found.companies,
                                                  unresolved: found.unresolved, through: through)

@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,9 +42,11 @@ public enum StateDirectory {
             }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != path && parent != "/" {
-            try makeDirectory(parent)
+        var parent = Substring(path)
+        while parent.count > 1, parent.last == "/" { parent = parent.dropLast() }
+        parent = parent.lastIndex(of: "/").map { parent[..<$0] } ?? ""
+        if !parent.isEmpty && parent != Substring(path) && parent != "/" {
+            try makeDirectory(String(parent))
         }
         if mkdir(path, 0o700) != 0 && errno != EEXIST {
             throw ServeError.file(path: path, message: "cannot create the directory: \(String(cString: strerror(errno)))")
