@@ -31,7 +31,11 @@ struct ServedMouseTests {
         #expect(viewer.client.waitFor("GPU", timeout: .seconds(30)), "the dashboard did not appear: \(viewer.client.text)")
         #expect(viewer.client.waitFor("\u{1b}[?1006h"), "no SGR mouse reporting asked of the viewer's terminal")
         if !following { _ = try viewer.type(" ", until: { $0.lines.first?.contains("paused") == true }) }
-        let before = try utilization(try ClientScreen(viewer.client.output, columns: 120, rows: 40))
+        // The first frame may still be arriving: read the lever once its bar is on screen.
+        let barShown = { (s: ClientScreen) -> Bool in
+            s.lines.firstIndex { $0.contains("GPU utilization") }.map { $0 + 1 < s.lines.count && s.lines[$0 + 1].contains("▼") } ?? false
+        }
+        let before = try utilization(try viewer.type("", until: barShown))
         let click = "\u{1b}[<0;\(before.mark + 1);\(before.row + 2)M\u{1b}[<0;\(before.mark + 1);\(before.row + 2)m"
         if following {
             let screen = try viewer.type(click, until: { $0.lines.first?.contains("following the presenter") == true })
