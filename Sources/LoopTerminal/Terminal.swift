@@ -256,9 +256,15 @@ public final class Terminal {
                 switch item {
                 case let .mouse(e):
                     // With the mouse off, a report (pasted, or from a confused terminal) is
-                    // still no keys, and does nothing.
+                    // still no keys, and does nothing. Of drags read together, the last says
+                    // where the pointer is.
                     utf8.reset()
-                    if mouse { inputs.append(.mouse(e)) }
+                    guard mouse else { break }
+                    if e.kind == .drag, case let .mouse(last)? = inputs.last, last.kind == .drag {
+                        inputs[inputs.count - 1] = .mouse(e)
+                    } else {
+                        inputs.append(.mouse(e))
+                    }
                 case let .code(c) where c > 0xFF:
                     utf8.reset()
                     if let k = KeyDecoder.decodeKeyCode(c) { inputs.append(.key(k)) }

@@ -89,10 +89,7 @@ struct DashboardCommand: ParsableCommand {
             servedFiles = try ServedFiles.access(option: served, environment: env).map {
                 ServedFiles(access: $0, allowedScenarios: servedScenarios, allowedThemes: servedThemes)
             }
-            var loaded = try ScenarioLocator.standard().resolve(servedFiles == nil ? scenario : nil)
-            try SetOption.apply(sets, to: &loaded.parameters)
-            model = Model(scenario: loaded, paused: paused)
-            if let s = scenario, ScenarioLocator.isPath(s) { model.scenarioPath = s }
+            model = try DashboardStart.model(scenario: servedFiles == nil ? scenario : nil, sets: sets, paused: paused)
             if servedFiles == nil, let map = try DashboardCommand.keyMap(path: keys, environment: env) { model.keys = map }
         } catch {
             CommandOutput.fail(error.description)

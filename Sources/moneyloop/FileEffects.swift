@@ -31,16 +31,20 @@ struct FileEffects: FileWork {
     /// Reads a scenario for `:scenario`.
     func loadScenario(_ name: String) -> Message {
         do {
-            let scenario = try ScenarioLocator.standard().resolve(name)
+            let locator = ScenarioLocator.standard()
+            if let file = locator.loopFile(name) {
+                return .loopLoaded(try LoopFile.load(contentsOf: file), path: ScenarioLocator.isPath(name) ? name : nil)
+            }
+            let scenario = try locator.resolve(name)
             return .scenarioLoaded(scenario, path: ScenarioLocator.isPath(name) ? name : nil)
         } catch {
             return .loadFailed(error.description)
         }
     }
 
-    /// The scenarios `c` offers: those the dashboard can open (no loop files yet).
+    /// The scenarios `c` offers: every one found, loop files included.
     func scenarioList() -> Message {
-        .analytics(.scenarioList(ScenarioLocator.standard().dashboardScenarios()))
+        .analytics(.scenarioList(ScenarioLocator.standard().list()))
     }
 
     /// Reads the scenario chosen to compare against.

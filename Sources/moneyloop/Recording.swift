@@ -46,7 +46,7 @@ final class LiveCast: @unchecked Sendable {
             if self.recorder == nil {
                 self.recorder = CastRecorder(tier: caps.color, glyphs: caps.glyphs)
                 self.stream.write(CastRecorder.header(width: frame.width, height: frame.height,
-                                                      title: "moneyloop · \(model.scenario.name)"))
+                                                      title: "moneyloop · \(model.scenarioName)"))
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - self.started.uptimeNanoseconds) / 1e9
             self.stream.write(self.recorder!.record(frame, model: model, at: seconds))

@@ -27,11 +27,9 @@ struct ServedFiles: FileWork {
     init(access: ServedSession.Access, allowedScenarios: [String], allowedThemes: [String],
          executable: String? = BundledData.executablePath())
     {
-        // Loop files (entities and deals) are not dashboard scenarios: not offered.
-        let locator = ScenarioLocator(searchDirectories: [])
+        // Loop files (entities and deals) are offered too: they open on the generic engine.
         scenarioFiles = Self.yamlFiles(in: BundledData.directories("scenarios", executable: executable))
             .merging(Self.byName(allowedScenarios)) { $1 }
-            .filter { locator.loopFile($0.value) == nil }
         themeFiles = Self.yamlFiles(in: BundledData.directories("themes", executable: executable))
             .merging(Self.byName(allowedThemes)) { $1 }
         let scenarios = Set(scenarioFiles.keys).union([Scenario.article2025.name]).sorted()
@@ -50,12 +48,19 @@ struct ServedFiles: FileWork {
     }
 
     func loadScenario(_ name: String) -> Message {
-        scenario(name).map { .scenarioLoaded($0, path: nil) } ?? .loadFailed(policy.scenarioRefused(name))
+        if let path = scenarioFiles[name], ScenarioLocator(searchDirectories: []).loopFile(path) != nil {
+            return (try? LoopFile.load(contentsOf: path)).map { .loopLoaded($0, path: nil) }
+                ?? .loadFailed(policy.scenarioRefused(name))
+        }
+        return scenario(name).map { .scenarioLoaded($0, path: nil) } ?? .loadFailed(policy.scenarioRefused(name))
     }
 
     func scenarioList() -> Message {
-        .analytics(.scenarioList(policy.scenarios.map { name in
-            ScenarioEntry(name: name, title: scenario(name)?.title ?? "(does not load)", path: nil)
+        let locator = ScenarioLocator(searchDirectories: [])
+        return .analytics(.scenarioList(policy.scenarios.map { name in
+            let loop = scenarioFiles[name].flatMap { locator.loopFile($0) }
+            let title = loop.map { (try? LoopFile.load(contentsOf: $0))?.title } ?? scenario(name)?.title
+            return ScenarioEntry(name: name, title: title ?? "(does not load)", path: nil, isLoop: loop != nil)
         }))
     }
 

@@ -24,7 +24,7 @@ struct SnapshotCommand: ParsableCommand {
     var format: SnapshotFormat = .text
 
     @Option("panel", help: ArgumentHelp("Only this panel, boxed, at --size: graph, levers, runway, concentration, "
-        + "stall or factcheck.", valueName: "NAME"))
+        + "stall or factcheck (a loop's: graph, levers, runway, roundtrip).", valueName: "NAME"))
     var panel: Panel?
 
     @Option("color", help: "Colours of an SVG: direct, 256, 16, 8 or mono (what a terminal of that kind shows).")
@@ -33,6 +33,8 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Presenter mode: headline numbers in big digits above fewer panels.")
     var present = false
 
+    @OptionGroup var chosenScenario: ScenarioOptions
+
     @OptionGroup var themeOptions: ThemeOptions
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
@@ -40,7 +42,12 @@ struct SnapshotCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        var model = Model(paused: true)
+        var model: Model
+        do {
+            model = try DashboardStart.model(scenario: chosenScenario.scenario, sets: chosenScenario.sets, paused: true)
+        } catch {
+            CommandOutput.fail(error.description)
+        }
         model.month = min(months.value, model.horizon)
         model.presentation.presenting = present
         let theme = themeOptions.resolveOrExit().cycle.current
@@ -56,8 +63,8 @@ struct SnapshotCommand: ParsableCommand {
         case .text:
             text = frame.text(for: glyphs) + "\n"
         case .svg:
-            let title = "moneyloop · \(chosen?.title ?? "dashboard") · \(model.scenario.name) · "
-                + model.now.date.shortLabel
+            let title = "moneyloop · \(chosen.map { model.title(of: $0) } ?? "dashboard") · \(model.scenarioName) · "
+                + model.start.adding(months: model.month).shortLabel
             text = SVGRenderer(theme: theme, tier: tier, glyphs: glyphs).render(frame, title: title)
         }
         guard let output else {

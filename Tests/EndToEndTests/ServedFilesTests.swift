@@ -43,6 +43,7 @@ import Testing
         case let .written(_, error)?: return error ?? "written"
         case let .loadFailed(text)?: return text
         case .scenarioLoaded?: return "loaded"
+        case .loopLoaded?: return "loop loaded"
         case .themeLoaded?: return "theme loaded"
         default: return "\(String(describing: message))"
         }
@@ -77,7 +78,8 @@ import Testing
     @Test func bundledAndAllowedNamesLoad() throws {
         let (_, files) = try fixture()
         #expect(files.policy.scenarios.contains("q3") && files.policy.scenarios.contains("article-2025"))
-        #expect(!files.policy.scenarios.contains("ai-web-2025"), "a loop file is not a dashboard scenario")
+        #expect(files.policy.scenarios.contains("ai-web-2025"), "a bundled loop file opens too")
+        #expect(Self.text(Self.answer(.loadScenario("ai-web-2025"), files)) == "loop loaded")
         #expect(Self.text(Self.answer(.loadScenario("q3"), files)) == "loaded")
         #expect(Self.text(Self.answer(.loadScenario("price-war"), files)) == "loaded")
         #expect(Self.text(Self.answer(.setTheme("default"), files)) == "theme loaded")

@@ -33,9 +33,23 @@ struct SplitInputTests {
         steps.append(["key": hex("\r")])
         steps.append(["key": "hex:1b"])  // leaves the line if the command was refused
         steps.append(["key": hex(":save state.yaml\r")])
-        let plan = try JSONSerialization.data(withJSONObject: ["steps": steps, "settle": 0.3])
-        let r = try await Self.probe("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
-                                         [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)
+        let (whole, split, saved) = try await Self.wholeAndSplit(steps, settle: 0.3, in: dir)
+        // The split bytes really were sent in pieces, and the line shows what was typed.
+        #expect((split.values["writes"] as? [String] ?? []).count > (whole.values["writes"] as? [String] ?? []).count)
+        let b = split.values["screens"] as? [[String]] ?? []
+        #expect(b.joined().contains { $0.contains(":é€€€") }, "typed text not on any screen")
+        #expect(saved != nil)
+    }
+
+    /// Runs the `split` probe on `steps` (whole, then split) with `--paused`; checks both runs
+    /// stay alive and show the same screen after every step, and save the same `state.yaml`
+    /// (returned).
+    static func wholeAndSplit(_ steps: [[String: Any]], settle: Double, in dir: URL) async throws
+        -> (whole: ProbeResult, split: ProbeResult, saved: String?)
+    {
+        let plan = try JSONSerialization.data(withJSONObject: ["steps": steps, "settle": settle])
+        let r = try await probe("split", ["--plan", String(decoding: plan, as: UTF8.self), "--cwd", dir.path],
+                                [moneyloopBinary, "--paused"], tool: ReliabilityProbe.inputScript)
         let whole = r["whole"], split = r["split"]
         for run in [whole, split] {
             #expect(run.bool("first_frame") == true, "\(run)")
@@ -47,11 +61,39 @@ struct SplitInputTests {
             Issue.record("screen \(i) differs:\nwhole:\n\(x.joined(separator: "\n"))\nsplit:\n\(y.joined(separator: "\n"))")
             break
         }
-        // The split bytes really were sent in pieces, and the line shows what was typed.
-        #expect((split.values["writes"] as? [String] ?? []).count > (whole.values["writes"] as? [String] ?? []).count)
-        #expect(b.joined().contains { $0.contains(":é€€€") }, "typed text not on any screen")
         let saved = ["whole", "split"].map { try? String(contentsOf: dir.appendingPathComponent("\($0)/state.yaml"), encoding: .utf8) }
         #expect(saved[0] != nil && saved[0] == saved[1], "the saved models differ")
+        return (whole, split, saved[0])
+    }
+
+    /// Mouse reports (a click on the utilization bar's target mark, the wheel over its first
+    /// cell) sent split at every byte boundary and at all of them with pauses shorter than
+    /// ESCDELAY, then cut once at each boundary with pauses of 300 ms: every screen, and the
+    /// scenario saved at the end, are exactly those of the reports sent whole. None is taken
+    /// for keys (its `0` would reset the lever, its `[` step it, its digits jump to scenes).
+    @Test func mouseReportsSplitAnywhereActAsWhole() async throws {
+        let dir = try temporaryDirectory("split-mouse")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (w, h) = (120, 40)  // the probe's size
+        let m = Model(paused: true)
+        var cells: [(x: Int, y: Int, value: Double)] = []
+        for y in 0..<h {
+            for x in 0..<w {
+                if case let .lever(0, v?)? = MouseHit.target(m, width: w, height: h, x: x, y: y) { cells.append((x, y, v)) }
+            }
+        }
+        let target = try #require(cells.first { $0.value == m.levers[0].target })
+        let low = try #require(cells.first)
+        let reports = ["\u{1B}[<0;\(target.x + 1);\(target.y + 1)M\u{1B}[<0;\(target.x + 1);\(target.y + 1)m",
+                       "\u{1B}[<65;\(low.x + 1);\(low.y + 1)M"]
+        var steps: [[String: Any]] = []
+        for r in reports {
+            steps.append(["key": hex(r), "split": true, "pause": 0.02])
+            for c in 1..<r.utf8.count { steps.append(["key": hex(r), "cuts": [c], "pause": 0.3]) }
+        }
+        steps.append(["key": hex(":save state.yaml\r")])
+        let saved = try await Self.wholeAndSplit(steps, settle: 0.2, in: dir).saved
+        #expect(saved?.contains("cw.utilization") == true, "the reports changed no lever: \(saved ?? "")")
     }
 
     /// A quit key split at any byte boundary still quits, with status 0.

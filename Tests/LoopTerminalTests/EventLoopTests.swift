@@ -39,6 +39,19 @@ import Testing
         #expect(!loop.model.hasUnsavedChanges && loop.model.notice == "wrote \(path)")
     }
 
+    /// A mouse report becomes a message at the screen's present size: a click on the
+    /// utilization bar's last cell, found by the hit test at that size, sets the lever to its top.
+    @Test func aMouseReportIsHitTestedAtTheScreensSize() throws {
+        screen.width = 100
+        screen.height = 30
+        let l = loop()
+        let top = try #require((0..<30).lazy.flatMap { y in (0..<100).reversed().lazy.map { (x: $0, y: y) } }.first {
+            MouseHit.target(l.model, width: 100, height: 30, x: $0.x, y: $0.y) == .lever(index: 0, value: 1.0)
+        })
+        l.send(l.message(.mouse(MouseEvent(.press, x: top.x, y: top.y))))
+        #expect(l.model.value("cw.utilization") == 1.0 && screen.text.contains("100%"))
+    }
+
     @Test func quitIsAnEffectTheRunnerCarriesOut() {
         let loop = loop()
         loop.send(.key(.char("q")))

@@ -97,7 +97,10 @@ enum AnalyticsUpdate {
         case .choose:
             guard let list = m.analytics.scenarios, list.indices.contains(m.analytics.pickerIndex) else { break }
             let entry = list[m.analytics.pickerIndex]
-            return [.analytics(.loadComparison(entry.path ?? entry.name))]
+            // The two engines' numbers do not compare: a loop file (or anything from a loop) opens instead.
+            guard entry.isLoop || m.loop != nil else { return [.analytics(.loadComparison(entry.path ?? entry.name))] }
+            m.analytics.overlay = nil
+            return [.loadScenario(entry.path ?? entry.name)]
         case .compare:
             return perform(.compare, &m)
         default:
@@ -120,7 +123,9 @@ enum AnalyticsUpdate {
             m.analytics.progress = nil
         case let .scenarioList(list):
             m.analytics.scenarios = list
-            m.analytics.pickerIndex = list.firstIndex { $0.name != m.scenario.name } ?? 0
+            // First another file that compares (the same engine's), else any other.
+            m.analytics.pickerIndex = list.firstIndex { $0.name != m.scenarioName && $0.isLoop == (m.loop != nil) }
+                ?? list.firstIndex { $0.name != m.scenarioName } ?? 0
         case let .comparisonLoaded(scenario):
             // Opens only while the picker that asked still waits: closed meanwhile (Esc, or
             // by an input flood whose first keys chose it), the answer is dropped.

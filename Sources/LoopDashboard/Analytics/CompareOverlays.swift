@@ -18,7 +18,7 @@ public struct ComparePicker: Sendable {
         let list = model.analytics.scenarios
         let rows = max(1, list?.count ?? 1)
         guard let inner = AnalyticsOverlayView.box(&f, screen, width: 90, height: rows + 2,
-                                                   title: "Compare the what-if with…",
+                                                   title: model.loop == nil ? "Compare the what-if with…" : "Open…",
                                                    badge: Self.badge(model.keys), glyphs: glyphs) else { return }
         guard let list else {
             f.text(inner.x + 1, inner.y, "reading scenarios…", Style(.dim))
@@ -33,7 +33,8 @@ public struct ComparePicker: Sendable {
             let style = selected ? Style(.selection, [.bold, .reverse]) : Style(.overlay)
             if selected { f.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), " ", style) }
             f.put(inner.x, y, selected ? glyphs.arrowRight : " ", style)
-            let current = e.name == model.scenario.name ? " (this one)" : ""
+            let current = e.name == model.scenarioName ? " (this one)"
+                : e.isLoop || model.loop != nil ? " (\(e.isLoop ? "loop file" : "scenario"): Enter opens it)" : ""
             f.text(inner.x + 2, y, e.name.padded(to: nameWidth), style)
             f.text(inner.x + 2 + nameWidth + 1, y,
                    (e.title + current).truncated(to: max(0, inner.width - nameWidth - 4), ellipsis: glyphs.ellipsis),

@@ -33,7 +33,10 @@ private func submit(_ input: TextInput, _ m: inout Model) -> [Effect] {
         m.input = nil
         return []
     case let .leverValue(id):
-        guard let p = ParameterRegistry.parameter(id) else { m.input = nil; return [] }
+        guard let p = m.levers.first(where: { $0.id == id }) ?? ParameterRegistry.parameter(id) else {
+            m.input = nil
+            return []
+        }
         do {
             let v = try ValueParser.parse(input.text, for: p)
             m.input = nil
@@ -63,14 +66,18 @@ func run(_ command: LineCommand, _ m: inout Model) -> [Effect] {
         return []
     }
     switch command {
+    case let .set(id, _) where !m.levers.contains(where: { $0.id == id }) && m.loop != nil:
+        m.notice = "\(id) is not a lever of a loop file; its levers: " + m.levers.map(\.id.rawValue).joined(separator: ", ")
+    case let .set(id, _) where LoopLever(id) != nil && ParameterRegistry.parameter(id) == nil && m.loop == nil:
+        m.notice = "\(id) is a lever of loop files (:scenario ai-web-2025 opens one)"
     case let .set(id, value):
         m.setLever(id, to: value)
         if let i = m.levers.firstIndex(where: { $0.id == id }) { m.selectedLever = i }
     case let .reset(id):
         if let id {
-            m.setLever(id, to: m.scenario.parameters[id])
+            m.setLever(id, to: m.fileValue(id))
         } else {
-            m.replaceSchedule(LeverSchedule(base: m.scenario.parameters))
+            m.resetAllLevers()
             m.notice = m.leversResetNotice
         }
     case let .scene(n):
@@ -86,6 +93,9 @@ func run(_ command: LineCommand, _ m: inout Model) -> [Effect] {
         ServedSession.showNumbers(&m)
     case let .export(path, .svg):
         return [.exportScreen(path: path)]
+    case let .export(path, format) where m.loop != nil:
+        let s = m.loop!
+        return [.write(path: path, contents: LoopReport.render(s.loop, s.projection, format: format == .csv ? .csv : .json))]
     case let .export(path, format):
         let text = format == .csv ? SimulationReport.csv(m.projection)
             : SimulationReport.json(m.scenarioWithWhatIf, m.projection).text(pretty: true) + "\n"

@@ -65,6 +65,8 @@ public enum CommandParser {
     }
 
     static func parameter(_ id: String) throws(Failure) -> Parameter {
+        // A loop's own levers (`loop.nonBinding` …) are parameters of the loops, not of the registry.
+        if let lever = LoopLever(id: id) { return lever.parameter }
         do {
             return try ParameterRegistry.parameter(validating: id)
         } catch {

@@ -8,7 +8,8 @@ public enum Effect: Equatable, Sendable {
     case write(path: String, contents: String)
     /// Draw the screen as it is now as an SVG picture and write it to `path` (`:export FILE.svg`).
     case exportScreen(path: String)
-    /// Find and read a scenario by name or path; answer with `.scenarioLoaded` or `.loadFailed`.
+    /// Find and read a scenario by name or path; answer with `.scenarioLoaded`,
+    /// `.loopLoaded` (a loop file) or `.loadFailed`.
     case loadScenario(String)
     /// Read the theme of this name; answer with `.themeLoaded` or `.loadFailed`.
     case setTheme(String)

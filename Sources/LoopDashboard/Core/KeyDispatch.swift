@@ -51,7 +51,7 @@ extension Key {
 private func answer(_ question: Confirmation, with action: Action?, _ m: inout Model) -> [Effect] {
     switch (question, action) {
     case (.resetAll, .answerYes?):
-        m.replaceSchedule(LeverSchedule(base: m.scenario.parameters))
+        m.resetAllLevers()
         m.notice = m.leversResetNotice
     case (.quit, .answerYes?):
         return [.quit]

@@ -16,6 +16,8 @@ public enum Message: Sendable {
     case written(path: String, error: String?)
     /// A scenario was read for `:scenario`.
     case scenarioLoaded(Scenario, path: String?)
+    /// A loop file (entities and deals) was read for `:scenario`: it runs on the generic engine.
+    case loopLoaded(MoneyLoop, path: String?)
     /// Reading a file failed; the message names the file, line and key.
     case loadFailed(String)
     /// Input comes faster than keys are taken (a long paste): `dropped` bytes so far were

@@ -13,9 +13,12 @@ public struct Model: Sendable {
     /// Presenter mode, the read-only lock and the demo script being played.
     public var presentation = Presentation()
     public var sharing = SharingState()
+    /// The loop file the dashboard runs on the generic engine, when one is open; nil runs
+    /// the article's scenario (`session`). The panels read whichever is in force.
+    public private(set) var loop: LoopSession?
 
-    /// The levers offered on the levers panel: utilization first.
-    public let levers: [Parameter] = ParameterRegistry.levers
+    /// The levers offered on the levers panel: utilization first (a loop's: firmness first).
+    public var levers: [Parameter] { loop == nil ? ParameterRegistry.levers : LoopSession.parameters }
 
     public init(scenario: Scenario = .article2025, paused: Bool = false) {
         session = Session(scenario: scenario)
@@ -27,6 +30,39 @@ public struct Model: Sendable {
     /// the clock's speed, presenting (without its script) and sharing stay.
     public mutating func load(_ scenario: Scenario, path: String?) {
         session = Session(scenario: scenario, path: path)
+        loop = nil
+        restart()
+    }
+
+    /// Opens a loop file on the generic engine (`--scenario`, `:scenario`), as `load` does a scenario.
+    public mutating func load(_ loop: LoopSession) {
+        self.loop = loop
+        restart()
+        if !panels.contains(focus) { ui.focus = .levers }
+        ui.riskTab = .concentration
+        ui.compactTab = panels.contains(ui.compactTab) ? ui.compactTab : .graph
+        ui.selectedEntity = loop.firstToNeedMoney?.entity ?? loop.insiders.first ?? 0
+    }
+
+    /// The panels shown: a loop has no stall cost or fact check (those are the article's).
+    public var panels: [Panel] { loop == nil ? Panel.allCases : [.graph, .levers, .runway, .concentration] }
+
+    /// A panel's title for what runs: a loop's concentration slot holds its round-trip ledger.
+    public func title(of p: Panel) -> String {
+        guard loop != nil else { return p.title }
+        switch p {
+        case .concentration: return "Round trip: vendor-financed sales"
+        case .runway: return "Cash runway"
+        case .levers: return "Levers"
+        default: return p.title
+        }
+    }
+
+    /// A panel's tab name for what runs.
+    public func tabTitle(of p: Panel) -> String { loop != nil && p == .concentration ? "Round trip" : p.tabTitle }
+
+    /// The clock back to the start and the view ready for a new scenario or loop.
+    private mutating func restart() {
         clock.month = 0
         clock.phase = 0
         ui = ui.keptForNewScenario()
@@ -43,9 +79,17 @@ public struct Model: Sendable {
     public var undoStack: [LeverSchedule] { session.undoStack }
     public var redoStack: [LeverSchedule] { session.redoStack }
     public var savedSchedule: LeverSchedule { session.savedSchedule }
-    public var scenarioPath: String? { get { session.path } set { session.path = newValue } }
+    public var scenarioPath: String? {
+        get { loop.map(\.path) ?? session.path }
+        set { if loop != nil { loop?.path = newValue } else { session.path = newValue } }
+    }
     public var pendingSave: PendingSave? { get { session.pendingSave } set { session.pendingSave = newValue } }
-    public var hasUnsavedChanges: Bool { session.hasUnsavedChanges }
+    /// A loop's what-if is not saved (`:save` writes article scenarios), so it never asks.
+    public var hasUnsavedChanges: Bool { loop == nil && session.hasUnsavedChanges }
+
+    /// The name and first month of what runs: the loop's when one is open.
+    public var scenarioName: String { loop?.loop.name ?? scenario.name }
+    public var start: YearMonth { loop?.loop.start ?? scenario.start }
 
     public var month: Int { get { clock.month } set { clock.month = newValue } }
     public var paused: Bool { get { clock.paused } set { clock.paused = newValue } }
@@ -86,13 +130,16 @@ public struct Model: Sendable {
     }
 
     /// The horizon in months.
-    public var horizon: Int { projection.horizon }
+    public var horizon: Int { loop?.projection.horizon ?? projection.horizon }
 
     /// Moves focus to `p`; the compact main area and the risk slot follow it.
-    public mutating func setFocus(_ p: Panel) { ui.setFocus(p) }
+    public mutating func setFocus(_ p: Panel) { ui.setFocus(panels.contains(p) ? p : .levers) }
 
     /// The what-if's value of a parameter at the present month.
-    public func value(_ id: ParameterID) -> Double { schedule.values(at: month)[id] }
+    public func value(_ id: ParameterID) -> Double { loop?.value(id) ?? schedule.values(at: month)[id] }
+
+    /// A lever's value as the scenario or loop file gives it: where `0` resets it to.
+    public func fileValue(_ id: ParameterID) -> Double { loop?.fileValue(id) ?? scenario.parameters[id] }
 
     /// The lever under the cursor.
     public var currentLever: Parameter { levers[max(0, min(levers.count - 1, selectedLever))] }
@@ -103,6 +150,10 @@ public struct Model: Sendable {
     /// Sets a lever from the present month on, recording undo (unless `recordingUndo` is
     /// false: a drag continues the change its press began). Out-of-range values clamp.
     public mutating func setLever(_ id: ParameterID, to value: Double, recordingUndo: Bool = true) {
+        if loop != nil {
+            loop?.set(id, to: value, recordingUndo: recordingUndo)
+            return
+        }
         guard let p = ParameterRegistry.parameter(id) else { return }
         let v = p.clamp(value)
         guard v != self.value(id) else { return }
@@ -115,11 +166,16 @@ public struct Model: Sendable {
     public mutating func replaceSchedule(_ next: LeverSchedule) { session.replace(next) }
 
     public mutating func undo() {
-        if !session.undo() { notice = "nothing to undo" }
+        if !(loop != nil ? loop!.undo() : session.undo()) { notice = "nothing to undo" }
     }
 
     public mutating func redo() {
-        if !session.redo() { notice = "nothing to redo" }
+        if !(loop != nil ? loop!.redo() : session.redo()) { notice = "nothing to redo" }
+    }
+
+    /// Every lever back to the file's values, as one undoable change.
+    public mutating func resetAllLevers() {
+        if loop != nil { loop?.replace(LoopLevers()) } else { replaceSchedule(LeverSchedule(base: scenario.parameters)) }
     }
 
     /// Replaces the scenario and the what-if without undo history (a demo script's step,
@@ -131,6 +187,7 @@ public struct Model: Sendable {
 
     /// The levers whose present value differs from the scenario's.
     public var changedLevers: [ParameterID] {
-        schedule.values(at: month).differences(from: scenario.parameters)
+        if let loop { return loop.changed }
+        return schedule.values(at: month).differences(from: scenario.parameters)
     }
 }

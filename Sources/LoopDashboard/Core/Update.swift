@@ -50,6 +50,10 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
         model.load(scenario, path: path)
         model.notice = "scenario \(scenario.name) loaded"
         return [.clockChanged]
+    case let .loopLoaded(loop, path):
+        model.load(LoopSession(loop: loop, path: path))
+        model.notice = "loop \(loop.name) loaded: \(loop.entities.count) entities, \(loop.deals.count) deals"
+        return [.clockChanged]
     case let .loadFailed(message):
         model.notice = message
         return []
@@ -97,8 +101,8 @@ func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
             return []
         }
         return [.quit]
-    case .focusNext: m.setFocus(next(m.focus, by: 1))
-    case .focusPrevious: m.setFocus(next(m.focus, by: -1))
+    case .focusNext: m.setFocus(next(m.focus, by: 1, in: m.panels))
+    case .focusPrevious: m.setFocus(next(m.focus, by: -1, in: m.panels))
     case .moveUp: move(&m, by: -1)
     case .moveDown: move(&m, by: 1)
     case .leverDown: step(&m, by: -1)
@@ -107,9 +111,9 @@ func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
     case .leverUpCoarse: step(&m, by: 10)
     case .resetLever:
         let id = m.currentLever.id
-        m.setLever(id, to: m.scenario.parameters[id])
+        m.setLever(id, to: m.fileValue(id))
     case .resetAll:
-        guard !m.changedLevers.isEmpty || !m.schedule.isEmpty else { m.notice = "no changes to reset"; break }
+        guard !m.changedLevers.isEmpty || (m.loop == nil && !m.schedule.isEmpty) else { m.notice = "no changes to reset"; break }
         m.confirm = .resetAll
     case .undo: m.undo()
     case .redo: m.redo()
@@ -156,9 +160,8 @@ func perform(_ action: Action, key: Key?, on m: inout Model) -> [Effect] {
     return []
 }
 
-private func next(_ p: Panel, by d: Int) -> Panel {
-    let all = Panel.allCases
-    let i = all.firstIndex(of: p)!
+private func next(_ p: Panel, by d: Int, in all: [Panel]) -> Panel {
+    let i = all.firstIndex(of: p) ?? 0
     return all[(i + d + all.count) % all.count]
 }
 
@@ -166,6 +169,9 @@ private func move(_ m: inout Model, by d: Int) {
     switch m.focus {
     case .levers:
         m.selectedLever = max(0, min(m.levers.count - 1, m.selectedLever + d))
+    case .graph where m.loop != nil:
+        let n = m.loop?.loop.entities.count ?? 1
+        m.ui.selectedEntity = (m.ui.selectedEntity + d + n) % n
     case .graph:
         let order = FundingGraph.selectionOrder
         let i = order.firstIndex(of: m.selectedNode) ?? 0

@@ -17,7 +17,7 @@ public func view(_ model: Model, width: Int, height: Int, caps: Capabilities) ->
         let panel = placed.panel, rect = placed.rect
         let focused = model.focus == panel
         let badge = layout.kind == .compact && panel == .levers ? "" : (model.maximized ? "e restore" : "e max")
-        let title = layout.kind == .compact && panel == .levers && !model.maximized ? "Lever" : panel.title
+        let title = layout.kind == .compact && panel == .levers && !model.maximized ? "Lever" : model.title(of: panel)
         let inner = Box(title: title, focused: focused, badge: badge).draw(into: &f, rect, glyphs: glyphs)
         drawPanel(panel, into: &f, inner, model: model, caps: caps, focused: focused,
                   strip: layout.kind == .compact && !model.maximized)
@@ -41,8 +41,12 @@ func drawPanel(_ panel: Panel, into f: inout Frame, _ inner: Rect, model: Model,
     case .levers:
         let lp = LeversPanel(model: model, glyphs: glyphs, focused: focused)
         if strip { lp.drawStrip(into: &f, inner) } else { lp.draw(into: &f, inner) }
+    case .runway where model.loop != nil:
+        LoopRunwayPanel(session: model.loop!, model: model, caps: caps).draw(into: &f, inner)
     case .runway:
         RunwayPanel(model: model, caps: caps).draw(into: &f, inner)
+    case .concentration where model.loop != nil:
+        RoundTripPanel(session: model.loop!, month: model.month, glyphs: glyphs).draw(into: &f, inner)
     case .concentration:
         ConcentrationPanel(model: model, glyphs: glyphs).draw(into: &f, inner)
     case .stall:
@@ -65,8 +69,8 @@ private func drawTabs(_ f: inout Frame, _ r: Rect, model: Model) {
 
 /// The tabs of the strip in order, each with its label as drawn (the active one bracketed).
 func tabLabels(_ model: Model) -> [(panel: Panel, label: String)] {
-    Panel.allCases.filter { $0 != .levers }.map { p in
-        (p, model.compactTab == p ? "[\(p.tabTitle)]" : " \(p.tabTitle) ")
+    model.panels.filter { $0 != .levers }.map { p in
+        (p, model.compactTab == p ? "[\(model.tabTitle(of: p))]" : " \(model.tabTitle(of: p)) ")
     }
 }
 

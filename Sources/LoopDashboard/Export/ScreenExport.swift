@@ -4,6 +4,6 @@ public enum ScreenExport {
         let caps = Capabilities(color: .direct, glyphs: .braille)
         let frame = view(model, width: width, height: height, caps: caps)
         return SVGRenderer(theme: model.themes.current, tier: .direct)
-            .render(frame, title: "moneyloop · \(model.scenario.name) · \(model.now.date.shortLabel)")
+            .render(frame, title: "moneyloop · \(model.scenarioName) · \(model.start.adding(months: model.month).shortLabel)")
     }
 }

@@ -42,12 +42,33 @@ extension Model {
     /// Why `action` is refused now, nil when it may go ahead: a served session's rules
     /// first, then following, then `--read-only`. The one check for keys.
     public func refusal(of action: Action) -> String? {
-        served?.refusal(action) ?? action.reach.refusal(in: self)
+        served?.refusal(action) ?? action.reach.refusal(in: self) ?? loopRefusal(of: action)
     }
 
     /// The same check for a `:` command.
     public func refusal(of command: LineCommand) -> String? {
-        served?.refusal(command) ?? command.reach.refusal(in: self)
+        served?.refusal(command) ?? command.reach.refusal(in: self) ?? loopRefusal(of: command)
+    }
+
+    /// Why an action that belongs to the article's engine is refused while a loop file runs.
+    func loopRefusal(of action: Action) -> String? {
+        guard let s = loop else { return nil }
+        switch action {
+        case .save: return "a loop's levers are not saved to its file: --set gives them on the command line"
+        case .monteCarlo: return "Monte Carlo of a loop: moneyloop simulate --scenario \(s.loop.name) --monte-carlo N"
+        case .tornado: return "the tornado ranks the article's parameters; a loop's levers are on the levers panel"
+        case .scene: return "a loop file has no scenes"
+        default: return nil
+        }
+    }
+
+    func loopRefusal(of command: LineCommand) -> String? {
+        switch command {
+        case .save: loopRefusal(of: .save)
+        case .scene: loopRefusal(of: .scene)
+        case .record: loop == nil ? nil : "demo scripts record the article's scenarios; a loop's what-if is --set"
+        default: nil
+        }
     }
 }
 

@@ -51,6 +51,8 @@ public struct Layout: Equatable, Sendable {
         let panels: [Placed]
         var tabs: Rect?
         switch kind {
+        case .wide where model.loop != nil, .standard where model.loop != nil:
+            panels = loopPanels(body, model: model, wide: kind == .wide)
         case .wide:
             // Graph above runway; the risk panels in a middle column; the levers on the right.
             let leverWidth = 44 + max(0, (width - 160) / 4)
@@ -78,5 +80,18 @@ public struct Layout: Equatable, Sendable {
             panels = [.init(panel: model.compactTab, rect: main), .init(panel: .levers, rect: levers)]
         }
         return Layout(kind: kind, status: status, hints: hints, panels: panels, tabs: tabs)
+    }
+
+    /// A loop's panels (no stall cost, no fact check): the graph as large as the runway's
+    /// table leaves it on the left; on the right the levers above the round-trip ledger.
+    static func loopPanels(_ body: Rect, model: Model, wide: Bool) -> [Placed] {
+        let rightWidth = wide ? 44 + max(0, (body.width - 160) / 4) : 44
+        let (left, right) = body.splitLeft(body.width - rightWidth)
+        // The runway: its line and one row per entity, plus a chart when the screen is tall.
+        let table = (model.loop?.insiders.count ?? 0) + 3
+        let (graph, runway) = left.splitTop(left.height - (wide ? max(table, left.height * 9 / 20) : min(table, left.height / 2)))
+        let (levers, ledger) = right.splitTop(min(right.height / 2, model.levers.count * LeversPanel.rowsPerLever + 3))
+        return [.init(panel: .graph, rect: graph), .init(panel: .runway, rect: runway),
+                .init(panel: .levers, rect: levers), .init(panel: .concentration, rect: ledger)]
     }
 }

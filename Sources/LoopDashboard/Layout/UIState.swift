@@ -7,6 +7,8 @@ public struct UIState: Sendable {
     /// Index into `Model.levers`.
     public var selectedLever = 0
     public var selectedNode: Node = .coreweave
+    /// A loop's selected entity (index into its entities), when a loop file runs.
+    public var selectedEntity = 0
     public var showHelp = false
     /// The focused panel fills the screen.
     public var maximized = false

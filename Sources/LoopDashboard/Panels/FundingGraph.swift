@@ -15,13 +15,26 @@ public struct FundingGraph: Sendable {
     public var detailed: String
     public var phase: Int
     public var glyphs: Glyphs
+    /// Where the last layout is kept between frames (a loop's many edges); nil lays out every time.
+    public var memo: GraphLayoutMemo?
 
-    public init(spec: GraphSpec, selected: String?, detailed: String, phase: Int, glyphs: Glyphs) {
+    public init(spec: GraphSpec, selected: String?, detailed: String, phase: Int, glyphs: Glyphs,
+                memo: GraphLayoutMemo? = nil)
+    {
         self.spec = spec; self.selected = selected; self.detailed = detailed; self.phase = phase; self.glyphs = glyphs
+        self.memo = memo
     }
 
-    /// The article's loop from the model's present month.
+    /// What the model runs, from its present month: a loop file's loop, or the article's.
     public init(model: Model, glyphs: Glyphs, focused: Bool) {
+        if let s = model.loop {
+            let spec = LoopGraphSpec(loop: s.loop, projection: s.projection, month: model.month,
+                                     baseline: s.projection == s.baseline ? nil : s.baseline).spec
+            let id = s.loop.entities[max(0, min(s.loop.entities.count - 1, model.ui.selectedEntity))].id
+            self.init(spec: spec, selected: focused ? id : nil, detailed: id, phase: model.phase, glyphs: glyphs,
+                      memo: s.graphMemo)
+            return
+        }
         self.init(spec: ArticleGraphSpec(model: model).spec, selected: focused ? model.selectedNode.rawValue : nil,
                   detailed: model.selectedNode.rawValue, phase: model.phase, glyphs: glyphs)
     }
@@ -44,7 +57,15 @@ public struct FundingGraph: Sendable {
 
     /// Where everything goes in `r`; nil when boxes do not fit (the list is drawn instead).
     func layout(in r: Rect) -> GraphLayout? {
-        GraphLayout.make(spec, in: r, legend: legend, detailRows: { detailLines(width: $0).count })
+        let legend = legend
+        guard let memo else {
+            return GraphLayout.make(spec, in: r, legend: legend, detailRows: { detailLines(width: $0).count })
+        }
+        let make = {
+            let routed = memo.routed(GraphLayout.Shape(spec, in: r)) { GraphLayout.routed(spec, in: r) }
+            return GraphLayout.make(spec, from: routed, legend: legend, detailRows: { detailLines(width: $0).count })
+        }
+        return memo.layout(GraphLayoutMemo.Key(spec: spec, rect: r, legend: legend, detailed: detailed), make)
     }
 
     static let sampleWidth = 4

@@ -95,6 +95,36 @@ public struct GraphLayout: Sendable, Equatable {
     public static func make(_ spec: GraphSpec, in r: Rect, legend: [[String]] = [],
                             detailRows: (Int) -> Int = { _ in 0 }) -> GraphLayout?
     {
+        make(spec, from: routed(spec, in: r), legend: legend, detailRows: detailRows)
+    }
+
+    /// The boxes and the edges' paths in a panel: the costly part of a layout, which depends
+    /// only on the graph's `Shape`, never on its texts.
+    public struct Routed: Sendable, Equatable {
+        var bounds: Rect
+        var boxes: [Rect]
+        var routes: [[Point]]
+        var occupancy: Occupancy
+    }
+
+    /// What `routed` depends on: the panel, each node's id, kind and number of lines, and
+    /// which nodes each edge joins.
+    struct Shape: Sendable, Equatable {
+        var bounds: Rect
+        var nodes: [String]
+        var kinds: [EntityKind]
+        var lines: [Int]
+        var edges: [String]
+
+        init(_ spec: GraphSpec, in r: Rect) {
+            bounds = r
+            nodes = spec.nodes.map(\.id); kinds = spec.nodes.map(\.kind); lines = spec.nodes.map(\.lines.count)
+            edges = spec.edges.map { $0.from + "\u{0}" + $0.to }
+        }
+    }
+
+    /// The boxes placed and every edge routed; nil when the boxes or a path do not fit.
+    static func routed(_ spec: GraphSpec, in r: Rect) -> Routed? {
         guard let boxes = boxes(spec, in: r) else { return nil }
         var occ = Occupancy(r)
         for b in boxes { occ.mark(b, .box) }
@@ -105,7 +135,15 @@ public struct GraphLayout: Sendable, Equatable {
             guard let path = router.route(from: boxes[s], to: boxes[t], boxes: boxes) else { return nil }
             routes.append(path)
         }
-        var labels = GraphLabels(occupancy: router.occupancy, bounds: r)
+        return Routed(bounds: r, boxes: boxes, routes: routes, occupancy: router.occupancy)
+    }
+
+    /// The layout of `spec` on boxes and paths already routed for its shape: the labels,
+    /// the details' area and the legend.
+    static func make(_ spec: GraphSpec, from routed: Routed?, legend: [[String]], detailRows: (Int) -> Int) -> GraphLayout? {
+        guard let routed else { return nil }
+        let r = routed.bounds, boxes = routed.boxes, routes = routed.routes
+        var labels = GraphLabels(occupancy: routed.occupancy, bounds: r)
         var placed = labels.place(spec, routes: routes)
         var details = labels.occupancy.freeRect(bottomLeftOf: r, minWidth: 24, minHeight: 3)
         if let d = details {

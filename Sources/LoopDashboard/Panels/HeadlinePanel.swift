@@ -81,6 +81,13 @@ public struct HeadlinePanel: Sendable {
 
     public func draw(into f: inout Frame, _ r: Rect) {
         guard r.width > 10, r.height >= 1 else { return }
+        if let s = model.loop {
+            // A loop's headline: who runs out of cash first, in words (the runway panel's line).
+            let line = LoopRunwayPanel(session: s, model: model, caps: caps).summary
+            let lines = CaptionBanner.wrap(line, width: r.width - 2)
+            for (i, l) in lines.prefix(r.height).enumerated() { f.text(r.x + 1, r.y + i, l, Style(.text, .bold)) }
+            return
+        }
         let h = headline
         let tiles = tiles(h)
         let inner = Rect(x: r.x + 1, y: r.y, width: r.width - 2, height: r.height)

@@ -18,9 +18,8 @@ public struct LeversPanel: Sendable {
     public static func whatIfLine(_ model: Model) -> String? {
         let changed = model.changedLevers
         guard !changed.isEmpty else { return nil }
-        let values = model.schedule.values(at: model.month)
         let parts = changed.compactMap { id in
-            ParameterRegistry.parameter(id).map { "\($0.label) \(Format.parameterValue(values[id], unit: $0.unit))" }
+            model.levers.first { $0.id == id }.map { "\($0.label) \(Format.parameterValue(model.value(id), unit: $0.unit))" }
         }
         return "what-if: " + parts.joined(separator: " · ")
     }
@@ -58,9 +57,8 @@ public struct LeversPanel: Sendable {
         let levers = model.levers
         let visible = max(1, r.height / Self.rowsPerLever)
         let first = rows.first?.index ?? 0
-        let values = model.schedule.values(at: model.month)
         for (i, y) in rows {
-            drawLever(&f, levers[i], value: values[levers[i].id], x: r.x, y: y,
+            drawLever(&f, levers[i], value: model.value(levers[i].id), x: r.x, y: y,
                       width: r.width, selected: focused && i == model.selectedLever)
         }
         if r.height % 2 == 1 && levers.count > visible {
@@ -89,7 +87,8 @@ public struct LeversPanel: Sendable {
     }
 
     func drawLever(_ f: inout Frame, _ p: Parameter, value: Double, x: Int, y: Int, width: Int, selected: Bool) {
-        let changed = abs(value - model.scenario.parameters[p.id]) > 1e-12
+        let fileValue = model.fileValue(p.id)
+        let changed = abs(value - fileValue) > 1e-12
         let shown = Format.parameterValue(value, unit: p.unit)
         let badge = "[\(p.confidence.badge)]"
         let mark = changed ? "*" : " "
@@ -108,7 +107,7 @@ public struct LeversPanel: Sendable {
             let hi = Format.parameterValue(p.max, unit: p.unit)
             f.text(x + width - hi.count, y + 1, hi, Style(.dim))
         }
-        Slider(value: value, min: p.min, max: p.max, defaultValue: model.scenario.parameters[p.id],
+        Slider(value: value, min: p.min, max: p.max, defaultValue: fileValue,
                target: p.target, style: Style(.sliderFill))
             .draw(into: &f, x: bar.x, y: y + 1, width: bar.width, glyphs: glyphs)
     }

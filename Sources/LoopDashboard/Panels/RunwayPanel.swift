@@ -39,7 +39,8 @@ public struct RunwayPanel: Sendable {
             let rect = Rect(x: chartArea.x, y: chartArea.y + i * each, width: chartArea.width, height: each)
             drawCompany(&f, c, rect, glyphs: glyphs)
         }
-        drawMonthAxis(&f, Rect(x: r.x + Self.axisWidth, y: r.maxY - 1, width: r.width - Self.axisWidth, height: 1))
+        Self.drawMonthAxis(&f, Rect(x: r.x + Self.axisWidth, y: r.maxY - 1, width: r.width - Self.axisWidth, height: 1),
+                           start: model.projection.start, horizon: model.projection.horizon)
         drawBreaches(&f, Rect(x: r.x + Self.axisWidth, y: r.maxY - 1, width: r.width - Self.axisWidth, height: 1))
     }
 
@@ -120,16 +121,14 @@ public struct RunwayPanel: Sendable {
         f.text(r.x, plot.maxY - 1, Format.dollars(lo).padded(to: Self.axisWidth - 1, right: true), Style(.axis))
     }
 
-    func drawMonthAxis(_ f: inout Frame, _ r: Rect) {
+    /// Month labels every year from `start` (month 0 to `horizon`), as many as fit.
+    static func drawMonthAxis(_ f: inout Frame, _ r: Rect, start: YearMonth, horizon: Int) {
         guard r.width > 10 else { return }
-        let p = model.projection
-        let count = p.months.count
-        let chart = LineChart(series: [], yMin: 0, yMax: 1, count: count)
-        // Labels every year from the start, as many as fit.
+        let chart = LineChart(series: [], yMin: 0, yMax: 1, count: horizon + 1)
         var nextFree = r.x
-        for m in stride(from: 0, through: p.horizon, by: 12) {
+        for m in stride(from: 0, through: horizon, by: 12) {
             let x = r.x + chart.column(of: m, width: r.width)
-            let label = p.start.adding(months: m).shortLabel
+            let label = start.adding(months: m).shortLabel
             guard x >= nextFree, x + label.count <= r.maxX else { continue }
             f.text(x, r.y, label, Style(.axis))
             nextFree = x + label.count + 1

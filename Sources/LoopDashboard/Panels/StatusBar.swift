@@ -10,12 +10,12 @@ public struct StatusBar: Sendable {
         guard r.width > 0 else { return }
         f.fill(r, " ", Style(.statusBar))
         let m = model
-        let date = m.scenario.start.adding(months: m.month)
+        let date = m.start.adding(months: m.month)
         let clock = m.paused ? "❚❚ paused" : "▶ running"
         let speed = m.speed >= 1 ? "\(Format.fixed(m.speed, 0)) mo/s" : "\(Format.fixed(m.speed, 2)) mo/s"
         let changes = m.changedLevers.count
         var parts = [" moneyloop", "\(date.shortLabel) · month \(m.month)/\(m.horizon)", clock, speed,
-                     m.scenario.name, "theme \(m.themes.current.name)"]
+                     m.scenarioName, "theme \(m.themes.current.name)"]
         parts.insert(contentsOf: m.presentation.statusParts, at: 3)
         if changes > 0 { parts.append("what-if: \(changes) changed") }
         // A notice takes the place of the parts at the end that it needs.

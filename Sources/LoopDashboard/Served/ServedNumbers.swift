@@ -5,7 +5,8 @@ import LoopReport
 extension ServedSession {
     /// Shows the numbers of `model`'s what-if.
     static func showNumbers(_ model: inout Model) {
-        let table = SimulationReport.table(model.scenarioWithWhatIf, model.projection)
+        let table = model.loop.map { LoopReport.table($0.loop, $0.projection) }
+            ?? SimulationReport.table(model.scenarioWithWhatIf, model.projection)
         model.served?.numbers = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
