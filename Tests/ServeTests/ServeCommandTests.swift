@@ -132,7 +132,7 @@ struct ServeCommandTests {
 
         // SIGTERM: viewers are disconnected, their sessions end, the server exits 0.
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(8)) == 0, "\(serve.output)")
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
         for viewer in viewers { #expect(viewer.waitForExit(timeout: .seconds(10)) != nil) }
         for pid in pids { #expect(kill(pid, 0) != 0, "session process \(pid) outlived the server") }
         #expect(serve.output.contains("stopped"))
@@ -159,7 +159,7 @@ struct ServeCommandTests {
         #expect(stat(socket, &info) == 0 && info.st_mode & 0o777 == 0o600)
         #expect(stat(root + "/moneyloop", &info) == 0 && info.st_mode & 0o777 == 0o700)
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(8)) == 0)
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
         #expect(stat(socket, &info) != 0, "the socket is removed on exit")
     }
 
@@ -176,7 +176,7 @@ struct ServeCommandTests {
         let hostKey = try HostKey.load(path: path)
         #expect(serve.output.contains("host key \(hostKey.fingerprint) (ED25519) created in \(path)"), "\(serve.output)")
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(8)) == 0)
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
     }
 
     @Test(.enabled(if: Fixture.hasOpenSSH && Fixture.pyte != nil, "needs the OpenSSH client and python3 with pyte"))
@@ -201,7 +201,7 @@ struct ServeCommandTests {
             #expect(screen.isRestored, "\(modes)")
             #expect(screen.text.contains("the meeting has ended"), "\(screen.text)")
         }
-        #expect(serve.waitForExit(timeout: .seconds(8)) == 0, "\(serve.output)")
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
         #expect(serve.output.components(separatedBy: "closed by the server: the meeting has ended").count == 3, "\(serve.output)")
         #expect(!serve.output.contains("closed by the client"), "\(serve.output)")
     }
@@ -222,7 +222,7 @@ struct ServeCommandTests {
         client.send(code + "\r")
         #expect(client.waitFor("JOINED", timeout: .seconds(10)), "\(client.text)")
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(8)) == 0)
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
         #expect(!serve.output.contains("authorized key"), "keys must be off: \(serve.output)")
     }
 }
