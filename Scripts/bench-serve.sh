@@ -10,28 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=1
-given=""
-args=()
-prev=""
-for a in "$@"; do
-  if [ "$a" = "--no-build" ]; then build=0; elif [ "$a" != "--moneyloop" ] && [ "$prev" != "--moneyloop" ]; then args+=("$a"); fi
-  if [ "$prev" = "--moneyloop" ]; then given="$a"; build=0; fi
-  prev="$a"
-done
-
 command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 \
   || { echo "bench-serve: the OpenSSH client is needed (ssh, ssh-keygen)" >&2; exit 2; }
 python3 -c "import pyte" 2>/dev/null || { echo "bench-serve: pyte is needed (pip install pyte==0.8.2)" >&2; exit 2; }
 
-if [ -n "$given" ]; then
-  bin="$given"
-elif [ "$build" = 1 ]; then
-  bin=$(Scripts/build-release.sh)
-else
-  bin=$(ls .build-release/*/release/moneyloop 2>/dev/null | head -1)
-fi
-[ -n "$bin" ] && [ -x "$bin" ] || { echo "bench-serve: no release binary (run Scripts/build-release.sh)" >&2; exit 2; }
+# The release build as shipped (Scripts/build-release.sh); --no-build measures the last one.
+source Scripts/release-binary.sh
+release_binary bench-serve "$@"
 
 export SWIFT_BACKTRACE=interactive=no
-exec python3 tools/bench_serve.py --moneyloop "$(readlink -f "$bin")" ${args[@]+"${args[@]}"}
+exec python3 tools/bench_serve.py --moneyloop "$bin" ${args[@]+"${args[@]}"}

@@ -9,27 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=1
-given=""
-args=()
-prev=""
-for a in "$@"; do
-  if [ "$a" = "--no-build" ]; then build=0; else args+=("$a"); fi
-  if [ "$prev" = "--moneyloop" ]; then given="$a"; build=0; fi
-  prev="$a"
-done
-
 command -v htop >/dev/null 2>&1 || { echo "bench-tty: htop is needed (apt-get install htop)" >&2; exit 2; }
 python3 -c "import pyte" 2>/dev/null || { echo "bench-tty: pyte is needed (pip install pyte==0.8.2)" >&2; exit 2; }
 
 # The release build as shipped (Scripts/build-release.sh); --no-build measures the last one.
-if [ -n "$given" ]; then
-  bin="$given"
-elif [ "$build" = 1 ]; then
-  bin=$(Scripts/build-release.sh)
-else
-  bin=$(ls .build-release/*/release/moneyloop 2>/dev/null | head -1)
-fi
-[ -n "$bin" ] && [ -x "$bin" ] || { echo "bench-tty: no release binary (run Scripts/build-release.sh)" >&2; exit 2; }
+source Scripts/release-binary.sh
+release_binary bench-tty "$@"
 
 exec python3 tools/bench_tty.py --moneyloop "$bin" ${args[@]+"${args[@]}"}
