@@ -21,9 +21,19 @@ import TestSupport
             Self.edgesKeepOutOfBoxesAndApart(spec, layout, "\(w)x\(h) month \(month)")
             Self.textsAreWhole(spec, layout, "\(w)x\(h) month \(month)")
             Self.amountsAreTheEngines(spec, layout, loop, p, month: month)
+            // Every status drawn is explained by the legend, in one of its ways (at 80×24
+            // there is no room left for it: the list and the details name each status).
+            guard w > 80 else { continue }
+            let legend = FundingGraph(spec: spec, selected: nil, detailed: "openai", phase: 0, glyphs: .of(.braille)).legend
+            let drawnLegend = try #require(GraphLayout.make(spec, in: Rect(x: 0, y: 0, width: w, height: h), legend: legend),
+                                           "\(w)x\(h)").labels.filter { $0.edge == -1 }.map(\.text).joined(separator: " ")
+            let statuses = Set(spec.edges.indices.filter { !layout.routes[$0].isEmpty }.map { spec.edges[$0].status })
+            for s in statuses {
+                #expect(drawnLegend.contains(s.label) || drawnLegend.contains(FundingGraph.shortWord(s)),
+                        "\(w)x\(h) month \(month): no legend for \(s.label) in '\(drawnLegend)'")
+            }
             // The largest flow drawn has its amount beside it (at 80×24 the lanes beside it
             // may all be taken: it is then first in the details).
-            guard w > 80 else { continue }
             let drawn = spec.edges.indices.filter { !layout.routes[$0].isEmpty }
             let largest = try #require(drawn.max { spec.edges[$0].amount < spec.edges[$1].amount })
             #expect(layout.labels.contains { $0.edge == largest && $0.isAmount },

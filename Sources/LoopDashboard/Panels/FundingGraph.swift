@@ -71,13 +71,25 @@ public struct FundingGraph: Sendable {
     static let sampleWidth = 4
 
     /// The legend's lines: one per status the spec uses, drawn as a sample of its line.
-    /// Offered on one line first, then stacked.
+    /// Offered on one line first, then stacked, then stacked in short words.
     var legend: [[String]] {
         let used = DealStatus.allCases.filter { s in spec.edges.contains { $0.status == s } }
         let entries = used.map { EdgeStyle($0, glyphs: glyphs).sample(Self.sampleWidth) + " " + $0.label }
         let notCash = spec.edges.contains { !$0.isCash } ? ["no pulse: not cash"] : []
         let head = "flows per month"
-        return [[([head + ":"] + entries + notCash).joined(separator: "  ")], [head] + entries + notCash]
+        // Last, for a crowded panel: two-cell samples and a word each (`GraphLabels.placeBlock`).
+        let compact = used.map { EdgeStyle($0, glyphs: glyphs).sample(2) + " " + Self.shortWord($0) }
+        return [[([head + ":"] + entries + notCash).joined(separator: "  ")], [head] + entries + notCash, compact]
+    }
+
+    /// A status in a word, for the compact legend.
+    static func shortWord(_ s: DealStatus) -> String {
+        switch s {
+        case .binding: "filed"
+        case .announced: "announced"
+        case .letterOfIntent: "LOI"
+        case .reported: "reported"
+        }
     }
 
     func box(_ f: inout Frame, _ r: Rect, _ node: GraphSpec.Node) {

@@ -160,11 +160,11 @@ struct GraphLabels: Sendable {
     }
 
     /// A block of lines (the legend) in the bottom-right corner, left-aligned within it:
-    /// of the ways to write it, the one that can sit lowest (the first on a tie); nothing
-    /// when none fits.
+    /// of the ways to write it, the one that can sit lowest (the first on a tie); the last
+    /// way only when no other fits; nothing when none fits.
     mutating func placeBlock(_ ways: [[String]]) -> [Placed] {
         var best: (bottom: Int, block: [Placed])?
-        for lines in ways where !lines.isEmpty {
+        for (k, lines) in ways.enumerated() where !lines.isEmpty && (k < ways.count - 1 || ways.count == 1 || best == nil) {
             let width = lines.map(\.unicodeScalars.count).max() ?? 0
             guard width <= bounds.width else { continue }
             let x = bounds.maxX - width
