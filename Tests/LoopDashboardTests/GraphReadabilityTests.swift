@@ -10,7 +10,7 @@ import TestSupport
 /// edge is the engine's, worked out here from the projection's flows.
 @Suite struct GraphReadabilityTests {
     /// The graph panel alone at the three golden sizes, and inside the 120×40 dashboard.
-    static let sizes = [(80, 24), (120, 40), (200, 60), (74, 27)]
+    static let sizes = [(80, 24), (120, 40), (200, 60), (74, 26)]
 
     @Test(arguments: [0, 12, 36])
     func aiWebLoopIsReadable(month: Int) throws {

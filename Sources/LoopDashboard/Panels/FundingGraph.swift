@@ -79,7 +79,22 @@ public struct FundingGraph: Sendable {
         let head = "flows per month"
         // Last, for a crowded panel: two-cell samples and a word each (`GraphLabels.placeBlock`).
         let compact = used.map { EdgeStyle($0, glyphs: glyphs).sample(2) + " " + Self.shortWord($0) }
-        return [[([head + ":"] + entries + notCash).joined(separator: "  ")], [head] + entries + notCash, compact]
+        return [[([head + ":"] + entries + notCash).joined(separator: "  ")], [head] + entries + notCash, Self.pack(compact)]
+    }
+
+    /// Short entries packed onto as few lines as fit in 15 cells (or the widest entry):
+    /// the widest first, each on the first line with room.
+    static func pack(_ entries: [String]) -> [String] {
+        let limit = max(15, entries.map(\.unicodeScalars.count).max() ?? 0)
+        var lines: [String] = []
+        for e in entries.sorted(by: { $0.unicodeScalars.count > $1.unicodeScalars.count }) {
+            if let i = lines.firstIndex(where: { $0.unicodeScalars.count + 1 + e.unicodeScalars.count <= limit }) {
+                lines[i] += " " + e
+            } else {
+                lines.append(e)
+            }
+        }
+        return lines
     }
 
     /// A status in a word, for the compact legend.

@@ -161,18 +161,22 @@ struct GraphLabels: Sendable {
 
     /// A block of lines (the legend) in the bottom-right corner, left-aligned within it:
     /// of the ways to write it, the one that can sit lowest (the first on a tie); the last
-    /// way only when no other fits; nothing when none fits.
+    /// way only when no other fits, anywhere free; nothing when none fits.
     mutating func placeBlock(_ ways: [[String]]) -> [Placed] {
         var best: (bottom: Int, block: [Placed])?
         for (k, lines) in ways.enumerated() where !lines.isEmpty && (k < ways.count - 1 || ways.count == 1 || best == nil) {
             let width = lines.map(\.unicodeScalars.count).max() ?? 0
             guard width <= bounds.width else { continue }
-            let x = bounds.maxX - width
-            for y0 in stride(from: bounds.maxY - lines.count, through: bounds.y, by: -1) {
-                let block = lines.enumerated().map { Placed(x: x, y: y0 + $0.offset, text: $0.element, edge: -1, isAmount: false) }
-                guard block.allSatisfy({ occupancy.fits($0.x, $0.y, width: width) }) else { continue }
-                if best == nil || y0 + lines.count > best!.bottom { best = (y0 + lines.count, block) }
-                break
+            // The fallback may also move left, to any free place (rightmost of the lowest).
+            let xs = k == ways.count - 1 && ways.count > 1 ? Array(stride(from: bounds.maxX - width, through: bounds.x, by: -1))
+                : [bounds.maxX - width]
+            search: for y0 in stride(from: bounds.maxY - lines.count, through: bounds.y, by: -1) {
+                for x in xs {
+                    let block = lines.enumerated().map { Placed(x: x, y: y0 + $0.offset, text: $0.element, edge: -1, isAmount: false) }
+                    guard block.allSatisfy({ occupancy.fits($0.x, $0.y, width: width) }) else { continue }
+                    if best == nil || y0 + lines.count > best!.bottom { best = (y0 + lines.count, block) }
+                    break search
+                }
             }
         }
         for p in best?.block ?? [] { commit(p) }
