@@ -33,6 +33,21 @@ import TestSupport
         }
     }
 
+    /// docs/simulation.md quotes these words; they are the program's.
+    @Test func theDocsQuoteTheProgramsWords() throws {
+        let loop = try Self.loop()
+        let p = LoopEngine.project(loop)
+        let nvidia = try #require(RoundTripLedger.all(loop, p).first)
+        let coreweave = try #require(nvidia.lines.first { loop.entities[$0.buyer].id == "coreweave" })
+        let docs = try String(contentsOfFile: Support.root.appendingPathComponent("docs/simulation.md").path, encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: " ")
+        #expect(docs.contains("\"\(coreweave.words(through: 0, start: p.start))\" in the dashboard"))
+        let first = try #require(coreweave.firstSaleMonth)
+        #expect(docs.contains("\"\(Format.dollars(coreweave.financedBeforeFirstSale(through: p.horizon))) of it before the first sale, "
+            + "\(p.start.adding(months: first).shortLabel)\" in `simulate`"))
+        #expect(docs.contains("(\"no sales within \(loop.horizon) months, nothing financed\")"))
+    }
+
     @Test(arguments: levers.indices)
     func everyRowOfEveryVendorMakesSense(_ i: Int) throws {
         let (name, levers) = Self.levers[i]
