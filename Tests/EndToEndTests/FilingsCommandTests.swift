@@ -88,8 +88,6 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
         for (args, message) in [
             (["scenario", "update", file], "moneyloop: say where the new figures come from: --from-filings\n"),
-            (["scenario", "update", file, "--from-filings"], "moneyloop: \(file): not a loop file (no `entities:`); "
-                + "--from-filings sets the entities' cash and debt of a loop file (docs/simulation.md, \"Loop files\")\n"),
             (["scenario", "update", file, "--from-filings", "--as-of", "2025-02-30"],
              "moneyloop: --as-of: '2025-02-30' is not a date; expected YYYY-MM-DD, e.g. 2025-09-30\n"),
             (["scenario", "update", dir + "/none.yaml", "--from-filings"], "moneyloop: \(dir)/none.yaml: cannot read the file\n"),
