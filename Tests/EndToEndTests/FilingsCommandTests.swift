@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TestSupport
 import Testing
 
@@ -79,6 +82,106 @@ import Testing
         let again = try await runProcess(moneyloopBinary, ["scenario", "update", file, "--from-filings", "--as-of", "2025-09-30"],
                                          environment: env)
         #expect(again.status == 0 && again.out.contains("no changes from the filings") && !again.out.contains(": written\n"))
+
+        // The default, parameter-style scenario: CoreWeave's cash and revenue; NVIDIA not cached, listed.
+        let article = dir + "/article.yaml"
+        try FileManager.default.copyItem(atPath: Support.scenarioPath("article-2025"), toPath: article)
+        let updated = try await runProcess(moneyloopBinary, ["scenario", "update", article, "--from-filings", "--as-of", "2025-09-30"],
+                                           environment: env)
+        #expect(updated.status == 0 && updated.err.isEmpty)
+        #expect(updated.out.contains(": coreweave.cash\n-     cash: 1.9e9\n+     cash: {value: 1.89e9, source: \"CoreWeave, Inc. 10-Q"))
+        #expect(updated.out.contains("\n  nvidia: no cached company facts for NVDA: run `moneyloop filings fetch NVDA`\n"))
+        #expect(updated.out.hasSuffix("\(article): written\n"))
+        let articleText = try String(contentsOfFile: article, encoding: .utf8)
+        #expect(articleText.contains("asOf: 2025-09-30\n") && articleText.contains("accession 0001769628-26-000104"))
+        let simulated = try await runProcess(moneyloopBinary, ["simulate", "--scenario", article, "--months", "3"], environment: env)
+        #expect(simulated.status == 0)
+    }
+
+    /// The SEC's documents for CoreWeave; the company-facts request answered by `broken` once it is set.
+    final class Breakable: @unchecked Sendable {
+        private let lock = NSLock()
+        private var answer: Data?
+        var broken: Data? {
+            get { lock.withLock { answer } }
+            set { lock.withLock { answer = newValue } }
+        }
+    }
+
+    /// Must hold: a fetch that fails leaves the cache and the scenario as they were.
+    @Test func aFailedFetchLeavesTheCacheAndTheScenario() async throws {
+        let breakable = Breakable()
+        let server = try LocalHTTPServer { head in
+            if head.hasPrefix("GET /files/company_tickers.json ") { return LocalHTTPServer.response(200, Self.fixture("company_tickers.json")) }
+            guard head.hasPrefix("GET /api/xbrl/companyfacts/CIK0001769628.json ") else { return LocalHTTPServer.response(404, Data()) }
+            return breakable.broken ?? LocalHTTPServer.response(200, Self.fixture("crwv-companyfacts.json"))
+        }
+        defer { server.stop() }
+        let (env, dir) = Self.environment()
+        let fetch = ["filings", "fetch", "CRWV", "--contact", "analyst@example.com", "--sec-url", server.url]
+        #expect(try await runProcess(moneyloopBinary, fetch, environment: env).status == 0)
+        let cached = dir + "/cache/moneyloop/filings/CIK0001769628.json"
+        let cacheBefore = try Data(contentsOf: URL(fileURLWithPath: cached))
+        let article = dir + "/article.yaml"
+        try FileManager.default.copyItem(atPath: Support.scenarioPath("article-2025"), toPath: article)
+        #expect(try await runProcess(moneyloopBinary, ["scenario", "update", article, "--from-filings", "--as-of", "2025-09-30"],
+                                     environment: env).status == 0)
+        let scenarioBefore = try Data(contentsOf: URL(fileURLWithPath: article))
+        for (answer, message) in [
+            (LocalHTTPServer.response(403, Data("Undeclared Automated Tool".utf8)), "HTTP 403"),
+            (LocalHTTPServer.response(200, Self.fixture("truncated-companyfacts.json")), "not a company-facts document"),
+            (LocalHTTPServer.response(200, Self.fixture("wrong-shape-companyfacts.json")), "not a company-facts document"),
+        ] {
+            breakable.broken = answer
+            let r = try await runProcess(moneyloopBinary, fetch, environment: env)
+            #expect(r.status == 2 && r.out.isEmpty && r.err.hasPrefix("moneyloop: ") && r.err.contains(message), Comment(rawValue: r.err))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: cached)) == cacheBefore)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: article)) == scenarioBefore)
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/cache/moneyloop/filings")
+            #expect(Set(files) == ["CIK0001769628.json", "company_tickers.json"])  // no temporary file left
+        }
+    }
+
+    /// A progress line on stderr when it is a terminal; nothing when it is piped (the test above).
+    @Test func aTerminalSeesTheProgressLine() async throws {
+        let server = try Self.sec()
+        defer { server.stop() }
+        let (env, _) = Self.environment()
+        let r = try await offPool {
+            try Self.runWithTerminalStderr(["filings", "fetch", "CRWV", "--contact", "analyst@example.com", "--sec-url", server.url],
+                                           environment: env)
+        }
+        #expect(r.status == 0 && r.out.hasPrefix("CRWV  CoreWeave, Inc. (CIK 0001769628): downloaded"))
+        #expect(r.terminal.contains("\r\u{1B}[Kfetching the SEC's ticker list\r\u{1B}[Kfetching CRWV (1/1)"))
+        #expect(r.terminal.hasSuffix("\r\u{1B}[K"))  // the line is cleared before the result
+    }
+
+    /// Runs moneyloop with stdout piped and stderr on a new pseudo-terminal; what the terminal received.
+    static func runWithTerminalStderr(_ args: [String], environment: [String: String]) throws
+        -> (status: Int32, out: String, terminal: String)
+    {
+        var master: Int32 = -1, slave: Int32 = -1
+        guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw POSIXError(.ENXIO) }
+        defer { close(master) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: moneyloopBinary)
+        p.arguments = args
+        p.environment = environment
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        try p.run()
+        close(slave)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {  // until every copy of the terminal's other end is closed (EIO)
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+        }
+        return (p.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: bytes, as: UTF8.self))
     }
 
     @Test func badUpdatesExitTwoAndLeaveTheFile() async throws {
