@@ -142,6 +142,50 @@ import Testing
         }
     }
 
+    /// Must hold: a value from a filing can be traced to its accession number from the
+    /// dashboard's source note, in both styles of scenario. The figures are updated from the
+    /// cache without `--as-of`: the 10-K's accession, which neither bundled file names.
+    @Test(.enabled(if: TmuxSession.available, "tmux is not installed"))
+    func theDashboardShowsTheAccessionOfAnUpdatedFigure() async throws {
+        let server = try Self.sec()
+        defer { server.stop() }
+        let (env, dir) = Self.environment()
+        let fetch = ["filings", "fetch", "CRWV", "--contact", "analyst@example.com", "--sec-url", server.url]
+        #expect(try await runProcess(moneyloopBinary, fetch, environment: env).status == 0)
+        let tenK = "0001769628-26-000104"
+        for name in ["article-2025", "ai-web-2025"] {
+            let file = dir + "/\(name).yaml"
+            try FileManager.default.copyItem(atPath: Support.scenarioPath(name), toPath: file)
+            #expect(!(try String(contentsOfFile: file, encoding: .utf8)).contains(tenK))
+            let r = try await runProcess(moneyloopBinary, ["scenario", "update", file, "--from-filings"], environment: env)
+            #expect(r.status == 0 && r.out.hasSuffix(": written\n"), Comment(rawValue: r.out + r.err))
+            let t = try TmuxSession(width: 240, height: 70, command: [moneyloopBinary, "--scenario", file, "--paused"],
+                                    environment: ["XDG_CONFIG_HOME": dir + "/config"])
+            try await t.waitFor(timeout: 20) { $0.contains("Funding graph") }
+            // The article's graph details CoreWeave from the start. In the loop, focus the graph
+            // (Tab), maximise it (e: room for the whole note) and step (↓) to CoreWeave.
+            var seen: String? = try t.screen().contains(tenK) ? try t.screen() : nil
+            for _ in 0..<8 where seen == nil {
+                try t.send("Tab")
+                // (waitFor gives back the last screen whether or not the condition came true.)
+                guard try await t.waitFor(timeout: 5, { $0.contains("[Funding graph]") }).contains("[Funding graph]") else { continue }
+                try t.send("e")
+                for _ in 0..<16 where seen == nil {
+                    try t.send("Down")
+                    let s = try await t.waitFor(timeout: 1) { $0.contains(tenK) }
+                    if s.contains(tenK) { seen = s }
+                }
+                break
+            }
+            // The screen that showed the accession number shows it as CoreWeave's opening cash.
+            let last = try t.screen()
+            let screen = try #require(seen, "\(name): no accession \(tenK) on screen:\n\(last)")
+            #expect(screen.contains("opening cash: CoreWeave, Inc. 10-K filed"), "\(name):\n\(screen)")
+            try t.send("q")
+            #expect(await t.waitForExit(timeout: 20))
+        }
+    }
+
     /// A progress line on stderr when it is a terminal; nothing when it is piped (the test above).
     @Test func aTerminalSeesTheProgressLine() async throws {
         let server = try Self.sec()
