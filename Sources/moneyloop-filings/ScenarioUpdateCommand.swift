@@ -61,14 +61,15 @@ extension FilingsCommand {
                 let found = CachedFilers.gather(ids: ids, filers: filers, cache: FilingsCache.standard(), now: Date())
                 let update = try LoopFilings.ScenarioUpdate.plan(text: text, file: file, companies: found.companies,
                                                  unresolved: found.unresolved, through: through)
-                var out = found.notes.map { $0 + "\n" }.joined() + update.diff
+                let out = found.notes.map { $0 + "\n" }.joined() + update.diff
                 guard !dryRun, !update.changes.isEmpty else { return out + (dryRun ? "Dry run: nothing written.\n" : "") }
+                // The diff is out before the file is touched.
+                FileHandle.standardOutput.write(Data(out.utf8))
                 let target = output ?? file
                 do throws(AtomicFile.Failure) { try AtomicFile.write(update.text, to: target) } catch {
                     throw FilingsError(error.message)
                 }
-                out += "\(target): written\n"
-                return out
+                return "\(target): written\n"
             }
         }
     }

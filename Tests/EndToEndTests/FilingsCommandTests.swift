@@ -96,6 +96,14 @@ import Testing
         #expect(articleText.contains("asOf: 2025-09-30\n") && articleText.contains("accession 0001769628-26-000104"))
         let simulated = try await runProcess(moneyloopBinary, ["simulate", "--scenario", article, "--months", "3"], environment: env)
         #expect(simulated.status == 0)
+        // The diff is printed before the write: a write that fails still showed it, and left the file.
+        let fresh = dir + "/fresh.yaml"
+        try FileManager.default.copyItem(atPath: Support.scenarioPath("article-2025"), toPath: fresh)
+        let unwritable = try await runProcess(moneyloopBinary, ["scenario", "update", fresh, "--from-filings", "-o", dir + "/no/such/dir/x.yaml"],
+                                              environment: env)
+        #expect(unwritable.status == 2 && unwritable.out.contains("@@ line ") && !unwritable.out.contains(": written\n"))
+        #expect(unwritable.err.hasPrefix("moneyloop: ") && !FileManager.default.fileExists(atPath: dir + "/no"))
+        #expect(try String(contentsOfFile: fresh, encoding: .utf8) == String(contentsOfFile: Support.scenarioPath("article-2025"), encoding: .utf8))
     }
 
     /// The SEC's documents for CoreWeave; the company-facts request answered by `broken` once it is set.
