@@ -18,8 +18,11 @@ import LoopSim
 /// - Empty columns and bands close up. Boxes have 3 lines in the middle band and 2 above
 ///   and below, then 1 line, then 1-row gutters, as room runs short.
 ///
-/// Edges run orthogonally in the space between boxes (`GraphRouter`); labels go beside
-/// them where they cover nothing (`GraphLabels`).
+/// Edges run orthogonally in the space between boxes (`GraphRouter`), near pairs first;
+/// labels go beside them where they cover nothing, the largest flows first (`GraphLabels`).
+/// Readable or not at all: no path may run along another, so when they cannot all be
+/// routed apart the edges of entities outside the loop fold into the details, then their
+/// boxes give way to a line at the top, and at last the list is drawn (`routed`).
 public struct GraphLayout: Sendable, Equatable {
     /// One box per node of the spec, in the spec's order; empty (width 0) for an entity
     /// outside the loop listed at the top instead (`routed`).
