@@ -145,10 +145,12 @@ struct GraphLabels: Sendable {
         }
     }
 
-    /// Offsets from the centre within `slack` cells of room: 0, -1, 1, -2, 2 …
+    /// Offsets from the centre within `slack` cells of room: 0, -1, 1, -2, 2 … then every
+    /// fourth cell (a text keeps near the middle of its run, and a frame tries few places).
     static func slides(_ slack: Int) -> [Int] {
         let lo = -(slack / 2), hi = slack - slack / 2
-        return [0] + (1...max(1, slack)).flatMap { [-$0, $0] }.filter { $0 >= lo && $0 <= hi && $0 != 0 }
+        let near = (1...3).flatMap { [-$0, $0] }, far = stride(from: 4, through: max(4, slack), by: 4).flatMap { [-$0, $0] }
+        return [0] + (near + far).filter { $0 >= lo && $0 <= hi }
     }
 
     func fits(_ p: Placed) -> Bool {
@@ -168,7 +170,8 @@ struct GraphLabels: Sendable {
             let width = lines.map(\.unicodeScalars.count).max() ?? 0
             guard width <= bounds.width else { continue }
             // The fallback may also move left, to any free place (rightmost of the lowest).
-            let xs = k == ways.count - 1 && ways.count > 1 ? Array(stride(from: bounds.maxX - width, through: bounds.x, by: -1))
+            // (Every third column: a frame's legend costs a few hundred checks, not thousands.)
+            let xs = k == ways.count - 1 && ways.count > 1 ? Array(stride(from: bounds.maxX - width, through: bounds.x, by: -3))
                 : [bounds.maxX - width]
             search: for y0 in stride(from: bounds.maxY - lines.count, through: bounds.y, by: -1) {
                 for x in xs {

@@ -180,9 +180,8 @@ public struct GraphLayout: Sendable, Equatable {
                 if let twin = order.first(where: { $0 != i && !routes[$0].isEmpty && ends[$0]! == ends[i]! }) {
                     routes[i] = routes[twin]; continue
                 }
-                let before = router.overlaps
                 routes[i] = router.route(from: boxes[ends[i]!.0], to: boxes[ends[i]!.1], boxes: boxes) ?? []
-                if routes[i].isEmpty || router.overlaps > before { stuck = i; break }
+                if routes[i].isEmpty { stuck = i; break }
             }
             guard let stuck else { return (routes, router.occupancy) }
             order = [stuck] + order.filter { $0 != stuck }

@@ -133,7 +133,9 @@ public struct LoopGraphSpec: Sendable {
         let e = loop.entities[i]
         let cash = projection.cash(month, i), debt = projection.debt(month, i), fleet = projection.fleet(month, i)
         var lines = ["cash \(Format.dollars(cash))", "debt \(Format.dollars(debt))"]
-        if fleet > 0 { lines.append("GPUs \(Format.grouped(fleet))") }
+        // A GPUs line whenever the entity has a fleet in any month: the box keeps its height
+        // (and the graph its routes) from month to month.
+        if (0...projection.horizon).contains(where: { projection.fleet($0, i) > 0 }) { lines.append("GPUs \(Format.grouped(fleet))") }
         if e.external { lines = ["outside the loop"] }
         let runway = projection.runway(of: i)
         let health: GraphSpec.Health? = e.external ? nil
