@@ -47,13 +47,14 @@ public struct SessionLaunch: Sendable {
     }
 
     /// The dashboard: `EXECUTABLE --served ACCESS [--follow] …` (by default this very
-    /// program), with the share socket in the environment when following.
+    /// program), with the share socket in the environment when the server has a relay
+    /// (`--follow`, or `--passcode`, whose viewers always follow).
     public static func dashboard(
         serverEnvironment: [String: String], options: DashboardOptions, shareSocket: String?,
         executable: String = "/proc/self/exe"
     ) -> SessionLaunch {
         var base = inheritedEnvironment(serverEnvironment)
-        if options.follow, let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
+        if let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
         var launch = SessionLaunch(
             executable: executable, arguments: ["moneyloop"],
             baseEnvironment: base, terminalType: TerminalType(environment: serverEnvironment))
@@ -66,10 +67,17 @@ public struct SessionLaunch: Sendable {
     public func arguments(for access: ViewerAccess) -> [String] {
         guard let options = dashboard else { return arguments }
         var argv = arguments + ["--served", access.rawValue]
-        if options.follow { argv.append("--follow") }
+        if follows(access) { argv.append("--follow") }
         for file in options.allowedScenarios { argv += ["--served-scenario", file] }
         for file in options.allowedThemes { argv += ["--served-theme", file] }
         return argv
+    }
+
+    /// Whether a viewer who logged in with `access` follows the presenter: with `--follow`,
+    /// everyone; a passcode viewer always (a read-only follower, whatever the server's options).
+    public func follows(_ access: ViewerAccess) -> Bool {
+        guard let options = dashboard else { return false }
+        return options.follow || access == .passcode
     }
 
     /// Another program (tests, demos): `command[0]` (looked up in the server's PATH when

@@ -100,8 +100,22 @@ import Testing
 
     @Test func notFollowingMeansNoSocketAndNoFlag() {
         let launch = SessionLaunch.dashboard(serverEnvironment: [:], options: .init(follow: false), shareSocket: nil)
-        #expect(launch.arguments(for: .passcode) == ["moneyloop", "--served", "passcode"])
+        #expect(launch.arguments(for: .key) == ["moneyloop", "--served", "key"])
+        #expect(!launch.follows(.key))
         #expect(launch.baseEnvironment["MONEYLOOP_SHARE_SOCKET"] == nil)
+    }
+
+    /// A passcode viewer is a read-only follower whatever the server's options: without
+    /// `--follow` too (`serve --passcode` starts the relay for them), while a key viewer on
+    /// the same server gets a dashboard of their own.
+    @Test func aPasscodeViewerAlwaysFollows() {
+        let launch = SessionLaunch.dashboard(serverEnvironment: [:], options: .init(follow: false), shareSocket: "/run/s.sock")
+        #expect(launch.arguments(for: .passcode) == ["moneyloop", "--served", "passcode", "--follow"])
+        #expect(launch.arguments(for: .key) == ["moneyloop", "--served", "key"])
+        #expect(launch.follows(.passcode) && !launch.follows(.key))
+        #expect(launch.baseEnvironment["MONEYLOOP_SHARE_SOCKET"] == "/run/s.sock")
+        let following = SessionLaunch.dashboard(serverEnvironment: [:], options: .init(follow: true), shareSocket: "/run/s.sock")
+        #expect(following.arguments(for: .key) == ["moneyloop", "--served", "key", "--follow"])
     }
 
     @Test func theServedFlagAndAllowedFilesAreOnTheServersCommandLine() throws {
