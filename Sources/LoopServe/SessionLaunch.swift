@@ -124,13 +124,18 @@ public struct SessionLaunch: Sendable {
 
     /// Whether a client may set `name` with an SSH `env` request: the locale and
     /// colour hints only (OpenSSH clients send LANG and LC_* by default). An allow-list:
-    /// no `MONEYLOOP_*`, `PATH`, `HOME`, `XDG_*` or `LD_*` can come from a client.
+    /// no `MONEYLOOP_*`, `PATH`, `HOME`, `XDG_*` or `LD_*` can come from a client. A locale
+    /// is a name (`en_US.UTF-8`, `de_DE@euro`), never a path: the C library would read a
+    /// locale from a path on the presenter's machine.
     public static func acceptsClientVariable(name: String, value: String) -> Bool {
         guard value.utf8.count <= 256, !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f })
         else { return false }
-        if ["LANG", "LANGUAGE", "COLORTERM", "NO_COLOR"].contains(name) { return true }
-        guard name.hasPrefix("LC_"), name.count <= 32 else { return false }
-        return name.dropFirst(3).allSatisfy { ("A"..."Z").contains($0) || $0 == "_" }
+        if ["COLORTERM", "NO_COLOR"].contains(name) { return true }
+        let locale = name == "LANG" || name == "LANGUAGE"
+            || (name.hasPrefix("LC_") && name.count <= 32 && name.dropFirst(3).allSatisfy { ("A"..."Z").contains($0) || $0 == "_" })
+        return locale && !value.hasPrefix(".") && value.unicodeScalars.allSatisfy { s in
+            ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || "_.@-:".unicodeScalars.contains(s)
+        }
     }
 
     /// The full environment for one session.

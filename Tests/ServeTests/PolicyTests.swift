@@ -94,6 +94,15 @@ import Testing
         #expect(env["MONEYLOOP_SERVED"] == "1")
         #expect(env["MONEYLOOP_SCENARIOS"] == nil && env["XDG_CONFIG_HOME"] == nil)
         #expect(!SessionLaunch.acceptsClientVariable(name: "MONEYLOOP_SERVED", value: "0"))
+        // A locale is a name, never a path the C library would read on the presenter's machine.
+        for good in ["en_US.UTF-8", "C.UTF-8", "de_DE@euro", "C", ""] {
+            #expect(SessionLaunch.acceptsClientVariable(name: "LC_ALL", value: good), "\(good)")
+        }
+        #expect(SessionLaunch.acceptsClientVariable(name: "LANGUAGE", value: "de:en"))
+        for bad in ["/etc/passwd", "../../home/p/loc", "en_US/../x", "..", "C UTF-8"] {
+            #expect(!SessionLaunch.acceptsClientVariable(name: "LANG", value: bad), "\(bad)")
+            #expect(!SessionLaunch.acceptsClientVariable(name: "LC_CTYPE", value: bad), "\(bad)")
+        }
         #expect(env["SWIFT_BACKTRACE"] == "interactive=no")
         #expect(env["TERMINFO_DIRS"] == "/t")
     }
