@@ -116,6 +116,13 @@ import Testing
         #expect(try Self.script().scenarioReference == "ai-web-2025")
     }
 
+    /// docs/presenting.md quotes the start of its rehearsal: the program's lines.
+    @Test func theDocsQuoteItsRehearsal() throws {
+        let docs = try String(contentsOfFile: Support.root.appendingPathComponent("docs/presenting.md").path, encoding: .utf8)
+        let start = Rehearsal.text(try Self.script()).split(separator: "\n", omittingEmptySubsequences: false).prefix(9)
+        #expect(docs.contains("$ moneyloop present --rehearse --scenario ai-web-2025\n" + start.joined(separator: "\n") + "\n…\n"))
+    }
+
     static func fields(in template: String) -> [String] {
         template.split(separator: "{").dropFirst().compactMap { $0.split(separator: "}", maxSplits: 1).first.map(String.init) }
     }
