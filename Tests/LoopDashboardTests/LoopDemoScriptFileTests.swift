@@ -11,8 +11,8 @@ import Testing
 @Suite struct LoopDemoScriptFileTests {
     static let locator = ScenarioLocator(searchDirectories: [Support.root.appendingPathComponent("scenarios").path])
 
-    static func load(_ text: String, file: String = "loop-demo.yaml") throws(ConfigError) -> DemoScript {
-        try DemoScriptFile.load(YAMLDocument(text: text, file: file), baseDirectory: "/nonexistent", locator: locator)
+    static func load(_ text: String) throws(ConfigError) -> DemoScript {
+        try DemoScriptFileTests.load(text, file: "loop-demo.yaml", locator: locator)
     }
 
     static let invalid: [(String, String, String)] = [
@@ -35,12 +35,7 @@ import Testing
 
     @Test(arguments: invalid)
     func invalidLoopScriptGivesItsMessage(file: String, text: String, expected: String) {
-        do {
-            _ = try Self.load(text, file: file)
-            Issue.record("\(file) loaded")
-        } catch {
-            #expect(error.description == expected)
-        }
+        DemoScriptFileTests.expectRefused(text, file: file, expected, locator: Self.locator)
     }
 
     static let valid = """
