@@ -38,6 +38,19 @@ import Testing
         }
         ScriptPlayerTests.press(.right, &m)
         #expect(m.presentation.player?.index == 7 && m.notice?.hasPrefix("last step") == true)
+        // Narrated, each step is said with its filled caption.
+        var n = Model(paused: true)
+        _ = ScriptPlayer.start(script, on: &n)
+        n.presentation.narration.enabled = true
+        for i in 1..<script.steps.count {
+            _ = update(&n, .key(.right))
+            var said = n.presentation.narration.latest
+            while n.presentation.player?.targetMonth != nil {
+                _ = update(&n, .tick)
+                said += n.presentation.narration.latest
+            }
+            #expect(said.contains("Step \(i + 1) of 8: " + Narrator.sentence(script.steps[i].caption)), "step \(i + 1): \(said)")
+        }
         ScriptPlayerTests.press(.left, &m)
         #expect(m.presentation.player?.index == 6 && m.loop?.levers == script.state(at: 6).loopLevers)
     }
