@@ -40,9 +40,9 @@ extension LoopRun {
             : levers.creditWindow
     }
 
-    /// Runs every financed entity's month and emits its flows.
+    /// Runs every financed entity's month, borrowers before their lenders, and emits its flows.
     mutating func finance(month t: Int) {
-        for s in plan.financed.indices {
+        for s in plan.financeOrder {
             let e = plan.financed[s]
             let terms = plan.financing[s]
             let deals = plan.facilityDeals[s]
