@@ -103,7 +103,7 @@ public struct ArticleGraphSpec: Sendable {
             node(.nvidia, .vendor, ["stake \(Format.dollars(nv.stakeValue))", "sales \(Format.dollars(nv.salesToCoreWeave))"],
                  details: ["NVIDIA · exposure \(Format.dollars(nv.exposure))",
                            "GPU sales \(Format.perMonth(nv.salesToCoreWeave))", "stake \(Format.dollars(nv.stakeValue))",
-                           "round trip \(Format.percent(nv.roundTripShare, digits: 1))"]),
+                           nv.roundTripShare.map { "round trip \(Format.percent($0, digits: 1))" } ?? "round trip: no sales yet"]),
             node(.otherCustomers, .other, ["\(payers) payers", "contracts \(Format.dollars(cw.committedRevenue))",
                                            "usage \(Format.dollars(cw.usageRevenue))"],
                  name: "Customers",
