@@ -83,12 +83,15 @@ public struct HeadlinePanel: Sendable {
         return m < 12 ? .bad : m < 24 ? .warn : .good
     }
 
+    /// A loop's headline: who runs out of cash first, in words (the runway panel's line),
+    /// wrapped to `width`; nil for the article's scenario (big digits).
+    func loopLines(width: Int) -> [String]? {
+        model.loop.map { CaptionBanner.wrap(LoopRunwayPanel(session: $0, model: model, caps: caps).summary, width: width - 2) }
+    }
+
     public func draw(into f: inout Frame, _ r: Rect) {
         guard r.width > 10, r.height >= 1 else { return }
-        if let s = model.loop {
-            // A loop's headline: who runs out of cash first, in words (the runway panel's line).
-            let line = LoopRunwayPanel(session: s, model: model, caps: caps).summary
-            let lines = CaptionBanner.wrap(line, width: r.width - 2)
+        if let lines = loopLines(width: r.width) {
             for (i, l) in lines.prefix(r.height).enumerated() { f.text(r.x + 1, r.y + i, l, Style(.text, .bold)) }
             return
         }
