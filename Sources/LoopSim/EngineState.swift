@@ -138,13 +138,16 @@ struct EngineState {
         cw.uncommittedGPUs = gpus - cw.committedGPUs
         cw.gpuHoursUsed = (gpus - cw.waitingGPUs) * hours * p.utilization
         cw.committedRevenue = contractPay[0] + contractPay[1] + contractPay[2] + contractPay[3]
-        cw.usageRevenue = cw.uncommittedGPUs * hours * p.utilization * cw.price
+        // Off contract, GPUs re-lease: the usage-billed ones are the oldest (contracts are
+        // served from the newest) and rent at the share of their useful life left.
+        let relet = finance.book.lifeLeftShare(oldest: cw.uncommittedGPUs, month: t)
+        cw.usageRevenue = cw.uncommittedGPUs * hours * p.utilization * cw.price * relet
         let pressure = cw.uncommittedGPUs * hours * p.utilization * (p.price - cw.price)
 
         // NVIDIA's backstop buys idle hours up to its ceiling: the usage-billed fleet's at the
-        // usage price, and those of GPUs waiting for late demand at the contract rate.
+        // price they re-lease at, and those of GPUs waiting for late demand at the contract rate.
         if p.backstopOn {
-            let idle = (cw.uncommittedGPUs * (1 - p.utilization) * cw.price + cw.waitingGPUs * p.contractRate) * hours
+            let idle = (cw.uncommittedGPUs * (1 - p.utilization) * cw.price * relet + cw.waitingGPUs * p.contractRate) * hours
             let paid = max(0, min(idle, p.backstopTotal - backstopUsed))
             backstopUsed += paid
             cw.backstopRevenue = paid

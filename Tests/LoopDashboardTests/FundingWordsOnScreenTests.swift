@@ -17,10 +17,10 @@ import TestSupport
         let panel = LoopRunwayPanel(session: try #require(m.loop), model: m, caps: .plain)
         let cw = try #require(panel.session.headlines.first { panel.session.loop.entities[$0.entity].id == "coreweave" })
         let wide = panel.row(cw).figures
-        #expect(wide.contains("rolls over Dec 26, needs Feb 27, $27.7B · closed: out Jan 27"), "\(wide)")
+        #expect(wide.contains("rolls over Dec 26, needs Feb 27, $27.0B · closed: out Jan 27"), "\(wide)")
         #expect(wide.hasPrefix("cash "))
         let narrow = panel.row(cw, width: 70).figures
-        #expect(narrow == "rolls over Dec 26, needs Feb 27, $27.7B · closed: out Jan 27")
+        #expect(narrow == "rolls over Dec 26, needs Feb 27, $27.0B · closed: out Jan 27")
     }
 
     /// filings-2026: CoreWeave needs no new money, only rollovers from May 26, and would be
@@ -35,7 +35,7 @@ import TestSupport
         // The article's default: rollovers from Feb 26, new money from Mar 26, the month it
         // would be out of cash had markets closed (no "debt due": the need comes no later).
         let d = HeadlinePanel(model: Model(paused: true), caps: .plain)
-        #expect(d.tiles(d.headline)[0].note == "months: Mar 26, peak $7.3B; rolls over from Feb 26")
+        #expect(d.tiles(d.headline)[0].note == "months: Mar 26, peak $7.4B; rolls over from Feb 26")
         #expect(d.tiles(d.headline)[1].note == "months: out Mar 26")
     }
 }

@@ -42,11 +42,11 @@ import Testing
         let when = { (m: Int?) in m.map { s.scenario.start.adding(months: $0).shortLabel } ?? "none" }
         // Every step: CoreWeave needs money first.
         #expect(h.allSatisfy { $0.firstToNeedMoney == .coreweave })
-        // 1: rolls over debt from Feb 26, needs new money from Mar 26, $7.3B at the peak; nothing
+        // 1: rolls over debt from Feb 26, needs new money from Mar 26, $7.4B at the peak; nothing
         //    runs out while credit is open.
-        #expect(when(h[0].coreweaveNeed.firstMonth) == "Mar 26" && Format.dollars(h[0].coreweaveNeed.peak) == "$7.3B")
+        #expect(when(h[0].coreweaveNeed.firstMonth) == "Mar 26" && Format.dollars(h[0].coreweaveNeed.peak) == "$7.4B")
         #expect(when(h[0].coreweaveNeed.firstRolloverMonth) == "Feb 26" && caption[0].contains("rolls over debt from Feb 26"))
-        #expect(h[0].coreweaveRunway == nil && caption[0].contains("from Mar 26, $7.3B at the peak"))
+        #expect(h[0].coreweaveRunway == nil && caption[0].contains("from Mar 26, $7.4B at the peak"))
         #expect(caption[0].contains("30 Sep 2025") && s.scenario.start == YearMonth(year: 2025, month: 11))
         // 2: utilization 90%; 4% of the fleet usage-billed; the need month does not move.
         #expect(h[1].utilization == 0.9 && when(h[1].coreweaveNeed.firstMonth) == "Mar 26")
@@ -67,10 +67,10 @@ import Testing
         #expect(h[4].month == 12 && h[4].vastShareFromCoreWeave == 0)
         #expect(when(h[4].vastNeed.firstMonth) == "Jan 29" && when(h[4].vastRunwayIfClosed) == "Mar 29")
         #expect(caption[4].contains("from Jan 29") && caption[4].contains("Mar 29"))
-        // 6: demand a year late: the peak need $7.3B → $7.8B.
-        #expect(Format.dollars(h[5].coreweaveNeed.peak) == "$7.8B" && caption[5].contains("$7.3B → $7.8B"))
-        // 7: price war and haircut: peak $9.8B; interest coverage broken from month 0.
-        #expect(Format.dollars(h[6].coreweaveNeed.peak) == "$9.8B" && caption[6].contains("$9.8B"))
+        // 6: demand a year late: the peak need $7.4B → $7.9B.
+        #expect(Format.dollars(h[5].coreweaveNeed.peak) == "$7.9B" && caption[5].contains("$7.4B → $7.9B"))
+        // 7: price war and haircut: peak $10.5B; interest coverage broken from month 0.
+        #expect(Format.dollars(h[6].coreweaveNeed.peak) == "$10.5B" && caption[6].contains("$10.5B"))
         #expect(h[6].coreweaveNeed.firstBreach?.kind == .interestCoverage && h[6].coreweaveNeed.firstBreach?.month == 0)
         // 8: markets closed, the clock at the month CoreWeave's cash goes below zero, March 2026.
         #expect(h[7].month == h[7].coreweaveRunway && h[7].date.shortLabel == "Mar 26")

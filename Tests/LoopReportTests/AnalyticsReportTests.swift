@@ -42,7 +42,7 @@ import Testing
         #expect(text.contains("article-2025") && text.contains("higher-price") && text.contains("+$"))
         #expect(text.split(separator: "\n").allSatisfy { $0.unicodeScalars.count <= 100 })
         // Both sides' funding need in words, the same sentence the headline reads.
-        #expect(text.contains("A: CoreWeave rolls over maturing debt from Feb 26 and needs new money from Mar 26, $7.3B at"))
+        #expect(text.contains("A: CoreWeave rolls over maturing debt from Feb 26 and needs new money from Mar 26, $7.4B at"))
         #expect(text.contains("B: CoreWeave"))
     }
 
@@ -58,8 +58,8 @@ import Testing
         let json = ComparisonReport.json(c).text(pretty: false)
         #expect(json.contains("\"inWords\"") && json.contains(b))
         #expect(b == "CoreWeave needs no new money within 60 months, only to roll over maturing debt from Feb 26 "
-            + "($1.6B in all) while credit is open; out of cash May 26 if markets closed, when debt it could not roll "
-            + "over falls due.", "\(b)")
+            + "($4.1B in all) while credit is open; out of cash May 26 if markets closed, when debt it could not roll "
+            + "over falls due; interest coverage covenant broken May 30 (1.10× against ≥ 1.40×).", "\(b)")
     }
 
     @Test func progressLineEstimatesTheRest() {

@@ -1,6 +1,7 @@
-/// A GPU fleet's book, cohort by cohort, depreciated straight-line over a useful life
-/// (6 years as CoreWeave files, 4 as some peers): the collateral value lenders lend
-/// against, and the GPUs that reach the end of their life and retire.
+/// A GPU fleet's book, cohort by cohort (oldest first), depreciated straight-line over a
+/// useful life (6 years as CoreWeave files, 4 as some peers): the collateral value lenders
+/// lend against, the GPUs that reach the end of their life and retire (to be replaced),
+/// and the share of life left in the oldest GPUs — what they re-lease at off contract.
 public struct GPUFleetBook: Sendable, Equatable {
     /// One purchase: how many GPUs, what they cost, the month they entered service.
     struct Cohort: Sendable, Equatable {
@@ -18,7 +19,30 @@ public struct GPUFleetBook: Sendable, Equatable {
     /// Adds `gpus` costing `cost` in all, in service from `month` (negative: before the start).
     public mutating func add(gpus: Double, cost: Double, month: Int) {
         guard gpus > 0 else { return }
-        cohorts.append(Cohort(gpus: gpus, cost: Swift.max(0, cost), month: month))
+        let c = Cohort(gpus: gpus, cost: Swift.max(0, cost), month: month)
+        // Kept oldest first; purchases arrive in month order, so this is nearly always an append.
+        if let last = cohorts.last, last.month > month {
+            cohorts.insert(c, at: cohorts.firstIndex { $0.month > month } ?? cohorts.count)
+        } else {
+            cohorts.append(c)
+        }
+    }
+
+    /// The average share of useful life left, at `month`, in the oldest `count` GPUs (each
+    /// 1 − age ÷ life, as its book value): the price share a GPU re-leases at once off
+    /// contract. `unbooked` GPUs of unknown age (an opening fleet without a book) count first,
+    /// as new. 1 when there are none.
+    public func lifeLeftShare(oldest count: Double, month: Int, unbooked: Double = 0) -> Double {
+        guard count > 0, count.isFinite else { return 1 }
+        var left = count, sum = Swift.min(count, Swift.max(0, unbooked))
+        left -= sum
+        let life = Double(usefulLifeMonths)
+        for c in cohorts where left > 0 {
+            let n = Swift.min(left, c.gpus)
+            sum += n * Swift.max(0, 1 - Double(Swift.max(0, month - c.month)) / life)
+            left -= n
+        }
+        return Swift.min(1, Swift.max(0, (sum + Swift.max(0, left)) / count))
     }
 
     /// The fleet's book value at `month`: each cohort's cost less straight-line depreciation.

@@ -29,6 +29,9 @@ struct LoopPlan {
     /// invests in) another financed entity runs after it, so what it pays out is seen by its
     /// own revolver and raises and its cash stays at its floor (`financeOrder(_:)`).
     let financeOrder: [Int]
+    /// Per entity: its latest vendor-sale deal as buyer, where GPUs at the end of their life
+    /// are bought again (-1: none).
+    let replacementDeal: [Int]
 
     init(_ loop: MoneyLoop) {
         from = loop.deals.map(\.from)
@@ -87,6 +90,9 @@ struct LoopPlan {
         facilityDeals = facilities
         financeOrder = Self.financeOrder(financedEntities, entityTerms, facilities, from: loop.deals.map(\.from),
                                          slots: slots)
+        var replacement = Array(repeating: -1, count: loop.entities.count)
+        for (i, d) in loop.deals.enumerated() where d.kind == .vendorSale { replacement[d.from] = i }
+        replacementDeal = replacement
         opexPerGPUHour = loop.entities.map(\.opexPerGPUHour)
         overhead = loop.entities.map(\.overheadMonthly)
         supplier = loop.entities.map { $0.supplier ?? -1 }

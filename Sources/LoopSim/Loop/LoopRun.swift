@@ -123,6 +123,7 @@ struct LoopRun {
         month = t
         for e in busy.indices { busy[e] = 0; purchases[e] = 0; ebitda[e] = 0; interestPaid[e] = 0; principalPaid[e] = 0 }
         for i in plan.deliveries { deliver(i, t) }
+        if !plan.financed.isEmpty { retireAndReplace(month: t) }
         for i in plan.capacity { capacityDeal(i, t) }
         for e in busy.indices { busy[e] = min(busy[e], fleet[e] * LoopEngine.hoursPerMonth) }
         operatingCosts()
@@ -143,9 +144,7 @@ struct LoopRun {
         purchases[buyer] += units * price
         paid[i] += units * price
         delivered[i] += units
-        if plan.slot[buyer] >= 0, plan.financing[plan.slot[buyer]].policy.maxLoanToValue > 0 {
-            book[plan.slot[buyer]].add(gpus: units, cost: units * price, month: t)
-        }
+        if plan.slot[buyer] >= 0 { book[plan.slot[buyer]].add(gpus: units, cost: units * price, month: t) }
         emit(i, buyer, plan.to[i], .purchase, units * price)
     }
 
@@ -165,7 +164,7 @@ struct LoopRun {
             let count = (gpus + share * fleet[d.to]) * weight[i]
             let used = count * hours * min(1, utilization * levers.utilizationScale)
             busy[d.to] += used
-            let pay = used * price * growth(i, months: t - start)
+            let pay = used * price * growth(i, months: t - start) * releaseShare(of: d.to, count: count, month: t)
             balance[i] = pay * Double(start + term - t - 1)
             emit(i, d.from, d.to, .usage, pay)
         case let .recurring(monthly, _, start, term):
