@@ -41,7 +41,7 @@ public struct FundingGraph: Sendable {
 
     public func draw(into f: inout Frame, _ r: Rect) {
         guard let layout = layout(in: r) else { drawList(into: &f, r); return }
-        for (i, node) in spec.nodes.enumerated() { box(&f, layout.boxes[i], node) }
+        for (i, node) in spec.nodes.enumerated() where layout.boxes[i].width > 0 { box(&f, layout.boxes[i], node) }
         for (i, e) in spec.edges.enumerated() {
             if let s = spec.index(of: e.from), let t = spec.index(of: e.to) {
                 line(&f, layout.routes[i], e, from: layout.boxes[s], into: layout.boxes[t])
@@ -178,7 +178,8 @@ public struct FundingGraph: Sendable {
         }
     }
 
-    /// When the panel is too small for boxes: every entity, then the flows, as a list.
+    /// When the panel is too small for boxes (or the edges could not be told apart): every
+    /// entity, then every deal, the largest flows first, as a list.
     func drawList(into f: inout Frame, _ r: Rect) {
         var rows: [String] = []
         var row = ""
@@ -190,9 +191,10 @@ public struct FundingGraph: Sendable {
             row += (row.isEmpty ? "" : " · ") + item
         }
         if !row.isEmpty { rows.append(row) }
-        for e in spec.edges {
-            let name = { (id: String) in spec.nodes.first { $0.id == id }?.name ?? id }
-            rows.append("\(name(e.from)) → \(name(e.to)) \(e.amountLabel) (\(e.status.label))")
+        let name = { (id: String) in GraphSpec.shortName(spec.nodes.first { $0.id == id }?.name ?? id) }
+        let order = spec.edges.indices.sorted { (spec.edges[$0].amount, -$0) > (spec.edges[$1].amount, -$1) }
+        for e in order.map({ spec.edges[$0] }) {
+            rows.append("\(name(e.from)) → \(name(e.to)) \(e.amountLabel) \(e.label) · \(e.status.label)")
         }
         for (i, l) in rows.prefix(r.height).enumerated() {
             f.text(r.x, r.y + i, l.truncated(to: r.width, ellipsis: glyphs.ellipsis), .text)

@@ -1,6 +1,7 @@
 /// Puts each edge's amount and kind beside one of its runs, on cells nothing else
 /// covers: above and below a horizontal run, left or right of a vertical one. A text
-/// that finds no room is shortened ("/mo" dropped, the kind cut), then left out.
+/// that finds no room is shortened ("/mo" dropped, the kind left out), then left out:
+/// never cut to a stub.
 struct GraphLabels: Sendable {
     typealias Placed = GraphLayout.PlacedText
     var occupancy: Occupancy
@@ -33,11 +34,14 @@ struct GraphLabels: Sendable {
         return out
     }
 
-    /// Places every edge's texts; the longest horizontal run is tried first, then the
-    /// vertical runs, then the rest.
+    /// Places every edge's texts, the largest flows first (they get the best places; a
+    /// small flow's text may find none and is then only in the details); for each edge
+    /// the longest horizontal run is tried first, then the vertical runs, then the rest.
     mutating func place(_ spec: GraphSpec, routes: [[Point]]) -> [Placed] {
         var out: [Placed] = []
-        for (i, e) in spec.edges.enumerated() where !routes[i].isEmpty {
+        let order = spec.edges.indices.sorted { (spec.edges[$0].amount, -$0) > (spec.edges[$1].amount, -$1) }
+        for i in order where !routes[i].isEmpty {
+            let e = spec.edges[i]
             let all = Self.runs(routes[i])
             let horizontal = all.filter(\.horizontal).sorted { $0.length > $1.length }
             let vertical = all.filter { !$0.horizontal }.sorted { $0.length > $1.length }
@@ -60,12 +64,38 @@ struct GraphLabels: Sendable {
         return out
     }
 
+    /// The entities at `outside` listed in the top `rows` rows less one ("outside the loop:"
+    /// and each one's short name and what it pays), wrapped at the panel's width; edge -2.
+    mutating func placeOutside(_ spec: GraphSpec, _ outside: [Int], rows: Int) -> [Placed] {
+        guard !outside.isEmpty else { return [] }
+        // Each one's short name and first line, those that move the most first.
+        let moved = { (i: Int) in spec.edges.reduce(0.0) { $0 + ($1.from == spec.nodes[i].id || $1.to == spec.nodes[i].id ? $1.amount : 0) } }
+        let items = outside.sorted { (moved($0), -$0) > (moved($1), -$1) }.map { i in
+            ([GraphSpec.shortName(spec.nodes[i].name)] + spec.nodes[i].lines.prefix(1)).joined(separator: " ")
+        }
+        // Whole items only: one with no room left is in the details and the list, not cut.
+        var lines = ["outside the loop:"]
+        for item in items {
+            let last = lines[lines.count - 1]
+            if last.unicodeScalars.count + 3 + item.unicodeScalars.count <= bounds.width {
+                lines[lines.count - 1] += (last.hasSuffix(":") ? " " : " · ") + item
+            } else if lines.count < rows - 1, item.unicodeScalars.count <= bounds.width {
+                lines.append(item)
+            }
+        }
+        let placed = lines.enumerated().filter { $0.element.unicodeScalars.count <= bounds.width }.map { k, l in
+            Placed(x: bounds.x, y: bounds.y + k, text: l, edge: -2, isAmount: false)
+        }
+        for p in placed { commit(p) }
+        return placed
+    }
+
     /// Both texts beside `run`: amount above and kind below a horizontal run (or the
     /// other way round), or kind then amount on two rows beside a vertical one.
     mutating func pair(_ run: Run, amounts: [String], kind: String, edge: Int) -> [Placed] {
-        let kinds = [kind] + (2...max(2, kind.count - 1)).reversed().filter { $0 >= 5 }.map { kind.truncated(to: $0) }
+        // The kind is whole or left out (the amount alone, by `single`): a cut word reads as nothing.
         for amount in amounts {
-            for k in kinds {
+            for k in [kind] {
                 for spot in spots(run, amount: amount, kind: k) {
                     let a = Placed(x: spot.0.x, y: spot.0.y, text: amount, edge: edge, isAmount: true)
                     let b = Placed(x: spot.1.x, y: spot.1.y, text: k, edge: edge, isAmount: false)
@@ -89,23 +119,36 @@ struct GraphLabels: Sendable {
         return nil
     }
 
-    /// Where the amount and the kind would start beside `run`, best first.
+    /// Where the amount and the kind would start beside `run`, best first: centred on it,
+    /// then slid along it either way (still beside the run).
     func spots(_ run: Run, amount: String, kind: String) -> [(Point, Point)] {
         let lo = run.lo, wa = amount.unicodeScalars.count, wk = kind.unicodeScalars.count
         if run.horizontal {
             guard max(wa, wk) <= run.length else { return [] }
-            let ax = lo.x + (run.length - wa) / 2, kx = lo.x + (run.length - wk) / 2
-            return [(Point(x: ax, y: lo.y - 1), Point(x: kx, y: lo.y + 1)),
-                    (Point(x: ax, y: lo.y + 1), Point(x: kx, y: lo.y - 1))]
+            let slack = run.length - max(wa, wk)
+            return Self.slides(slack).flatMap { d -> [(Point, Point)] in
+                let ax = lo.x + (run.length - wa) / 2 + d, kx = lo.x + (run.length - wk) / 2 + d
+                return [(Point(x: ax, y: lo.y - 1), Point(x: kx, y: lo.y + 1)),
+                        (Point(x: ax, y: lo.y + 1), Point(x: kx, y: lo.y - 1))]
+            }
         }
-        let top = lo.y + max(0, (run.length - 2) / 2)
-        let kindRow = top, amountRow = run.length >= 2 ? top + 1 : top
-        let left = (Point(x: lo.x - 1 - wa, y: amountRow), Point(x: lo.x - 1 - wk, y: kindRow))
-        let right = (Point(x: lo.x + 2, y: amountRow), Point(x: lo.x + 2, y: kindRow))
         // The side away from a neighbouring lane first.
         let edgeOnRight = (1...4).contains { occupancy[lo.x + $0, lo.y].contains(.vertical) }
         let edgeOnLeft = (1...4).contains { occupancy[lo.x - $0, lo.y].contains(.vertical) }
-        return edgeOnRight && !edgeOnLeft ? [left, right] : [right, left]
+        let slack = max(0, run.length - 2)
+        return Self.slides(slack).flatMap { d -> [(Point, Point)] in
+            let top = lo.y + max(0, (run.length - 2) / 2) + d
+            let kindRow = top, amountRow = run.length >= 2 ? top + 1 : top
+            let left = (Point(x: lo.x - 1 - wa, y: amountRow), Point(x: lo.x - 1 - wk, y: kindRow))
+            let right = (Point(x: lo.x + 2, y: amountRow), Point(x: lo.x + 2, y: kindRow))
+            return edgeOnRight && !edgeOnLeft ? [left, right] : [right, left]
+        }
+    }
+
+    /// Offsets from the centre within `slack` cells of room: 0, -1, 1, -2, 2 …
+    static func slides(_ slack: Int) -> [Int] {
+        let lo = -(slack / 2), hi = slack - slack / 2
+        return [0] + (1...max(1, slack)).flatMap { [-$0, $0] }.filter { $0 >= lo && $0 <= hi && $0 != 0 }
     }
 
     func fits(_ p: Placed) -> Bool {

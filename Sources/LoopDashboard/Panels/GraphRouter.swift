@@ -8,6 +8,9 @@ struct GraphRouter: Sendable {
     /// Box cells before each cell of its row, and of its column: a run is checked
     /// against every box at once.
     let rowBoxes: [Int], columnBoxes: [Int]
+    /// Paths that had to share a run, a corner or an end with another edge: such a graph
+    /// is not drawn (the list is), since nobody can tell the two edges apart.
+    var overlaps = 0
 
     init(occupancy: Occupancy, bounds: Rect) {
         self.occupancy = occupancy; self.bounds = bounds
@@ -67,7 +70,7 @@ struct GraphRouter: Sendable {
             if let cells = best(of: some, allowOverlap: false) { return take(cells) }
             all += some
         }
-        if let cells = best(of: all, allowOverlap: true) { return take(cells) }
+        if let cells = best(of: all, allowOverlap: true) { overlaps += 1; return take(cells) }
         return nil
     }
 
