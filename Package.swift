@@ -111,7 +111,7 @@ let package = Package(
         // Goldens and fixtures are read (and goldens rewritten) in the source tree.
         .testTarget(name: "LoopDashboardTests", dependencies: ["LoopDashboard", "LoopSim", "LoopConfig", "TestSupport"],
                     exclude: ["Goldens", "Fixtures"]),
-        .testTarget(name: "LoopFilingsTests", dependencies: ["LoopFilings", "LoopConfig", "LoopSim", "TestSupport"],
+        .testTarget(name: "LoopFilingsTests", dependencies: ["LoopFilings", "LoopConfig", "LoopSim", "LoopDashboard", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LoopTerminalTests", dependencies: ["LoopTerminal", "LoopDashboard"]),
         .testTarget(name: "EndToEndTests", dependencies: ["moneyloop", "LoopTerminal", "LoopDashboard", "TestSupport"]),

@@ -53,16 +53,11 @@ struct LoopFileReader {
         var source: SourceNote?
         var at = path
         if case .mapping? = node(path) {
-            try checkKeys(path, allowed: ["value", "source", "date", "url", "assumption"])
-            if let reason = try optionalText(path + [.key("assumption")]) {
-                source = SourceNote(text: reason, isAssumption: true)
-            } else if let s = try optionalText(path + [.key("source")]) {
-                let date = try text(path + [.key("date")])
-                try checkDate(date, path + [.key("date")])
-                source = SourceNote(text: s, date: date, url: try optionalText(path + [.key("url")]) ?? "")
-            } else {
+            try checkKeys(path, allowed: ["value"] + Self.noteKeys)
+            guard let note = try note(path) else {
                 throw fail(path, "a figure needs a source with a date, or an assumption with its reason")
             }
+            source = note
             at = path + [.key("value")]
         }
         let v = try number(at)
@@ -71,6 +66,28 @@ struct LoopFileReader {
             throw fail(at, "\(ScenarioWriter.number(v)) is out of range; allowed 0 … \(ScenarioWriter.number(max))")
         }
         return (v, source)
+    }
+
+    /// The keys of a figure's source note, beside its `value`.
+    static let noteKeys = ["source", "date", "url", "assumption"]
+
+    /// The source note of the figure mapping at `path` (`{value, source, date, url}` or
+    /// `{value, assumption}`), nil when it has neither a source nor an assumption. Loop
+    /// files and parameter-style scenarios read their figures' notes here.
+    func note(_ path: [KeyPathComponent]) throws(ConfigError) -> SourceNote? {
+        guard case .mapping? = node(path) else { return nil }
+        if let reason = try optionalText(path + [.key("assumption")]) {
+            return SourceNote(text: reason, isAssumption: true)
+        }
+        guard let s = try optionalText(path + [.key("source")]) else {
+            for key in ["date", "url"] where has(path + [.key(key)]) {
+                throw fail(path + [.key(key)], "a \(key) belongs to a source: add source: \"…\"", atKey: true)
+            }
+            return nil
+        }
+        let date = try text(path + [.key("date")])
+        try checkDate(date, path + [.key("date")])
+        return SourceNote(text: s, date: date, url: try optionalText(path + [.key("url")]) ?? "")
     }
 
     func amount(_ path: [KeyPathComponent], default d: Double, max: Double = ScenarioFile.maxAmount)

@@ -20,6 +20,27 @@ enum NumberOrDistribution: Decodable, DescribedType {
     }
 }
 
+/// An amount written as a plain number or as a sourced figure `{value, source, date}`
+/// (whose note `ScenarioFile.sources` reads).
+struct FigureNumber: Decodable, DescribedType {
+    var value: Double
+
+    static let typeDescription = "a number or a mapping {value, source, date}"
+
+    private struct Figure: Decodable { var value: Double }
+
+    init(from decoder: any Decoder) throws {
+        if let c = try? decoder.singleValueContainer(), let v = try? c.decode(Double.self) {
+            value = v
+        } else if let f = try? Figure(from: decoder) {
+            value = f.value
+        } else {
+            throw DecodingError.typeMismatch(FigureNumber.self, DecodingError.Context(
+                codingPath: decoder.codingPath, debugDescription: Self.typeDescription))
+        }
+    }
+}
+
 /// A distribution as written: every key optional (the checks give positioned messages).
 struct DistributionDTO: Decodable {
     var value: Double?
@@ -32,6 +53,13 @@ extension ScenarioFile {
     /// The keys of a distribution mapping.
     static let distributionSchema: KeySchema = .mapping([("value", .scalar), ("low", .scalar), ("high", .scalar),
                                                           ("dist", .scalar)])
+
+    /// The keys of a parameter: a distribution, and the source note of a sourced figure.
+    static let parameterSchema: KeySchema = .mapping([("value", .scalar), ("low", .scalar), ("high", .scalar),
+                                                       ("dist", .scalar)] + LoopFileReader.noteKeys.map { ($0, .scalar) })
+
+    /// The keys of a sourced figure: `{value, source, date, url}` or `{value, assumption}`.
+    static let figureSchema: KeySchema = .mapping([("value", .scalar)] + LoopFileReader.noteKeys.map { ($0, .scalar) })
 
     /// The keys of one shock.
     static let shockSchema: KeySchema = .mapping([("kind", .scalar), ("name", .scalar), ("chance", .scalar),

@@ -5,9 +5,9 @@ import LoopSim
 public enum ScenarioFile {
     /// Every key a scenario file may contain.
     public static let schema: KeySchema = .mapping([
-        ("name", .scalar), ("title", .scalar), ("start", .scalar), ("horizon", .scalar),
-        ("parameters", .limited(ParameterRegistry.all.count, .dictionary(distributionSchema))),
-        ("opening", .mapping([("coreweave", .mapping([("cash", .scalar)])), ("vast", .mapping([("cash", .scalar)]))])),
+        ("name", .scalar), ("title", .scalar), ("start", .scalar), ("asOf", .scalar), ("horizon", .scalar),
+        ("parameters", .limited(ParameterRegistry.all.count, .dictionary(parameterSchema))),
+        ("opening", .mapping([("coreweave", .mapping([("cash", figureSchema)])), ("vast", .mapping([("cash", figureSchema)]))])),
         ("contracts", .sequence(.mapping([("customer", .scalar), ("value", .scalar), ("start", .scalar),
                                           ("termMonths", .scalar)]))),
         ("facilities", .sequence(.mapping([("name", .scalar), ("balance", .scalar), ("rate", .scalar),
@@ -23,6 +23,7 @@ public enum ScenarioFile {
         var name: String
         var title: String?
         var start: String
+        var asOf: String?
         var horizon: Int?
         var parameters: [String: NumberOrDistribution]?
         var opening: Opening
@@ -37,7 +38,7 @@ public enum ScenarioFile {
         var levers: [String: Double]?
     }
     struct Opening: Decodable {
-        struct Cash: Decodable { var cash: Double }
+        struct Cash: Decodable { var cash: FigureNumber }
         var coreweave: Cash
         var vast: Cash?
     }
@@ -104,9 +105,9 @@ public enum ScenarioFile {
                 if let u = try parameterDistribution(d, id: id, values: &values, doc, path) { uncertain.append(u) }
             }
         }
-        let cash = dto.opening.coreweave.cash
+        let cash = dto.opening.coreweave.cash.value
         try requireAmount(cash, doc, [.key("opening"), .key("coreweave"), .key("cash")])
-        if let vastCash = dto.opening.vast?.cash {
+        if let vastCash = dto.opening.vast?.cash.value {
             let path: [KeyPathComponent] = [.key("opening"), .key("vast"), .key("cash")]
             if dto.parameters?[ParameterID.vastCash.rawValue] != nil {
                 throw doc.error(at: path, "Vast's cash is also set in parameters as vast.cash; set it once")
@@ -167,7 +168,25 @@ public enum ScenarioFile {
         return Scenario(name: name, title: dto.title ?? name, start: start, horizon: horizon, parameters: values,
                         coreweaveCash: cash, contracts: contracts, facilities: facilities, scenes: scenes,
                         changes: changes,
-                        uncertainty: Uncertainty(parameters: uncertain, shocks: try shocks(dto.shocks, doc)))
+                        uncertainty: Uncertainty(parameters: uncertain, shocks: try shocks(dto.shocks, doc)),
+                        sources: try sources(dto, doc, start), asOf: dto.asOf)
+    }
+
+    /// The source notes of the figures written `{value, source, date}` (or with an
+    /// assumption): CoreWeave's and Vast's opening cash and any parameter; `asOf` checked.
+    static func sources(_ dto: DTO, _ doc: YAMLDocument, _ start: YearMonth) throws(ConfigError) -> [String: SourceNote] {
+        let reader = LoopFileReader(doc: doc, start: start)
+        if let asOf = dto.asOf { try reader.checkDate(asOf, [.key("asOf")]) }
+        var notes: [String: SourceNote] = [:]
+        let opening: [(String, [KeyPathComponent])] = [
+            (Scenario.coreweaveCashKey, [.key("opening"), .key("coreweave"), .key("cash")]),
+            (ParameterID.vastCash.rawValue, [.key("opening"), .key("vast"), .key("cash")]),
+        ]
+        let parameters = (dto.parameters ?? [:]).keys.sorted().map { ($0, [KeyPathComponent.key("parameters"), .key($0)]) }
+        for (key, path) in opening + parameters {
+            if let note = try reader.note(path) { notes[key] = note }
+        }
+        return notes
     }
 
     /// The entries of a decoded `[id: value]` mapping in the order the file lists them.

@@ -10,13 +10,14 @@ public enum ScenarioWriter {
         out += "name: \(quote(s.name))\n"
         out += "title: \(quote(s.title))\n"
         out += "start: \(s.start)\n"
+        if let asOf = s.asOf { out += "asOf: \(asOf)\n" }
         out += "horizon: \(s.horizon)\n"
         out += parametersYAML(s)
         out += shocksYAML(s.uncertainty.shocks)
         out += "opening:\n"
-        out += "  coreweave:\n    cash: \(number(s.coreweaveCash))\n"
+        out += "  coreweave:\n    cash: \(figure(s.coreweaveCash, s.sources[Scenario.coreweaveCashKey]))\n"
         if s.uncertainty.distribution(of: .vastCash) == nil {
-            out += "  vast:\n    cash: \(number(s.parameters[.vastCash]))\n"
+            out += "  vast:\n    cash: \(figure(s.parameters[.vastCash], s.sources[ParameterID.vastCash.rawValue]))\n"
         }
         if !s.contracts.isEmpty {
             out += "contracts:\n"
@@ -60,6 +61,17 @@ public enum ScenarioWriter {
             }
         }
         return out
+    }
+
+    /// An amount, with its source note when it has one: `{value: 1.89e9, source: "…", date: 2025-09-30}`.
+    static func figure(_ v: Double, _ note: SourceNote?) -> String {
+        note.map { "{value: \(number(v))\(noteFields($0))}" } ?? number(v)
+    }
+
+    /// `, source: "…", date: …, url: "…"` (or `, assumption: "…"`): a figure mapping's note keys.
+    static func noteFields(_ n: SourceNote) -> String {
+        if n.isAssumption { return ", assumption: \(quote(n.text))" }
+        return ", source: \(quote(n.text)), date: \(n.date)" + (n.url.isEmpty ? "" : ", url: \(quote(n.url))")
     }
 
     /// A double-quoted YAML string.

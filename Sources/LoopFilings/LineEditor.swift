@@ -7,15 +7,19 @@ struct LineEditor {
     private(set) var lines: [String]
     let originals: [String]
     let doc: YAMLDocument
-    private(set) var changes: [LoopUpdate.Change] = []
+    private(set) var changes: [ScenarioUpdate.Change] = []
+    /// Top-level mappings this editor added (`parameters:` in a file that had none).
+    private var addedMappings: Set<String> = []
     /// Lines added or removed so far above each original line (edits run top to bottom in any order).
     private var shifts: [(line: Int, by: Int)] = []
 
     init(lines: [String], doc: YAMLDocument) { self.lines = lines; originals = lines; self.doc = doc }
 
     /// Sets the key at `path` to the one line `text` (indented as the key). A missing key is
-    /// added at the end of its parent mapping, or right after the key `after`. Returns
-    /// false when the line is already there; throws when the key is written in flow style.
+    /// added at the end of its parent mapping; a missing top-level key, or a missing
+    /// top-level mapping with the key in it, goes right after the top-level key `after`.
+    /// Returns false when the line is already there; throws when the key is written in
+    /// flow style.
     mutating func set(_ path: [KeyPathComponent], to text: String, what: String,
                       after: [KeyPathComponent]? = nil) throws(FilingsError) -> Bool {
         if let key = doc.keyNode(at: path), let mark = key.mark {
@@ -32,20 +36,26 @@ struct LineEditor {
             changes.append(.init(line: first, what: what, old: old, new: new))
             return true
         }
-        let anchor = after.flatMap { doc.keyNode(at: $0) } ?? doc.keyNode(at: Array(path.dropLast()))
-        let sibling: Int
+        let parent = Array(path.dropLast())
         let insertAfter: Int
-        if let after, let mark = doc.keyNode(at: after)?.mark {
-            sibling = mark.column - 1
-            insertAfter = blockEnd(from: mark.line, indent: sibling)
-        } else if let mark = anchor?.mark, case let .mapping(m)? = doc.node(at: Array(path.dropLast())),
-                  let firstChild = m.first?.key.mark, firstChild.line > mark.line {
-            sibling = firstChild.column - 1
+        var new: [String]
+        if !parent.isEmpty, let node = doc.node(at: parent) {
+            guard let mark = doc.keyNode(at: parent)?.mark, case let .mapping(m) = node,
+                  let firstChild = m.first?.key.mark, firstChild.line > mark.line else {
+                throw FilingsError("\(doc.file): cannot add \(what): its mapping is written inside { }")
+            }
             insertAfter = blockEnd(from: mark.line, indent: mark.column - 1)
+            new = [String(repeating: " ", count: firstChild.column - 1) + text]
+        } else if parent.count <= 1, let after, let mark = doc.keyNode(at: after)?.mark {
+            insertAfter = blockEnd(from: mark.line, indent: mark.column - 1)
+            new = [text]
+            if case let .key(name)? = parent.first {
+                // The mapping too, unless an earlier edit added it here already.
+                new = (addedMappings.insert(name).inserted ? [name + ":"] : []) + ["  " + text]
+            }
         } else {
-            throw FilingsError("\(doc.file): cannot add \(what): its mapping is written inside { }")
+            throw FilingsError("\(doc.file): cannot add \(what): no place for it")
         }
-        let new = [String(repeating: " ", count: sibling) + text]
         replace(insertAfter + 1..<insertAfter + 1, with: new)
         changes.append(.init(line: insertAfter + 1, what: what + " (added)", old: [], new: new))
         return true

@@ -57,16 +57,25 @@ public enum LoopReport {
                 ("firstOutIfClosed", .optional(first(LoopHeadline.all(loop, p)) { $0.runwayIfClosed }
                     .map { loop.entities[$0].id })),
                 ("roundTrip", .array(RoundTripLedger.all(loop, p).flatMap { ledger in
-                    ledger.lines.map { line in
-                        JSONValue.object([
-                            ("vendor", .string(loop.entities[ledger.vendor].id)), ("buyer", .string(loop.entities[line.buyer].id)),
-                            ("sales", .number(line.totalSales)), ("financed", .number(line.totalFinanced)),
-                            ("cumulativeShare", .array((0...p.horizon).map { .number(line.cumulativeShare(through: $0)) })),
-                            ("monthlyShare", .array((0...p.horizon).map { .number(line.share(month: $0)) })),
-                        ])
-                    }
+                    ledger.lines.map { roundTrip(loop, p, vendor: ledger.vendor, $0) }
                 })),
             ])),
+        ])
+    }
+
+    /// One buyer's line of a vendor's round trip. A share is null where there were no sales
+    /// to take it of (never 0 or infinity); `financedBeforeFirstSale` says what the vendor
+    /// put in before the buyer's first sale (`firstSaleMonth`, null when it never bought).
+    static func roundTrip(_ loop: MoneyLoop, _ p: LoopProjection, vendor: Int, _ line: RoundTripLedger.Line) -> JSONValue {
+        .object([
+            ("vendor", .string(loop.entities[vendor].id)), ("buyer", .string(loop.entities[line.buyer].id)),
+            ("sales", .number(line.totalSales)), ("financed", .number(line.totalFinanced)),
+            ("share", .optional(line.cumulativeShare(through: p.horizon))),
+            ("firstSaleMonth", .optional(line.firstSaleMonth.map(Double.init))),
+            ("financedBeforeFirstSale", .number(line.financedBeforeFirstSale(through: p.horizon))),
+            ("inWords", .string(line.words(through: p.horizon, start: p.start))),
+            ("cumulativeShare", .array((0...p.horizon).map { .optional(line.cumulativeShare(through: $0)) })),
+            ("monthlyShare", .array((0...p.horizon).map { .optional(line.share(month: $0)) })),
         ])
     }
 
@@ -114,9 +123,7 @@ public enum LoopReport {
         for ledger in RoundTripLedger.all(loop, p) where !ledger.lines.isEmpty {
             out += "\nRound trip of \(loop.entities[ledger.vendor].name)'s money (financed by it ÷ its sales, cumulative):\n"
             for line in ledger.lines {
-                let pct = Int((line.cumulativeShare(through: p.horizon) * 100).rounded())
-                out += "  \(loop.entities[line.buyer].name): \(pct)% of \(Format.dollars(line.totalSales)) "
-                    + "(\(Format.dollars(line.totalFinanced)) financed)\n"
+                out += "  \(loop.entities[line.buyer].name): \(line.words(through: p.horizon, start: p.start))\n"
             }
         }
         return out

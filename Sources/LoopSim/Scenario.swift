@@ -47,15 +47,25 @@ public struct Scenario: Sendable, Equatable {
     public var changes: [LeverChange]
     /// What a Monte Carlo run samples (see `Uncertainty`); empty for plain values.
     public var uncertainty: Uncertainty
+    /// Where the file's sourced figures come from, by figure: `coreweave.cash` for the
+    /// opening cash, a parameter id (`vast.cash`, `nvidia.monthlyRevenue`) for a parameter
+    /// written `{value, source, date}`. A figure not here has its registry source.
+    public var sources: [String: SourceNote]
+    /// The date the opening figures describe (`asOf:`, set by `scenario update --from-filings`).
+    public var asOf: String?
     public init(name: String, title: String, start: YearMonth, horizon: Int, parameters: ParameterValues,
                 coreweaveCash: Double, contracts: [Contract], facilities: [DebtFacility], scenes: [Scene] = [],
-                changes: [LeverChange] = [], uncertainty: Uncertainty = Uncertainty())
+                changes: [LeverChange] = [], uncertainty: Uncertainty = Uncertainty(),
+                sources: [String: SourceNote] = [:], asOf: String? = nil)
     {
         self.name = name; self.title = title; self.start = start; self.horizon = horizon
         self.parameters = parameters; self.coreweaveCash = coreweaveCash
         self.contracts = contracts; self.facilities = facilities; self.scenes = scenes; self.changes = changes
-        self.uncertainty = uncertainty
+        self.uncertainty = uncertainty; self.sources = sources; self.asOf = asOf
     }
+
+    /// The key of CoreWeave's opening cash in `sources`.
+    public static let coreweaveCashKey = "coreweave.cash"
 
     /// The horizon used when a scenario does not set one (the deal's 3–5 years).
     public static let defaultHorizon = 60

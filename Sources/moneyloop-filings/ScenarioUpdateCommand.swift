@@ -6,14 +6,15 @@ import LoopSim
 
 extension FilingsCommand {
     /// `moneyloop scenario update FILE --from-filings` (run here as `moneyloop-filings
-    /// update-scenario`): the loop's entity cash and debt from the cached company facts,
-    /// shown as a diff, then written atomically.
+    /// update-scenario`): a scenario's opening figures (a loop file's entity cash and debt,
+    /// the article's CoreWeave cash and revenue and NVIDIA's revenue) from the cached
+    /// company facts, shown as a diff, then written atomically.
     struct ScenarioUpdate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update-scenario",
-            abstract: "Set a loop file's opening cash and debt from the latest cached SEC filings; print the diff, then write.")
+            abstract: "Set a scenario's opening figures from the latest cached SEC filings; print the diff, then write.")
 
-        @Argument(help: ArgumentHelp("The loop file to update.", valueName: "FILE"))
+        @Argument(help: ArgumentHelp("The scenario to update: a loop file or a parameter-style scenario.", valueName: "FILE"))
         var file: String
 
         @Flag(help: "Take the figures from the cached company facts (`moneyloop filings fetch` first).")
@@ -50,7 +51,7 @@ extension FilingsCommand {
                 guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
                     throw FilingsError("\(file): cannot read the file")
                 }
-                let ids = try LoopUpdate.load(text: text, file: file).loop.entities.map(\.id)
+                let ids = try LoopFilings.ScenarioUpdate.entities(text: text, file: file)
                 for c in companies {
                     let id = String(c.prefix { $0 != "=" })
                     guard ids.contains(id) else {
@@ -58,16 +59,17 @@ extension FilingsCommand {
                     }
                 }
                 let found = CachedFilers.gather(ids: ids, filers: filers, cache: FilingsCache.standard(), now: Date())
-                let update = try LoopUpdate.plan(text: text, file: file, companies: found.companies,
+                let update = try LoopFilings.ScenarioUpdate.plan(text: text, file: file, companies: found.companies,
                                                  unresolved: found.unresolved, through: through)
-                var out = found.notes.map { $0 + "\n" }.joined() + update.diff
+                let out = found.notes.map { $0 + "\n" }.joined() + update.diff
                 guard !dryRun, !update.changes.isEmpty else { return out + (dryRun ? "Dry run: nothing written.\n" : "") }
+                // The diff is out before the file is touched.
+                FileHandle.standardOutput.write(Data(out.utf8))
                 let target = output ?? file
                 do throws(AtomicFile.Failure) { try AtomicFile.write(update.text, to: target) } catch {
                     throw FilingsError(error.message)
                 }
-                out += "\(target): written\n"
-                return out
+                return "\(target): written\n"
             }
         }
     }

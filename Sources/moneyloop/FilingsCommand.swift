@@ -24,7 +24,7 @@ extension ScenarioCommand {
     /// update-scenario` with the same arguments (it reads the filings cache).
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set a loop file's opening cash and debt from the latest cached SEC filings; print the diff, then write.",
+            abstract: "Set a scenario's opening figures from the latest cached SEC filings; print the diff, then write.",
             discussion: "Runs moneyloop-filings, installed beside moneyloop; "
                 + "`moneyloop scenario update --help` for the options (--from-filings, --company, --as-of, -o, --dry-run).")
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TestSupport
 import Testing
 
@@ -79,6 +82,158 @@ import Testing
         let again = try await runProcess(moneyloopBinary, ["scenario", "update", file, "--from-filings", "--as-of", "2025-09-30"],
                                          environment: env)
         #expect(again.status == 0 && again.out.contains("no changes from the filings") && !again.out.contains(": written\n"))
+
+        // The default, parameter-style scenario: CoreWeave's cash and revenue; NVIDIA not cached, listed.
+        let article = dir + "/article.yaml"
+        try FileManager.default.copyItem(atPath: Support.scenarioPath("article-2025"), toPath: article)
+        let updated = try await runProcess(moneyloopBinary, ["scenario", "update", article, "--from-filings", "--as-of", "2025-09-30"],
+                                           environment: env)
+        #expect(updated.status == 0 && updated.err.isEmpty)
+        #expect(updated.out.contains(": coreweave.cash\n-     cash: 1.9e9\n+     cash: {value: 1.89e9, source: \"CoreWeave, Inc. 10-Q"))
+        #expect(updated.out.contains("\n  nvidia: no cached company facts for NVDA: run `moneyloop filings fetch NVDA`\n"))
+        #expect(updated.out.hasSuffix("\(article): written\n"))
+        let articleText = try String(contentsOfFile: article, encoding: .utf8)
+        #expect(articleText.contains("asOf: 2025-09-30\n") && articleText.contains("accession 0001769628-26-000104"))
+        let simulated = try await runProcess(moneyloopBinary, ["simulate", "--scenario", article, "--months", "3"], environment: env)
+        #expect(simulated.status == 0)
+        // The diff is printed before the write: a write that fails still showed it, and left the file.
+        let fresh = dir + "/fresh.yaml"
+        try FileManager.default.copyItem(atPath: Support.scenarioPath("article-2025"), toPath: fresh)
+        let unwritable = try await runProcess(moneyloopBinary, ["scenario", "update", fresh, "--from-filings", "-o", dir + "/no/such/dir/x.yaml"],
+                                              environment: env)
+        #expect(unwritable.status == 2 && unwritable.out.contains("@@ line ") && !unwritable.out.contains(": written\n"))
+        #expect(unwritable.err.hasPrefix("moneyloop: ") && !FileManager.default.fileExists(atPath: dir + "/no"))
+        #expect(try String(contentsOfFile: fresh, encoding: .utf8) == String(contentsOfFile: Support.scenarioPath("article-2025"), encoding: .utf8))
+    }
+
+    /// The SEC's documents for CoreWeave; the company-facts request answered by `broken` once it is set.
+    final class Breakable: @unchecked Sendable {
+        private let lock = NSLock()
+        private var answer: Data?
+        var broken: Data? {
+            get { lock.withLock { answer } }
+            set { lock.withLock { answer = newValue } }
+        }
+    }
+
+    /// Must hold: a fetch that fails leaves the cache and the scenario as they were.
+    @Test func aFailedFetchLeavesTheCacheAndTheScenario() async throws {
+        let breakable = Breakable()
+        let server = try LocalHTTPServer { head in
+            if head.hasPrefix("GET /files/company_tickers.json ") { return LocalHTTPServer.response(200, Self.fixture("company_tickers.json")) }
+            guard head.hasPrefix("GET /api/xbrl/companyfacts/CIK0001769628.json ") else { return LocalHTTPServer.response(404, Data()) }
+            return breakable.broken ?? LocalHTTPServer.response(200, Self.fixture("crwv-companyfacts.json"))
+        }
+        defer { server.stop() }
+        let (env, dir) = Self.environment()
+        let fetch = ["filings", "fetch", "CRWV", "--contact", "analyst@example.com", "--sec-url", server.url]
+        #expect(try await runProcess(moneyloopBinary, fetch, environment: env).status == 0)
+        let cached = dir + "/cache/moneyloop/filings/CIK0001769628.json"
+        let cacheBefore = try Data(contentsOf: URL(fileURLWithPath: cached))
+        let article = dir + "/article.yaml"
+        try FileManager.default.copyItem(atPath: Support.scenarioPath("article-2025"), toPath: article)
+        #expect(try await runProcess(moneyloopBinary, ["scenario", "update", article, "--from-filings", "--as-of", "2025-09-30"],
+                                     environment: env).status == 0)
+        let scenarioBefore = try Data(contentsOf: URL(fileURLWithPath: article))
+        for (answer, message) in [
+            (LocalHTTPServer.response(403, Data("Undeclared Automated Tool".utf8)), "HTTP 403"),
+            (LocalHTTPServer.response(200, Self.fixture("truncated-companyfacts.json")), "not a company-facts document"),
+            (LocalHTTPServer.response(200, Self.fixture("wrong-shape-companyfacts.json")), "not a company-facts document"),
+        ] {
+            breakable.broken = answer
+            let r = try await runProcess(moneyloopBinary, fetch, environment: env)
+            #expect(r.status == 2 && r.out.isEmpty && r.err.hasPrefix("moneyloop: ") && r.err.contains(message), Comment(rawValue: r.err))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: cached)) == cacheBefore)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: article)) == scenarioBefore)
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/cache/moneyloop/filings")
+            #expect(Set(files) == ["CIK0001769628.json", "company_tickers.json"])  // no temporary file left
+        }
+    }
+
+    /// Must hold: a value from a filing can be traced to its accession number from the
+    /// dashboard's source note, in both styles of scenario. The figures are updated from the
+    /// cache without `--as-of`: the 10-K's accession, which neither bundled file names.
+    @Test(.enabled(if: TmuxSession.available, "tmux is not installed"))
+    func theDashboardShowsTheAccessionOfAnUpdatedFigure() async throws {
+        let server = try Self.sec()
+        defer { server.stop() }
+        let (env, dir) = Self.environment()
+        let fetch = ["filings", "fetch", "CRWV", "--contact", "analyst@example.com", "--sec-url", server.url]
+        #expect(try await runProcess(moneyloopBinary, fetch, environment: env).status == 0)
+        let tenK = "0001769628-26-000104"
+        for name in ["article-2025", "ai-web-2025"] {
+            let file = dir + "/\(name).yaml"
+            try FileManager.default.copyItem(atPath: Support.scenarioPath(name), toPath: file)
+            #expect(!(try String(contentsOfFile: file, encoding: .utf8)).contains(tenK))
+            let r = try await runProcess(moneyloopBinary, ["scenario", "update", file, "--from-filings"], environment: env)
+            #expect(r.status == 0 && r.out.hasSuffix(": written\n"), Comment(rawValue: r.out + r.err))
+            let t = try TmuxSession(width: 240, height: 70, command: [moneyloopBinary, "--scenario", file, "--paused"],
+                                    environment: ["XDG_CONFIG_HOME": dir + "/config"])
+            try await t.waitFor(timeout: 20) { $0.contains("Funding graph") }
+            // The article's graph details CoreWeave from the start. In the loop, focus the graph
+            // (Tab), maximise it (e: room for the whole note) and step (↓) to CoreWeave.
+            var seen: String? = try t.screen().contains(tenK) ? try t.screen() : nil
+            for _ in 0..<8 where seen == nil {
+                try t.send("Tab")
+                // (waitFor gives back the last screen whether or not the condition came true.)
+                guard try await t.waitFor(timeout: 5, { $0.contains("[Funding graph]") }).contains("[Funding graph]") else { continue }
+                try t.send("e")
+                for _ in 0..<16 where seen == nil {
+                    try t.send("Down")
+                    let s = try await t.waitFor(timeout: 1) { $0.contains(tenK) }
+                    if s.contains(tenK) { seen = s }
+                }
+                break
+            }
+            // The screen that showed the accession number shows it as CoreWeave's opening cash.
+            let last = try t.screen()
+            let screen = try #require(seen, "\(name): no accession \(tenK) on screen:\n\(last)")
+            #expect(screen.contains("opening cash: CoreWeave, Inc. 10-K filed"), "\(name):\n\(screen)")
+            try t.send("q")
+            #expect(await t.waitForExit(timeout: 20))
+        }
+    }
+
+    /// A progress line on stderr when it is a terminal; nothing when it is piped (the test above).
+    @Test func aTerminalSeesTheProgressLine() async throws {
+        let server = try Self.sec()
+        defer { server.stop() }
+        let (env, _) = Self.environment()
+        let r = try await offPool {
+            try Self.runWithTerminalStderr(["filings", "fetch", "CRWV", "--contact", "analyst@example.com", "--sec-url", server.url],
+                                           environment: env)
+        }
+        #expect(r.status == 0 && r.out.hasPrefix("CRWV  CoreWeave, Inc. (CIK 0001769628): downloaded"))
+        #expect(r.terminal.contains("\r\u{1B}[Kfetching the SEC's ticker list\r\u{1B}[Kfetching CRWV (1/1)"))
+        #expect(r.terminal.hasSuffix("\r\u{1B}[K"))  // the line is cleared before the result
+    }
+
+    /// Runs moneyloop with stdout piped and stderr on a new pseudo-terminal; what the terminal received.
+    static func runWithTerminalStderr(_ args: [String], environment: [String: String]) throws
+        -> (status: Int32, out: String, terminal: String)
+    {
+        var master: Int32 = -1, slave: Int32 = -1
+        guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw POSIXError(.ENXIO) }
+        defer { close(master) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: moneyloopBinary)
+        p.arguments = args
+        p.environment = environment
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        try p.run()
+        close(slave)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {  // until every copy of the terminal's other end is closed (EIO)
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+        }
+        return (p.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: bytes, as: UTF8.self))
     }
 
     @Test func badUpdatesExitTwoAndLeaveTheFile() async throws {
@@ -88,8 +243,6 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
         for (args, message) in [
             (["scenario", "update", file], "moneyloop: say where the new figures come from: --from-filings\n"),
-            (["scenario", "update", file, "--from-filings"], "moneyloop: \(file): not a loop file (no `entities:`); "
-                + "--from-filings sets the entities' cash and debt of a loop file (docs/simulation.md, \"Loop files\")\n"),
             (["scenario", "update", file, "--from-filings", "--as-of", "2025-02-30"],
              "moneyloop: --as-of: '2025-02-30' is not a date; expected YYYY-MM-DD, e.g. 2025-09-30\n"),
             (["scenario", "update", dir + "/none.yaml", "--from-filings"], "moneyloop: \(dir)/none.yaml: cannot read the file\n"),

@@ -38,7 +38,7 @@ import TestSupport
             + "(did you mean cw.utilization?); `moneyloop params` lists them"),
         ("out-of-range.yaml", "out-of-range.yaml:4:19: parameters.cw.utilization: 1.5 is out of range; "
             + "allowed 0.4 (40%) … 1 (100%)"),
-        ("wrong-type.yaml", "wrong-type.yaml:5:11: opening.coreweave.cash: expected a number, found 'lots'"),
+        ("wrong-type.yaml", "wrong-type.yaml:5:11: opening.coreweave.cash: expected a number or a mapping {value, source, date}, found 'lots'"),
         ("missing-key.yaml", "missing-key.yaml:7:5: contracts[0].termMonths: missing required key"),
         ("bad-month.yaml", "bad-month.yaml:2:8: start: 'Nov 2025' is not a month; expected YYYY-MM, e.g. 2025-11"),
         ("bad-horizon.yaml", "bad-horizon.yaml:3:10: horizon: 500 is out of range; allowed 1 … 120 months"),
@@ -65,6 +65,28 @@ import TestSupport
             _ = try ScenarioFile.load(YAMLDocument(data: data, file: file))
         } catch {
             #expect(error.description == expected)
+        }
+    }
+
+    /// A figure written `{value, source, date}` keeps its note (the dashboard shows it); a
+    /// note without its source or date is refused where it is written.
+    @Test func sourcedFiguresNeedADatedSource() throws {
+        let head = "name: s\nstart: 2025-11\nparameters:\n  cw.revenue2024: "
+        let ok = head + "{value: 1.915e9, source: \"10-K\", date: 2024-12-31, url: \"https://sec.gov/x\"}\n"
+            + "opening:\n  coreweave:\n    cash: {value: 1.89e9, source: \"10-Q, accession 1\", date: 2025-09-30}\n"
+        let s = try ScenarioFile.load(text: ok, file: "s.yaml")
+        #expect(s.coreweaveCash == 1.89e9 && s.parameters[.cwRevenue2024] == 1.915e9)
+        #expect(s.sources[Scenario.coreweaveCashKey] == SourceNote(text: "10-Q, accession 1", date: "2025-09-30"))
+        #expect(s.sources["cw.revenue2024"]?.url == "https://sec.gov/x")
+        for (figure, message) in [
+            ("{value: 1e9, source: \"10-K\"}", "s.yaml:4:19: parameters.cw.revenue2024.date: missing required key"),
+            ("{value: 1e9, date: 2024-12-31}", "s.yaml:4:32: parameters.cw.revenue2024.date: a date belongs to a source: add source: \"…\""),
+            ("{value: 1e9, source: \"10-K\", date: 2024-13-31}", "s.yaml:4:54: parameters.cw.revenue2024.date: '2024-13-31' is not a date; expected YYYY-MM-DD or YYYY-MM"),
+            ("{value: 1e9, sauce: \"10-K\"}", "s.yaml:4:32: parameters.cw.revenue2024.sauce: unknown key (did you mean 'source'?); "
+                + "allowed: value, low, high, dist, source, date, url, assumption"),
+        ] {
+            let text = head + figure + "\nopening:\n  coreweave:\n    cash: 1e9\n"
+            #expect { try ScenarioFile.load(text: text, file: "s.yaml") } throws: { ($0 as? ConfigError)?.description == message }
         }
     }
 

@@ -73,7 +73,7 @@ import Testing
         ("parameters:\n  cw.utilization: {low: 0.7}\n",
          "u.yaml:7:19: parameters.cw.utilization: give both low and high (a 90% interval); high is missing"),
         ("parameters:\n  cw.utilization: {low: 0.7, hihg: 0.9}\n",
-         "u.yaml:7:30: parameters.cw.utilization.hihg: unknown key (did you mean 'high'?); allowed: value, low, high, dist"),
+         "u.yaml:7:30: parameters.cw.utilization.hihg: unknown key (did you mean 'high'?); allowed: value, low, high, dist, source, date, url, assumption"),
         ("parameters:\n  cw.utilization: {low: 0.7, high: 1.2}\n",
          "u.yaml:7:36: parameters.cw.utilization.high: 1.2 is out of range; allowed 0.4 (40%) … 1 (100%)"),
         ("parameters:\n  cw.utilization: lots\n",

@@ -1,3 +1,4 @@
+import Foundation
 import LoopConfig
 import LoopSim
 import Testing
@@ -57,10 +58,43 @@ import TestSupport
         var m = try Self.model()
         m.month = 24
         let ledgers = RoundTripLedger.all(loop, LoopEngine.project(loop))
-        let line = try #require(ledgers.flatMap(\.lines).first { $0.cumulativeShare(through: 24) > 0 })
+        let line = try #require(ledgers.flatMap(\.lines).first { ($0.cumulativeShare(through: 24) ?? 0) > 0 })
         let text = view(m, width: 240, height: 70, caps: .plain).text
         let row = try #require(text.split(separator: "\n").first { $0.contains(loop.entities[line.buyer].name) && $0.contains("cum ") })
-        #expect(row.contains("cum \(Format.percent(line.cumulativeShare(through: 24)))"), "\(row)")
+        #expect(row.contains("cum \(Format.percent(line.cumulativeShare(through: 24) ?? -1))"), "\(row)")
+    }
+
+    /// Month by month, the round-trip panel takes a share only over sales: before a buyer's
+    /// first purchase it says what the vendor financed ahead of any sales ("$685.0M of $0"
+    /// before), or that there are no sales yet; with no sales this month, it says so.
+    @Test(arguments: [LoopLevers(), LoopLevers(nonBinding: 0)])
+    func roundTripNeverTakesAShareOfNothing(_ levers: LoopLevers) throws {
+        let loop = try Self.loop()
+        var m = try Self.model(levers)
+        let ledgers = RoundTripLedger.all(loop, LoopEngine.project(loop, levers: levers))
+        var ahead = 0
+        for t in 0...loop.horizon {
+            m.month = t
+            let text = panelView(.concentration, model: m, width: 70, height: 20, caps: .plain).text
+            #expect(text.range(of: #"of \$0(?![.\d])"#, options: .regularExpression) == nil, "month \(t)\n\(text)")
+            let rows = text.split(separator: "\n")
+            for line in ledgers.flatMap(\.lines) {
+                let name = loop.entities[line.buyer].name
+                let shown = rows.contains { row in
+                    guard row.contains(name) else { return false }
+                    switch line.standing(through: t) {
+                    case .share(let s):
+                        return row.contains("cum \(Format.percent(s))")
+                            && row.contains(line.share(month: t).map { "mo \(Format.percent($0))" } ?? "no sales this mo")
+                    case .financedAheadOfSales(let f): return row.contains("financed \(Format.dollars(f)) ahead of any sales")
+                    case .nothingYet: return row.contains("no sales yet")
+                    }
+                }
+                #expect(shown, "month \(t): \(name) \(line.standing(through: t))\n\(text)")
+                if case .financedAheadOfSales = line.standing(through: t) { ahead += 1 }
+            }
+        }
+        #expect(ahead > 0, "the bundled loop has financing ahead of sales")
     }
 
     /// "Only signed contracts happen" is one key: `[` on the first lever takes every deal

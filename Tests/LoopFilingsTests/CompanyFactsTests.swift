@@ -10,7 +10,7 @@ import Testing
         #expect(c.entityName == "CoreWeave, Inc.")
         #expect(c.facts["EntityCommonStockSharesOutstanding"] == nil)  // dei and share units are not read
         let revenue = try #require(c.facts["RevenueFromContractWithCustomerExcludingAssessedTax"])
-        #expect(revenue.count == 4)
+        #expect(revenue.count == 6)
         let q3 = try #require(revenue.first { $0.end == "2025-09-30" && $0.frame == "CY2025Q3" })
         #expect(q3.value == 1_364_676_000)
         #expect(q3.accession == "0001769628-25-000062")

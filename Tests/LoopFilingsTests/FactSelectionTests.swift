@@ -49,6 +49,6 @@ import Testing
         #expect(cash.map(\.end) == ["2025-12-31", "2025-09-30", "2024-12-31"])
         #expect(FactSelection.latest(.cash, in: Fixture.coreweave, through: "2025-11-30")?.value == 1.89e9)
         let revenue = FactSelection.series(.revenue, in: Fixture.coreweave, through: "2025-09-30")
-        #expect(revenue.map(\.months) == [3, 9, 3])  // the quarter before the nine months ending the same day
+        #expect(revenue.map(\.months) == [3, 9, 12, 3, 12])  // the quarter before the nine months ending the same day
     }
 }

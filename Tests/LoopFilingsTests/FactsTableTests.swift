@@ -42,12 +42,21 @@ import TestSupport
         try cache.write(Fixture.data("crwv-companyfacts.json"), url: "u", fetched: Fixture.fetched,
                         to: cache.factsPath(cik: 1_769_628))
         let text = try String(contentsOfFile: Support.scenarioPath("ai-web-2025"), encoding: .utf8)
-        let ids = try LoopUpdate.load(text: text, file: "x").loop.entities.map(\.id)
+        let ids = try ScenarioUpdate.entities(text: text, file: "x")
         let found = CachedFilers.gather(ids: ids, filers: EntityFilers.standard, cache: cache, now: Fixture.now)
-        let update = try LoopUpdate.plan(text: text, file: "scenarios/ai-web-2025.yaml", companies: found.companies,
+        let update = try ScenarioUpdate.plan(text: text, file: "scenarios/ai-web-2025.yaml", companies: found.companies,
                                          unresolved: found.unresolved, through: "2025-09-30")
         try DocsBlock.check("filings show", Self.coreweave)
         try DocsBlock.check("scenario update", found.notes.map { $0 + "\n" }.joined() + update.diff)
+        // The article's scenario, with NVIDIA cached too.
+        try cache.write(Fixture.data("nvda-companyfacts.json"), url: "u", fetched: Fixture.fetched,
+                        to: cache.factsPath(cik: 1_045_810))
+        let article = try String(contentsOfFile: Support.scenarioPath("article-2025"), encoding: .utf8)
+        let filers = CachedFilers.gather(ids: try ScenarioUpdate.entities(text: article, file: "x"), filers: EntityFilers.standard,
+                                         cache: cache, now: Fixture.now)
+        let articleUpdate = try ScenarioUpdate.plan(text: article, file: "scenarios/article-2025.yaml", companies: filers.companies,
+                                                    unresolved: filers.unresolved, through: "2025-09-30")
+        try DocsBlock.check("scenario update article", filers.notes.map { $0 + "\n" }.joined() + articleUpdate.diff)
     }
 }
 

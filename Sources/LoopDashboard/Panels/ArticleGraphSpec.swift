@@ -13,6 +13,9 @@ public struct ArticleGraphSpec: Sendable {
     public var listPrice: Double
     /// The scenario's first month: the date of figures taken from the article.
     public var start: YearMonth
+    /// The scenario file's own source notes (a filing's accession number after `scenario
+    /// update --from-filings`), by figure; shown in the details and on the deals.
+    public var sources: [String: SourceNote]
 
     public init(model: Model) {
         month = model.now
@@ -21,6 +24,7 @@ public struct ArticleGraphSpec: Sendable {
         present = model.month
         listPrice = model.value(.priceGpuHour)
         start = model.scenario.start
+        sources = model.scenario.sources
     }
 
     /// One of the loop's deals: which flow, how firm, and whose figure it is.
@@ -64,7 +68,8 @@ public struct ArticleGraphSpec: Sendable {
                 amountLabel: cash ? Format.perMonth(amount) : Format.dollars(amount),
                 delta: cash ? FundingGraph.delta(amount, base: Self.amount(d, in: baseMonth)) : "",
                 status: d.status, isCash: cash,
-                source: Self.firstClause(ParameterRegistry.parameter(d.source)?.source ?? d.source.rawValue),
+                source: sources[d.source.rawValue]?.label
+                    ?? Self.firstClause(ParameterRegistry.parameter(d.source)?.source ?? d.source.rawValue),
                 date: (d.date ?? start).shortLabel)
         }
         return GraphSpec(nodes: nodes, edges: edges)
@@ -79,7 +84,7 @@ public struct ArticleGraphSpec: Sendable {
                   name: String? = nil, details: [String]) -> GraphSpec.Node
         {
             GraphSpec.Node(id: n.rawValue, name: name ?? n.label, kind: kind, lines: lines, health: health,
-                           role: FundingGraph.role(of: n), details: details)
+                           role: FundingGraph.role(of: n), details: details, notes: notes(of: n))
         }
         return [
             node(.hyperscalers, .hyperscaler, ["price \(Format.percent(-priceDrop))",
@@ -117,6 +122,24 @@ public struct ArticleGraphSpec: Sendable {
                  details: ["Lenders · debt \(Format.dollars(cw.debt))", "draws \(Format.perMonth(cw.debtDraw))",
                            "interest \(Format.perMonth(cw.interest))", "principal \(Format.perMonth(cw.principal))"]),
         ]
+    }
+
+    /// Where a company's figures come from, when the scenario file says: its opening cash
+    /// ("opening cash: CoreWeave, Inc. 10-Q filed …, accession …, 2025-09-30"), then each
+    /// of its parameters written with a source.
+    func notes(of n: Node) -> [String] {
+        let (prefix, cash): (String, String?) = switch n {
+        case .coreweave: ("cw.", Scenario.coreweaveCashKey)
+        case .vast: ("vast.", ParameterID.vastCash.rawValue)
+        case .nvidia: ("nvidia.", nil)
+        default: ("", nil)
+        }
+        guard !prefix.isEmpty else { return [] }
+        var out = cash.flatMap { sources[$0] }.map { ["opening cash: \($0.label)"] } ?? []
+        for p in ParameterRegistry.all where p.id.rawValue.hasPrefix(prefix) && p.id.rawValue != cash {
+            if let note = sources[p.id.rawValue] { out.append("\(p.label): \(note.label)") }
+        }
+        return out
     }
 
     /// A registry source up to its first ";": the citation without the reasoning after it.

@@ -13,14 +13,38 @@ public struct RoundTripPanel: Sendable {
         self.session = session; self.month = max(0, min(month, session.projection.horizon)); self.glyphs = glyphs
     }
 
-    /// One buyer's line in words: "OpenAI  mo 12% · cum 34%" and "$1.2B of $3.4B financed".
+    /// One buyer's line as of the present month: this month's share (nil: no sales this
+    /// month), where the cumulative line stands, and the dollars to date.
     struct Row: Equatable {
         var buyer: String
-        var monthly: Double
-        var cumulative: Double
+        var monthly: Double?
+        var standing: RoundTripLedger.Standing
         var financed: Double
         var sales: Double
         var role: Role
+
+        /// The right-hand words: "mo 12% · cum 34%", "no sales this mo · cum 21%",
+        /// "financed $685.0M ahead of any sales", "no sales yet". Never a share of $0.
+        var shares: String {
+            switch standing {
+            case .share(let cumulative):
+                return (monthly.map { "mo \(Format.percent($0))" } ?? "no sales this mo") + " · cum \(Format.percent(cumulative))"
+            case .financedAheadOfSales(let amount): return "financed \(Format.dollars(amount)) ahead of any sales"
+            case .nothingYet: return "no sales yet"
+            }
+        }
+
+        /// The dollars under it: "$8.3B of $39.6B"; with no sales, "no sales yet" or "nothing financed".
+        var money: String {
+            switch standing {
+            case .share: "\(Format.dollars(financed)) of \(Format.dollars(sales))"
+            case .financedAheadOfSales: "no sales yet"
+            case .nothingYet: "nothing financed"
+            }
+        }
+
+        /// The cumulative share for the bar (nil: no bar, there is no share).
+        var cumulative: Double? { if case .share(let s) = standing { s } else { nil } }
     }
 
     /// Each vendor's name and role with its buyers' rows, as of the present month.
@@ -29,9 +53,8 @@ public struct RoundTripPanel: Sendable {
         return session.ledgers.map { ledger in
             let rows = ledger.lines.map { line in
                 Row(buyer: entities[line.buyer].name, monthly: line.share(month: month),
-                    cumulative: line.cumulativeShare(through: month),
-                    financed: line.financed[0...month].reduce(0, +), sales: line.sales[0...month].reduce(0, +),
-                    role: GraphSpec.role(of: entities[line.buyer].kind))
+                    standing: line.standing(through: month), financed: line.financed(through: month),
+                    sales: line.sales(through: month), role: GraphSpec.role(of: entities[line.buyer].kind))
             }
             let v = entities[ledger.vendor]
             return (v.name, GraphSpec.role(of: v.kind), rows)
@@ -63,21 +86,22 @@ public struct RoundTripPanel: Sendable {
         }
     }
 
-    /// One buyer: name, this month's share and the cumulative share; below it, when `bar`,
-    /// the cumulative share as a bar (full at 100%) with the dollars beside it.
+    /// One buyer: name, and its shares or, with no sales yet, what stands in their place;
+    /// below it, when `bar`, the cumulative share as a bar (full at 100%) with the dollars
+    /// beside it (no bar without a share).
     func draw(_ row: Row, into f: inout Frame, x: Int, y: Int, width: Int, bar: Bool) -> Int {
-        let shares = "mo \(Format.percent(row.monthly)) · cum \(Format.percent(row.cumulative))"
-        let nameWidth = max(4, width - shares.count - 1)
-        f.text(x, y, row.buyer.truncated(to: nameWidth, ellipsis: glyphs.ellipsis), Style(row.role))
-        f.text(x + width - shares.count, y, shares, Style(row.cumulative > 0 ? .warn : .text, .bold))
+        let shares = row.shares.truncated(to: width - 5, ellipsis: glyphs.ellipsis)
+        let count = shares.unicodeScalars.count
+        f.text(x, y, row.buyer.truncated(to: width - count - 1, ellipsis: glyphs.ellipsis), Style(row.role))
+        f.text(x + width - count, y, shares, Style(row.financed > 0 ? .warn : .text, .bold))
         guard bar else { return y + 1 }
-        let money = "\(Format.dollars(row.financed)) of \(Format.dollars(row.sales))"
+        let money = row.money.truncated(to: width, ellipsis: glyphs.ellipsis)
         let barWidth = width - money.count - 3
-        if barWidth >= 4 {
-            Slider(value: min(1, row.cumulative), min: 0, max: 1, style: Style(row.cumulative > 0 ? .warn : .dim))
+        if let share = row.cumulative, barWidth >= 4 {
+            Slider(value: min(1, share), min: 0, max: 1, style: Style(share > 0 ? .warn : .dim))
                 .draw(into: &f, x: x + 1, y: y + 1, width: barWidth, glyphs: glyphs)
         }
-        f.text(x + width - money.count, y + 1, money.truncated(to: width), Style(.dim))
+        f.text(x + width - money.unicodeScalars.count, y + 1, money, Style(.dim))
         return y + 2
     }
 }

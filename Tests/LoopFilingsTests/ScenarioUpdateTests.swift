@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 @testable import LoopFilings
 
-@Suite struct LoopUpdateTests {
+@Suite struct ScenarioUpdateTests {
     /// A loop with a filer whose debt is in a loan deal, a filer without loans, a private company.
     static let small = """
         # A small loop for the filings tests.
@@ -55,8 +55,8 @@ import TestSupport
 
         """
 
-    func plan(_ text: String = small, through: String? = nil) throws -> LoopUpdate {
-        try LoopUpdate.plan(text: text, file: "small.yaml",
+    func plan(_ text: String = small, through: String? = nil) throws -> ScenarioUpdate {
+        try ScenarioUpdate.plan(text: text, file: "small.yaml",
                             companies: ["coreweave": Fixture.coreweave, "excl": Fixture.example], through: through)
     }
 
@@ -135,17 +135,10 @@ import TestSupport
         #expect(later.text.contains("accession 0001769628-26-000104"))
     }
 
-    @Test func onlyLoopFilesAreUpdated() {
-        let text = try! String(contentsOfFile: Support.scenarioPath("article-2025"), encoding: .utf8)
-        #expect {
-            try LoopUpdate.plan(text: text, file: "article-2025.yaml", companies: [:])
-        } throws: { ($0 as? FilingsError)?.message.hasPrefix("article-2025.yaml: not a loop file") == true }
-    }
-
     @Test func theBundledWebTakesCoreWeavesQ3CashAndKeepsItsLoans() throws {
         let path = Support.scenarioPath("ai-web-2025")
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let u = try LoopUpdate.plan(text: text, file: "ai-web-2025.yaml", companies: ["coreweave": Fixture.coreweave],
+        let u = try ScenarioUpdate.plan(text: text, file: "ai-web-2025.yaml", companies: ["coreweave": Fixture.coreweave],
                                     unresolved: ["nvidia": "no cached company facts for NVDA"], through: "2025-09-30")
         #expect(u.changes.map(\.what) == ["asOf (added)", "coreweave.cash"])
         #expect(u.kept.contains { $0.hasPrefix("coreweave.debt: modelled by its loan deals (cw-ddtl1") })
