@@ -43,11 +43,11 @@ struct GraphLabels: Sendable {
             let vertical = all.filter { !$0.horizontal }.sorted { $0.length > $1.length }
             let order = Array(horizontal.prefix(1)) + vertical + horizontal.dropFirst()
             let amounts = [e.amountLabel] + (e.amountLabel.hasSuffix("/mo") ? [String(e.amountLabel.dropLast(3))] : [])
-            let kind = e.label + e.delta
+            var kinds = Shortenings(e.label + e.delta)
             var placed: [Placed] = []
             // Both texts beside one run if possible; else each wherever it fits.
             for run in order where placed.isEmpty {
-                placed = pair(run, amounts: amounts, kind: kind, edge: i)
+                placed = pair(run, amounts: amounts, kinds: &kinds, edge: i)
             }
             if placed.isEmpty {
                 for run in order {
@@ -61,15 +61,18 @@ struct GraphLabels: Sendable {
     }
 
     /// Both texts beside `run`: amount above and kind below a horizontal run (or the
-    /// other way round), or kind then amount on two rows beside a vertical one.
-    mutating func pair(_ run: Run, amounts: [String], kind: String, edge: Int) -> [Placed] {
-        let kinds = [kind] + (2...max(2, kind.count - 1)).reversed().filter { $0 >= 5 }.map { kind.truncated(to: $0) }
+    /// other way round), or kind then amount on two rows beside a vertical one; `kinds`
+    /// the kind's text, then its shortenings (each made only once it fits somewhere).
+    mutating func pair(_ run: Run, amounts: [String], kinds: inout Shortenings, edge: Int) -> [Placed] {
         for amount in amounts {
-            for k in kinds {
-                for spot in spots(run, amount: amount, kind: k) {
+            let wa = amount.unicodeScalars.count
+            for v in kinds.lengths.indices {
+                let wk = kinds.width(v)
+                for spot in spots(run, amountWidth: wa, kindWidth: wk) {
                     let a = Placed(x: spot.0.x, y: spot.0.y, text: amount, edge: edge, isAmount: true)
-                    let b = Placed(x: spot.1.x, y: spot.1.y, text: k, edge: edge, isAmount: false)
-                    if fits(a), fits(b), a.y != b.y || a.x + a.text.count < b.x || b.x + b.text.count < a.x {
+                    guard fits(a), occupancy.fits(spot.1.x, spot.1.y, width: wk) else { continue }
+                    let b = Placed(x: spot.1.x, y: spot.1.y, text: kinds.text(v), edge: edge, isAmount: false)
+                    if a.y != b.y || a.x + a.text.count < b.x || b.x + b.text.count < a.x {
                         return [a, b]
                     }
                 }
@@ -81,7 +84,8 @@ struct GraphLabels: Sendable {
     /// One text beside `run`, the first variant that fits.
     func single(_ run: Run, texts: [String], edge: Int, isAmount: Bool) -> Placed? {
         for t in texts {
-            for spot in spots(run, amount: t, kind: t) {
+            let w = t.unicodeScalars.count
+            for spot in spots(run, amountWidth: w, kindWidth: w) {
                 let p = Placed(x: spot.0.x, y: spot.0.y, text: t, edge: edge, isAmount: isAmount)
                 if fits(p) { return p }
             }
@@ -89,9 +93,10 @@ struct GraphLabels: Sendable {
         return nil
     }
 
-    /// Where the amount and the kind would start beside `run`, best first.
-    func spots(_ run: Run, amount: String, kind: String) -> [(Point, Point)] {
-        let lo = run.lo, wa = amount.unicodeScalars.count, wk = kind.unicodeScalars.count
+    /// Where the amount and the kind, `amountWidth` and `kindWidth` cells wide, would start
+    /// beside `run`, best first.
+    func spots(_ run: Run, amountWidth wa: Int, kindWidth wk: Int) -> [(Point, Point)] {
+        let lo = run.lo
         if run.horizontal {
             guard max(wa, wk) <= run.length else { return [] }
             let ax = lo.x + (run.length - wa) / 2, kx = lo.x + (run.length - wk) / 2
