@@ -2,10 +2,11 @@
 # Lecture-hall benchmark (issue 19): a release `moneyloop serve --follow`, a presenter
 # (`moneyloop --share`) and N real OpenSSH viewers in pseudo-terminals (tools/bench_serve.py).
 # Reports memory (server and everything under it), CPU while the clock runs, bytes per
-# viewer per second, time to first screen, follow latency (median, p95), and the login and
-# relay budgets the unit tests check only functionally. About 1 minute at 40 viewers.
+# viewer per second, time to first screen, follow latency (median, p95), whether each
+# viewer's screen is its own (size, colour tier, theme; --mix varies them), and the login and
+# relay budgets the unit tests check only functionally. About 40 s at 10 viewers, 1 minute at 40.
 #
-#   Scripts/bench-serve.sh [--no-build] [--moneyloop BIN] [--viewers N] [--mix] [--rate PER_S]
+#   Scripts/bench-serve.sh [--no-build] [--moneyloop BIN] [--viewers N] [--mix] [--rate PER_S] [--watch N]
 #                          [--measure S] [--every S] [--only-room] [--server-args "..."] [--nice N] [--json FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -23,6 +23,8 @@ public enum ComparisonReport {
                                                 ("whatIf", .optional(c.whatIfFirstOutIfClosed?.rawValue))])),
             ("firstOut", .object([("baseline", .optional(c.baselineFirstOut?.rawValue)),
                                   ("whatIf", .optional(c.whatIfFirstOut?.rawValue))])),
+            ("inWords", .object([("baseline", .array(c.baselineWords.map(JSONValue.string))),
+                                 ("whatIf", .array(c.whatIfWords.map(JSONValue.string)))])),
             ("rows", .array(c.rows.map { r in
                 .object([("id", .string(r.id)), ("label", .string(r.label)), ("quantity", .string(r.quantity.rawValue)),
                          ("baseline", .optional(r.baseline)), ("whatIf", .optional(r.whatIf)),
@@ -48,6 +50,10 @@ public enum ComparisonReport {
                               first(c.whatIfFirstOutIfClosed), ""], columns).trimmingCharacters() + "\n"
         out += TextTable.row(["First to run out with financing", first(c.baselineFirstOut), first(c.whatIfFirstOut), ""],
                              columns).trimmingCharacters() + "\n"
+        for (tag, sentences) in [("A", c.baselineWords), ("B", c.whatIfWords)] {
+            for s in sentences { out += "\n" + TextTable.wrap("\(tag): \(s)", width: 100, indent: "   ").joined(separator: "\n") }
+        }
+        out += "\n"
         return out
     }
 }

@@ -98,6 +98,9 @@ public enum SimulationReport {
         .object([
             ("firstNeedMonth", .optional(n.firstMonth.map(Double.init))),
             ("firstNeedDate", .optional(n.firstMonth.map { start.adding(months: $0).description })),
+            ("firstRolloverMonth", .optional(n.firstRolloverMonth.map(Double.init))),
+            ("firstRolloverDate", .optional(n.firstRolloverMonth.map { start.adding(months: $0).description })),
+            ("rolledOver", .number(n.rolledOver)),
             ("peakCumulativeNeed", .number(n.peak)), ("raised", .number(n.raised)),
             ("equityRaised", .number(n.equityRaised)), ("dilution", .number(n.dilution)), ("fees", .number(n.fees)),
             ("runwayIfMarketsCloseMonths", .optional(closed.map(Double.init))),

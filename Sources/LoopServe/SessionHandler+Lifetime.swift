@@ -9,10 +9,10 @@ import Glibc
 /// viewer told why) when the meeting ends, and the SSH session closed once its output is
 /// relayed.
 extension SessionHandler {
-    /// The viewer's dashboard on `pty`: in a viewer host when the server has them (a
-    /// following server), else its own process.
+    /// The viewer's dashboard on `pty`: a follower's in a viewer host when the server has
+    /// them, else its own process.
     func startDashboard(on pty: PseudoTerminal, environment: [String: String]) throws(ServeError) -> SessionDashboard {
-        guard let hosts = launch.hosts, launch.dashboard?.follow == true else {
+        guard let hosts = launch.hosts, launch.follows(connection.access) else {
             return .process(try ChildProcess.spawn(
                 executable: launch.executable, arguments: launch.arguments(for: connection.access),
                 environment: environment, terminalPath: pty.slavePath))

@@ -47,13 +47,14 @@ public struct SessionLaunch: Sendable {
     }
 
     /// The dashboard: `EXECUTABLE --served ACCESS [--follow] …` (by default this very
-    /// program), with the share socket in the environment when following.
+    /// program), with the share socket in the environment when the server has a relay
+    /// (`--follow`, or `--passcode`, whose viewers always follow).
     public static func dashboard(
         serverEnvironment: [String: String], options: DashboardOptions, shareSocket: String?,
         executable: String = "/proc/self/exe"
     ) -> SessionLaunch {
         var base = inheritedEnvironment(serverEnvironment)
-        if options.follow, let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
+        if let shareSocket { base[ShareLink.socketEnvironmentVariable] = shareSocket }
         var launch = SessionLaunch(
             executable: executable, arguments: ["moneyloop"],
             baseEnvironment: base, terminalType: TerminalType(environment: serverEnvironment))
@@ -66,10 +67,17 @@ public struct SessionLaunch: Sendable {
     public func arguments(for access: ViewerAccess) -> [String] {
         guard let options = dashboard else { return arguments }
         var argv = arguments + ["--served", access.rawValue]
-        if options.follow { argv.append("--follow") }
+        if follows(access) { argv.append("--follow") }
         for file in options.allowedScenarios { argv += ["--served-scenario", file] }
         for file in options.allowedThemes { argv += ["--served-theme", file] }
         return argv
+    }
+
+    /// Whether a viewer who logged in with `access` follows the presenter: with `--follow`,
+    /// everyone; a passcode viewer always (a read-only follower, whatever the server's options).
+    public func follows(_ access: ViewerAccess) -> Bool {
+        guard let options = dashboard else { return false }
+        return options.follow || access == .passcode
     }
 
     /// Another program (tests, demos): `command[0]` (looked up in the server's PATH when
@@ -116,13 +124,18 @@ public struct SessionLaunch: Sendable {
 
     /// Whether a client may set `name` with an SSH `env` request: the locale and
     /// colour hints only (OpenSSH clients send LANG and LC_* by default). An allow-list:
-    /// no `MONEYLOOP_*`, `PATH`, `HOME`, `XDG_*` or `LD_*` can come from a client.
+    /// no `MONEYLOOP_*`, `PATH`, `HOME`, `XDG_*` or `LD_*` can come from a client. A locale
+    /// is a name (`en_US.UTF-8`, `de_DE@euro`), never a path: the C library would read a
+    /// locale from a path on the presenter's machine.
     public static func acceptsClientVariable(name: String, value: String) -> Bool {
         guard value.utf8.count <= 256, !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f })
         else { return false }
-        if ["LANG", "LANGUAGE", "COLORTERM", "NO_COLOR"].contains(name) { return true }
-        guard name.hasPrefix("LC_"), name.count <= 32 else { return false }
-        return name.dropFirst(3).allSatisfy { ("A"..."Z").contains($0) || $0 == "_" }
+        if ["COLORTERM", "NO_COLOR"].contains(name) { return true }
+        let locale = name == "LANG" || name == "LANGUAGE"
+            || (name.hasPrefix("LC_") && name.count <= 32 && name.dropFirst(3).allSatisfy { ("A"..."Z").contains($0) || $0 == "_" })
+        return locale && !value.hasPrefix(".") && value.unicodeScalars.allSatisfy { s in
+            ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || "_.@-:".unicodeScalars.contains(s)
+        }
     }
 
     /// The full environment for one session.

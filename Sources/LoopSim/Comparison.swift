@@ -40,6 +40,9 @@ public struct Comparison: Sendable, Equatable {
     public var whatIfFirstToNeed: Node?
     public var baselineFirstOutIfClosed: Node?
     public var whatIfFirstOutIfClosed: Node?
+    /// Each company's funding need in one sentence (`FundingWords`), baseline and what-if.
+    public var baselineWords: [String]
+    public var whatIfWords: [String]
 
     /// Compares `whatIf` with `baseline` over the months both cover.
     public init(baseline: Projection, whatIf: Projection) {
@@ -54,9 +57,17 @@ public struct Comparison: Sendable, Equatable {
         whatIfFirstToNeed = w.firstToNeedMoney
         baselineFirstOutIfClosed = b.firstOutIfClosed
         whatIfFirstOutIfClosed = w.firstOutIfClosed
+        baselineWords = Comparison.words(b)
+        whatIfWords = Comparison.words(w)
         rows = Comparison.metrics.map { m in
             Row(id: m.id, label: m.label, quantity: m.quantity, baseline: m.value(b), whatIf: m.value(w))
         }
+    }
+
+    /// CoreWeave's and Vast's funding need in words, as the headline reads them at month 0.
+    static func words(_ p: Projection) -> [String] {
+        let h = Headline(p, month: 0)
+        return [Node.coreweave, .vast].map { h.words($0).sentence(name: $0.label) }
     }
 
     /// The projection's first `horizon` months.
@@ -116,6 +127,8 @@ public struct Comparison: Sendable, Equatable {
             Measure(id: "\(c.rawValue).firstNeedMonth", label: "\(c.label) first needs money", quantity: .months) {
                 $0.fundingNeed(of: c).firstMonth.map(Double.init)
             },
+            Measure(id: "\(c.rawValue).firstRolloverMonth", label: "\(c.label) first rolls over debt",
+                    quantity: .months) { $0.fundingNeed(of: c).firstRolloverMonth.map(Double.init) },
             Measure(id: "\(c.rawValue).peakNeed", label: "\(c.label) peak funding need", quantity: .dollars) {
                 $0.fundingNeed(of: c).peak
             },

@@ -89,16 +89,34 @@ public struct Headline: Sendable, Equatable {
     /// The calendar month of month `m`.
     public func calendar(_ m: Int) -> YearMonth { start.adding(months: m) }
 
-    /// "needs money from Mar 26 (month 4), peak $6.6B" or "needs no new money in 60 mo".
-    public func needText(_ company: Node) -> String {
-        guard let n = need(of: company), let m = n.firstMonth else { return "needs no new money in \(horizon) mo" }
-        return "needs money from \(calendar(m).shortLabel) (month \(m)), peak \(Format.dollars(n.peak))"
+    /// The company's funding need in words, every case (see `FundingWords`).
+    public func words(_ company: Node) -> FundingWords {
+        FundingWords(need: need(of: company) ?? FundingNeed(EmptyCollection<(Int, FinancingMonth)>()),
+                     runway: runway(of: company), runwayIfClosed: runwayIfClosed(of: company),
+                     creditWindow: creditWindow, start: start, horizon: horizon)
     }
 
-    /// "out of cash Jun 26 (month 7) if markets close" or "lasts > 60 mo if markets close".
+    /// "Mar 26 (month 4)".
+    func when(_ m: Int) -> String { "\(calendar(m).shortLabel) (month \(m))" }
+
+    /// "needs money from Mar 26 (month 4), peak $6.6B", "rolls over debt from Jan 26 (month 2),
+    /// needs money from …", "needs no new money in 60 mo, only rolls over debt from Jan 26
+    /// (month 2)" or "needs no new money in 60 mo".
+    public func needText(_ company: Node) -> String {
+        let w = words(company)
+        let roll = w.rollsOverFirst ? w.need.firstRolloverMonth.map { "rolls over debt from \(when($0))" } : nil
+        guard let m = w.need.firstMonth else {
+            return "needs no new money in \(horizon) mo" + (roll.map { ", only \($0)" } ?? "")
+        }
+        return (roll.map { "\($0), " } ?? "") + "needs money from \(when(m)), peak \(Format.dollars(w.need.peak))"
+    }
+
+    /// "out of cash Jun 26 (month 7) if markets close", "… if markets close, when debt it
+    /// rolls over falls due" (before it needs new money), or "lasts > 60 mo if markets close".
     public func closedText(_ company: Node) -> String {
         guard let m = runwayIfClosed(of: company) else { return "lasts \(Format.runway(nil, horizon: horizon)) if markets close" }
-        return "out of cash \(calendar(m).shortLabel) (month \(m)) if markets close"
+        return "out of cash \(when(m)) if markets close"
+            + (words(company).closedFirstByRollover ? ", when debt it rolls over falls due" : "")
     }
 
     /// "2 covenant breaches, first interest coverage May 27" or "no covenant breach".
@@ -110,22 +128,28 @@ public struct Headline: Sendable, Equatable {
 
     /// The difference between open and closed markets, in words, the verdict first.
     public var explanation: String {
-        let closed = coreweaveRunwayIfClosed.map { "out of cash \(calendar($0).shortLabel) (month \($0))" }
+        let w = words(.coreweave)
+        let closed = coreweaveRunwayIfClosed.map { "out of cash \(when($0))" }
+        let unpaid = w.closedFirstByRollover ? ", when debt it rolls over falls due unpaid" : ""
         if creditWindow <= 0 {
             return "Markets closed: no rollovers or raises, only cash and the committed revolver. CoreWeave "
                 + (closed.map { "is \($0)" } ?? "lasts \(Format.runway(nil, horizon: horizon))")
                 + "; with credit open it would " + (coreweaveNeed.firstMonth == nil ? "need no new money."
                     : "raise what it needs instead.")
         }
+        let roll = w.rollsOverFirst ? w.need.firstRolloverMonth.map { "rolls over maturing debt from \(when($0))" } : nil
         guard let need = coreweaveNeed.firstMonth else {
-            return "CoreWeave needs no new money within \(horizon) months; "
-                + (closed.map { "if markets closed it would be \($0)." } ?? "it lasts even if markets close.")
+            return "CoreWeave needs no new money within \(horizon) months" + (roll.map { ", only \($0)" } ?? "") + "; "
+                + (closed.map { "if markets closed it would be \($0)\(unpaid)." } ?? "it lasts even if markets close.")
         }
-        let ask = "CoreWeave needs money from \(calendar(need).shortLabel) (month \(need)), "
-            + "\(Format.dollars(coreweaveNeed.peak)) at the peak"
+        let ask = (roll.map { "CoreWeave \($0) and needs new money from " } ?? "CoreWeave needs money from ")
+            + "\(when(need)), \(Format.dollars(coreweaveNeed.peak)) at the peak"
         if let out = coreweaveOut {
             return "Even with credit \(Format.percent(creditWindow, digits: 0)) open CoreWeave runs out "
                 + "\(out.shortLabel): \(ask); markets closed it is " + (closed ?? "never out") + "."
+        }
+        if w.closedFirstByRollover, let closed {
+            return "A funding gap, not insolvency: \(ask) while credit is open; if markets closed it is \(closed)\(unpaid)."
         }
         return "A funding gap, not insolvency: \(ask) while credit is open; "
             + (closed.map { "only if markets closed is it \($0)." } ?? "it lasts even if markets close.")

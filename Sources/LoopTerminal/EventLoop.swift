@@ -21,6 +21,8 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     private var drawScheduled = false
     private var budget: FrameBudget
     private var lastFrame: Frame?
+    /// When the last frame was written (uptime nanoseconds).
+    private var lastDrawn: UInt64 = 0
     private let started = DispatchTime.now()
     /// The backlog guard, with the quit keys as the terminal sends them (set by `run`).
     private var flood = InputFlood(now: 0, quitSequences: [])
@@ -123,11 +125,14 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         if allowance > 0 {
             let (inputs, reads, ended) = terminal.readInput(limit: allowance)
             flood.spend(reads)
+            // The keys of one read are applied first and drawn once: a command line that
+            // arrives whole (pasted, or keys bunched by a slow link) costs one frame, so the
+            // busy limit counts the keys' own work, not frames nobody would see.
             for (i, input) in inputs.enumerated() {
                 // A hosted viewer's terminal sends no SIGINT (the line discipline's signals
                 // are off: the host is not its foreground process): Ctrl-C arrives as a key.
                 if case .key(.ctrl("c")) = input, terminal.hosted != nil { return terminate(status: 128 + SIGINT) }
-                send(message(input))
+                take(message(input))
                 if finished { return }
                 if i + 1 < inputs.count, RawInput.threadCPUTime() > cpu + busyLimit {
                     flood.begin(at: now)
@@ -137,6 +142,8 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
                     break
                 }
             }
+            if finished { return }
+            requestDraw()
             if ended { return terminate(status: 128 + SIGHUP) }
             if reads < allowance, !flood.flooding { return }
         }
@@ -155,14 +162,31 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         }
     }
 
-    /// Reads one buffer of flood raw and drops it, acting only on quit keys in it.
+    /// Reads the flood raw and drops it, as long as bytes are queued (up to
+    /// `InputFlood.drainLimit` at a time) or until a quit key turns up in it, acting only on
+    /// quit keys. The notice is drawn at most `InputFlood.frameInterval` apart meanwhile, so
+    /// frames do not slow the draining down.
     private func dropFlood(_ terminal: Terminal, at now: UInt64) {
-        guard let n = terminal.readRaw(into: &floodBuffer) else { return terminate(status: 128 + SIGHUP) }
+        var quits: [Key] = []
+        var drained = 0
+        var ended = false
+        while quits.isEmpty && drained < InputFlood.drainLimit {
+            guard let n = terminal.readRaw(into: &floodBuffer) else { ended = true; break }
+            guard n > 0 else { break }
+            drained += n
+            quits = flood.drop(floodBuffer[0..<n], at: now)
+        }
         terminal.forgetPartialInput()
-        guard n > 0 else { return }
-        let quits = flood.drop(floodBuffer[0..<n], at: now)
-        send(.inputFlood(dropped: flood.dropped, quit: false))
-        for _ in quits { send(.inputFlood(dropped: flood.dropped, quit: true)) }
+        if drained > 0 {
+            take(.inputFlood(dropped: flood.dropped, quit: false))
+            requestDraw()
+        }
+        for key in quits {
+            // Ctrl-C ends a hosted viewer as it does outside a flood (no signal reaches it).
+            if key == .ctrl("c"), terminal.hosted != nil { return terminate(status: 128 + SIGINT) }
+            send(.inputFlood(dropped: flood.dropped, quit: true))
+        }
+        if ended { terminate(status: 128 + SIGHUP) }
     }
 
     /// Called on the main queue after every message with the new model (e.g. to publish it).
@@ -173,10 +197,15 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
 
     /// Applies a message, hands its effects to the runner and draws. Main queue only.
     public func send(_ message: Message) {
+        take(message)
+        requestDraw()
+    }
+
+    /// Applies a message (stamped with the session's time) without drawing.
+    private func take(_ message: Message) {
         guard !finished else { return }
         noteElapsed()
         apply(message)
-        requestDraw()
     }
 
     /// Like `send`, for messages from the background and the clock: the frames kept for
@@ -255,7 +284,9 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
     /// Draws now if the frame budget allows, else as soon as it does. The clock's frames
     /// leave `reserve` frames of the budget to keys.
     private func requestDraw(reserve: Double = 0) {
-        let wait = budget.delay(at: DispatchTime.now().uptimeNanoseconds, keeping: reserve)
+        let now = DispatchTime.now().uptimeNanoseconds
+        var wait = budget.delay(at: now, keeping: reserve)
+        if flood.flooding, lastDrawn + InputFlood.frameInterval > now { wait = max(wait, lastDrawn + InputFlood.frameInterval - now) }
         if wait == 0 { drawNow(); return }
         guard !drawScheduled else { return }
         drawScheduled = true
@@ -271,7 +302,8 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         let (w, h) = screen.size()
         let frame = view(model, width: w, height: h, caps: screen.capabilities)
         guard frame != lastFrame else { return }
-        budget.spend(at: DispatchTime.now().uptimeNanoseconds)
+        lastDrawn = DispatchTime.now().uptimeNanoseconds
+        budget.spend(at: lastDrawn)
         screen.blit(frame)
         lastFrame = frame
         onDraw?(frame, model)

@@ -20,6 +20,11 @@ struct InputFlood {
     /// Silence, in nanoseconds, that ends a flood: long enough that a paste relayed in
     /// bursts (SSH on a busy host) stays one flood; quit keys in it still act.
     static let quiet: UInt64 = 1_000_000_000
+    /// Bytes of flood dropped in one go before the event loop looks at anything else.
+    static let drainLimit = 1 << 20
+    /// Nanoseconds between frames while a flood is dropped: the notice's count moves, and
+    /// the time goes to draining rather than to drawing.
+    static let frameInterval: UInt64 = 250_000_000
 
     private var tokens = InputFlood.burst
     private var refilled: UInt64

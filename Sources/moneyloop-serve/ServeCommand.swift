@@ -53,8 +53,8 @@ struct ServeCommand: ParsableCommand {
     var follow = false
 
     @Flag(name: .long, help: ArgumentHelp(
-        "Anyone who types the room's code joins as a read-only follower; a short random code is printed "
-            + "unless one is given: --passcode WORD."))
+        "Anyone who types the room's code joins as a read-only follower of the presenter (even without "
+            + "--follow); a short random code is printed unless one is given: --passcode WORD."))
     var passcode = false
 
     /// The code after `--passcode`, when one is given.
@@ -74,12 +74,12 @@ struct ServeCommand: ParsableCommand {
     var shareSocket: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "With --follow: run up to N followers' dashboards in one process (0: a process per viewer).",
+        "With --follow or --passcode: run up to N followers' dashboards in one process (0: a process per viewer).",
         valueName: "n"))
     var viewersPerHost = 50
 
     @Option(name: .long, help: ArgumentHelp(
-        "With --follow: at most this many frames a second for each follower in a viewer host.",
+        "With --follow or --passcode: at most this many frames a second for each follower in a viewer host.",
         valueName: "n"))
     var followerFps = 4
 
@@ -148,8 +148,9 @@ struct ServeCommand: ParsableCommand {
         }
         log.info("host key \(hostKey.fingerprint) (ED25519) \(hostKey.created ? "created in" : "from") \(hostKey.path)")
 
+        // Passcode viewers always follow, so a passcode needs the relay too.
         var sharePath: String? = nil
-        if follow {
+        if follow || passcode {
             sharePath = try ShareLink.socketPath(environment: environment)
             if let shareSocket { sharePath = shareSocket }
         }
@@ -161,7 +162,7 @@ struct ServeCommand: ParsableCommand {
                                       executable: try Self.dashboardExecutable(environment: environment))
             : try SessionLaunch.custom(sessionCommand, serverEnvironment: environment, shareSocket: sharePath)
         // Viewer hosts run the same dashboard program (`serve-host`), never this server.
-        if follow && sessionCommand.isEmpty && viewersPerHost > 0 {
+        if (follow || passcode) && sessionCommand.isEmpty && viewersPerHost > 0 {
             launch.hosts = ViewerHosts(launch: launch, viewersPerHost: viewersPerHost, fps: followerFps, log: log)
         }
 
@@ -186,7 +187,7 @@ struct ServeCommand: ParsableCommand {
         let shown = ListenAddress(host: address.host, port: server.port)
         log.info("listening on \(shown), " + (keys.map { "\($0.current().entries.count) authorized key(s)" } ?? "keys off")
             + (passcode ? ", passcode on" : "") + ", at most \(maxSessions) sessions"
-            + (follow ? ", following the presenter" : ""))
+            + (follow ? ", following the presenter" : passcode ? ", passcode viewers follow the presenter" : ""))
         let host = address.isLoopback ? "localhost" : ["0.0.0.0", "::", ""].contains(address.host) ? "THIS-HOST" : address.host
         if keys != nil { log.info("viewers with a key connect with: ssh -t -x -p \(server.port) \(host)") }
         if let room {

@@ -31,7 +31,7 @@ struct DemoCastOutput {
             if let last {
                 sentences += Narrator.sentences(from: last, to: now)
             } else {
-                sentences.append("\(model.scenario.name): " + Narrator.opening(model))
+                sentences.append("\(model.scenarioName): " + Narrator.opening(model))
             }
             last = now
         }

@@ -63,7 +63,7 @@ final class NarrationFile: @unchecked Sendable {
     /// Says where the session starts, then follows `loop`'s messages (after any observer
     /// already there, such as `--share`'s publisher).
     func attach(to loop: EventLoop, model: Model) {
-        stream.write("\(model.scenario.name): " + Narrator.opening(model) + "\n")
+        stream.write("\(model.scenarioName): " + Narrator.opening(model) + "\n")
         let earlier = loop.onModelChange
         loop.onModelChange = { [unowned self] model in
             earlier?(model)

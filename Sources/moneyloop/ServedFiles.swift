@@ -1,17 +1,35 @@
 import LoopConfig
 import LoopDashboard
 import LoopSim
+import Synchronization
 
 /// The file side of a dashboard `moneyloop serve` runs for an attendee: it reads only the
 /// bundled scenarios and themes and the files the presenter allowed (`serve
 /// --allow-scenario/--allow-theme`, passed as hidden `--served-*` options), by name; it
-/// writes nothing; and its errors never quote a file nor say whether a path exists.
+/// writes nothing; and its errors never quote a file nor say whether a path exists. Those
+/// files do not change while the meeting runs, so each answer is read once and kept: keys
+/// that list or load them (`c`, `t`, pasted by the dozen) cost nothing the second time.
 struct ServedFiles: FileWork {
     /// The rules `update` checks first.
     let policy: ServedSession
     /// Scenario and theme files by the name an attendee types.
     let scenarioFiles: [String: String]
     let themeFiles: [String: String]
+    /// Answers already read, by request (shared by every viewer in a viewer host).
+    private let answers = Answers()
+
+    final class Answers: Sendable {
+        private let kept = Mutex<[String: Message]>([:])
+        /// The answer to `request`, read by `read` the first time only; an answer to a name
+        /// that is not `listed` (a refusal, read without a file) is not kept, so typed names
+        /// cannot fill the memory.
+        func answer(_ request: String, listed: Bool = true, _ read: () -> Message) -> Message {
+            if let known = kept.withLock({ $0[request] }) { return known }
+            let message = read()
+            if listed { kept.withLock { $0[request] = message } }
+            return message
+        }
+    }
 
     /// The dashboard's served flag: `--served key|passcode` from the server's command line.
     /// Fails closed: `MONEYLOOP_SERVED` without the option still counts as served, with a
@@ -48,6 +66,10 @@ struct ServedFiles: FileWork {
     }
 
     func loadScenario(_ name: String) -> Message {
+        answers.answer("scenario " + name, listed: policy.scenarios.contains(name)) { readScenario(name) }
+    }
+
+    private func readScenario(_ name: String) -> Message {
         if let path = scenarioFiles[name], ScenarioLocator(searchDirectories: []).loopFile(path) != nil {
             return (try? LoopFile.load(contentsOf: path)).map { .loopLoaded($0, path: nil) }
                 ?? .loadFailed(policy.scenarioRefused(name))
@@ -56,6 +78,10 @@ struct ServedFiles: FileWork {
     }
 
     func scenarioList() -> Message {
+        answers.answer("list") { readScenarioList() }
+    }
+
+    private func readScenarioList() -> Message {
         let locator = ScenarioLocator(searchDirectories: [])
         return .analytics(.scenarioList(policy.scenarios.map { name in
             let loop = scenarioFiles[name].flatMap { locator.loopFile($0) }
@@ -65,10 +91,18 @@ struct ServedFiles: FileWork {
     }
 
     func loadComparison(_ name: String) -> Message {
+        answers.answer("comparison " + name, listed: policy.scenarios.contains(name)) { readComparison(name) }
+    }
+
+    private func readComparison(_ name: String) -> Message {
         scenario(name).map { .analytics(.comparisonLoaded($0)) } ?? .loadFailed(policy.scenarioRefused(name))
     }
 
     func theme(named name: String) -> Message {
+        answers.answer("theme " + name, listed: policy.themes.contains(name)) { readTheme(name) }
+    }
+
+    private func readTheme(_ name: String) -> Message {
         if let path = themeFiles[name] {
             guard let loaded = try? ThemeFile.load(contentsOf: path) else {
                 return .loadFailed(ServedSession.unavailable("theme", name))

@@ -29,6 +29,30 @@ struct PresentEndToEndTests {
         #expect(try t.format("#{alternate_on}") == "0")
     }
 
+    /// `present --scenario ai-web-2025` plays the second loop's demo to its last step, each
+    /// step's caption as `--rehearse` prints it (filled from the engine), then quits cleanly.
+    @Test func presentPlaysTheLoopDemoToTheEnd() throws {
+        let rehearsal = try runProcess(moneyloopBinary, ["present", "--rehearse", "--scenario", "ai-web-2025"])
+        #expect(rehearsal.status == 0)
+        let captions = PresentCommandLineTests.firstCaptionLines(rehearsal.out)
+        #expect(captions.count == 8, "\(rehearsal.out)")
+        let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "present", "--scenario", "ai-web-2025"])
+        for (i, caption) in captions.enumerated() {
+            if i > 0 { try t.send("Space") }
+            // The clock runs to the step's month first; wait for the step's whole screen.
+            let start = String(caption.prefix(60))
+            let screen = try t.waitFor(timeout: 30) { $0.contains("Step \(i + 1)/8") && $0.contains(start) && $0.contains("script \(i + 1)/8") }
+            #expect(screen.contains("ai-web-2025") && screen.contains(start), "\(screen)")
+        }
+        try t.send("Space")
+        let end = try t.waitFor { $0.contains("last step") }
+        #expect(end.contains("Step 8/8"), "\(end)")
+        try t.send("q")
+        #expect(t.waitForExit())
+        #expect(t.exitStatus == 0)
+        #expect(try t.format("#{alternate_on}") == "0")
+    }
+
     @Test func readOnlyDashboardSaysSoAndRefusesLevers() throws {
         let t = try TmuxSession(width: 120, height: 40, command: [moneyloopBinary, "--paused", "--read-only", "--present"])
         let first = try t.waitFor { $0.contains("read-only") && $0.contains("Utilization") }
@@ -62,11 +86,31 @@ struct PresentEndToEndTests {
         #expect(play.status == 2 && play.err.contains("steps[0].set.cw.utilization"))
     }
 
+    /// Each step's first caption line in `--rehearse` output.
+    static func firstCaptionLines(_ rehearsal: String) -> [String] {
+        let lines = rehearsal.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.filter { lines[$0].hasPrefix("Step ") && $0 + 1 < lines.count }
+            .map { String(lines[$0 + 1].dropFirst(2)) }
+    }
+
+    /// `--scenario NAME` picks the demo written for that scenario; one with none, or a script
+    /// and --scenario together, are refused (status 2).
+    @Test func scenarioPicksItsDemo() throws {
+        let loop = try runProcess(moneyloopBinary, ["present", "--check", "--scenario", "ai-web-2025"])
+        #expect(loop.status == 0 && loop.out.contains("8 steps, scenario ai-web-2025"), "\(loop.err)")
+        let article = try runProcess(moneyloopBinary, ["present", "--check", "--scenario", "article-2025"])
+        #expect(article.status == 0 && article.out.contains("money-loop.yaml: ok"))
+        let none = try runProcess(moneyloopBinary, ["present", "--check", "--scenario", "price-war"])
+        #expect(none.status == 2 && none.err.contains("no demo script is written for this scenario"))
+        let both = try runProcess(moneyloopBinary, ["present", "--check", "money-loop", "--scenario", "ai-web-2025"])
+        #expect(both.status == 2 && both.err.contains("not both"))
+    }
+
     @Test func rehearsePrintsEachStepsHeadline() throws {
         let r = try runProcess(moneyloopBinary, ["present", "--rehearse", PresentEndToEndTests.demo])
         #expect(r.status == 0)
         for n in 1...8 { #expect(r.out.contains("Step \(n)/8 · month")) }
-        #expect(r.out.contains("CoreWeave needs money from Feb 26 (month 3), peak $7.3B, out of cash Mar 26 (month 4) if markets close"))
+        #expect(r.out.contains("CoreWeave rolls over debt from Feb 26 (month 3), needs money from Mar 26 (month 4), peak $7.3B, out of cash Mar 26 (month 4) if markets close"))
         #expect(r.out.components(separatedBy: " · utilization ").count == 9)
     }
 }

@@ -3,6 +3,7 @@ import LoopConfig
 import LoopDashboard
 import LoopSim
 import Testing
+import TestSupport
 @testable import moneyloop
 
 /// The second layer of a served dashboard: its file-effect runner writes nothing and reads
@@ -89,6 +90,32 @@ import Testing
         } else {
             Issue.record("no scenario list")
         }
+    }
+
+    /// `c` and `t`, pasted by the dozen, must not read and parse every file each time: the
+    /// files are read once (a paste flood ended seconds late while each `c` re-read them).
+    @Test func eachFileIsReadOnce() throws {
+        let (dir, _) = try fixture()
+        let theme = dir + "/brand.yaml"
+        let light = try String(contentsOfFile: Support.root.appendingPathComponent("themes/light.yaml").path, encoding: .utf8)
+        try light.replacingOccurrences(of: "name: light", with: "name: brand").write(toFile: theme, atomically: true, encoding: .utf8)
+        let served = ServedFiles(access: .key, allowedScenarios: [dir + "/q3.yaml"], allowedThemes: [theme])
+        #expect(Self.text(Self.answer(.loadScenario("q3"), served)) == "loaded")
+        #expect(Self.text(Self.answer(.setTheme("brand"), served)) == "theme loaded")
+        guard case let .analytics(.scenarioList(first))? = Self.answer(.analytics(.listScenarios), served) else {
+            Issue.record("no scenario list")
+            return
+        }
+        // Gone from the disk: the answers are the ones read before.
+        try FileManager.default.removeItem(atPath: dir + "/q3.yaml")
+        try FileManager.default.removeItem(atPath: theme)
+        #expect(Self.text(Self.answer(.loadScenario("q3"), served)) == "loaded")
+        #expect(Self.text(Self.answer(.setTheme("brand"), served)) == "theme loaded")
+        guard case let .analytics(.scenarioList(again))? = Self.answer(.analytics(.listScenarios), served) else {
+            Issue.record("no scenario list")
+            return
+        }
+        #expect(again.map(\.title) == first.map(\.title) && first.contains { $0.name == "q3" && $0.title != "(does not load)" })
     }
 
     @Test func theServedFlagFailsClosed() throws {

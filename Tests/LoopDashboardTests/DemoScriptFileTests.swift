@@ -9,8 +9,22 @@ import Testing
     /// Only the compiled-in scenario, so messages do not depend on the machine.
     static let locator = ScenarioLocator(searchDirectories: [])
 
-    static func load(_ text: String, file: String = "demo.yaml") throws(ConfigError) -> DemoScript {
+    static func load(_ text: String, file: String = "demo.yaml",
+                     locator: ScenarioLocator = locator) throws(ConfigError) -> DemoScript
+    {
         try DemoScriptFile.load(YAMLDocument(text: text, file: file), baseDirectory: "/nonexistent", locator: locator)
+    }
+
+    /// Reading `text` as `file` fails with exactly `expected`.
+    static func expectRefused(_ text: String, file: String, _ expected: String, locator: ScenarioLocator = locator,
+                              sourceLocation: SourceLocation = #_sourceLocation)
+    {
+        do {
+            _ = try load(text, file: file, locator: locator)
+            Issue.record("\(file) loaded", sourceLocation: sourceLocation)
+        } catch {
+            #expect(error.description == expected, sourceLocation: sourceLocation)
+        }
     }
 
     /// Invalid scripts (name, text) and the exact message each must give.
@@ -59,12 +73,7 @@ import Testing
 
     @Test(arguments: invalid)
     func invalidScriptGivesItsMessage(file: String, text: String, expected: String) {
-        do {
-            _ = try Self.load(text, file: file)
-            Issue.record("\(file) loaded")
-        } catch {
-            #expect(error.description == expected)
-        }
+        Self.expectRefused(text, file: file, expected)
     }
 
     static let valid = """

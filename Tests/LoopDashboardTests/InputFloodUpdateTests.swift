@@ -47,4 +47,19 @@ import LoopSim
         #expect(m.analytics.overlay == nil)
         #expect(update(&m, .key(.char("q"))) == [.quit])
     }
+
+    /// A paste's first keys can start Monte Carlo (`m` is in many words): the run it started
+    /// is stopped when the flood is recognised, so it does not take the cores while the flood
+    /// is dropped and the quit key after it waits.
+    @Test func aFloodStopsTheMonteCarloRunItsFirstKeysStarted() {
+        var m = Model(paused: true)
+        let started = update(&m, .key(.char("m")))
+        #expect(started.contains { if case .analytics(.startMonteCarlo) = $0 { true } else { false } })
+        let effects = update(&m, .inputFlood(dropped: 4096, quit: false))
+        #expect(effects == [.analytics(.cancelMonteCarlo)])
+        #expect(!m.analytics.enabled && m.analytics.progress == nil)
+        #expect(m.notice?.contains("4096 bytes dropped") == true)
+        // Once stopped, a longer flood asks for nothing more.
+        #expect(update(&m, .inputFlood(dropped: 8192, quit: false)).isEmpty)
+    }
 }

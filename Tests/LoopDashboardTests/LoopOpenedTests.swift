@@ -97,6 +97,19 @@ import TestSupport
         #expect(ahead > 0, "the bundled loop has financing ahead of sales")
     }
 
+    /// Narration on a loop speaks the loop's levers and outlook (the runway panel's words),
+    /// never the article's, and dates by the loop's calendar.
+    @Test func narrationSpeaksTheLoopsOutlook() throws {
+        var m = try Self.model()
+        m.presentation.narration.enabled = true
+        #expect(Narrator.opening(m).hasPrefix("month 0 (\(m.start.spoken)), first to need money: "))
+        _ = update(&m, .key(.char("[")))
+        let s = try #require(m.loop)
+        let summary = LoopRunwayPanel(session: s, model: m, caps: .plain).summary
+        #expect(m.presentation.narration.latest == ["Non-binding deals (0 = none) 0%: \(summary)."])
+        #expect(!m.presentation.narration.latest.joined().contains("CoreWeave needs new money in"))
+    }
+
     /// "Only signed contracts happen" is one key: `[` on the first lever takes every deal
     /// that is not binding out; the projection is the engine's with that lever; `u` undoes.
     @Test func onlySignedContractsIsOneKey() throws {

@@ -42,12 +42,14 @@ import Testing
         let when = { (m: Int?) in m.map { s.scenario.start.adding(months: $0).shortLabel } ?? "none" }
         // Every step: CoreWeave needs money first.
         #expect(h.allSatisfy { $0.firstToNeedMoney == .coreweave })
-        // 1: needs money from Feb 26, $7.3B at the peak; nothing runs out while credit is open.
-        #expect(when(h[0].coreweaveNeed.firstMonth) == "Feb 26" && Format.dollars(h[0].coreweaveNeed.peak) == "$7.3B")
-        #expect(h[0].coreweaveRunway == nil && caption[0].contains("from Feb 26, $7.3B at the peak"))
+        // 1: rolls over debt from Feb 26, needs new money from Mar 26, $7.3B at the peak; nothing
+        //    runs out while credit is open.
+        #expect(when(h[0].coreweaveNeed.firstMonth) == "Mar 26" && Format.dollars(h[0].coreweaveNeed.peak) == "$7.3B")
+        #expect(when(h[0].coreweaveNeed.firstRolloverMonth) == "Feb 26" && caption[0].contains("rolls over debt from Feb 26"))
+        #expect(h[0].coreweaveRunway == nil && caption[0].contains("from Mar 26, $7.3B at the peak"))
         #expect(caption[0].contains("30 Sep 2025") && s.scenario.start == YearMonth(year: 2025, month: 11))
         // 2: utilization 90%; 4% of the fleet usage-billed; the need month does not move.
-        #expect(h[1].utilization == 0.9 && when(h[1].coreweaveNeed.firstMonth) == "Feb 26")
+        #expect(h[1].utilization == 0.9 && when(h[1].coreweaveNeed.firstMonth) == "Mar 26")
         #expect(s.scenario.parameters["cw.usageShare"] == 0.04 && caption[1].contains("only 4%"))
         let before = s.projection(at: 0).month(0).coreweave.usageRevenue
         let after = s.projection(at: 1).month(0).coreweave.usageRevenue

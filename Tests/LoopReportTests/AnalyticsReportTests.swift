@@ -41,6 +41,25 @@ import Testing
         let text = ComparisonReport.table(c)
         #expect(text.contains("article-2025") && text.contains("higher-price") && text.contains("+$"))
         #expect(text.split(separator: "\n").allSatisfy { $0.unicodeScalars.count <= 100 })
+        // Both sides' funding need in words, the same sentence the headline reads.
+        #expect(text.contains("A: CoreWeave rolls over maturing debt from Feb 26 and needs new money from Mar 26, $7.3B at"))
+        #expect(text.contains("B: CoreWeave"))
+    }
+
+    /// `compare` says when a what-if only rolls debt over (no new money) and why its
+    /// closed-market date comes first, in the table and the JSON.
+    @Test func comparisonSaysRolloverOnlyNeedsInWords() {
+        var s = Scenario.article2025
+        s.name = "rich"
+        s.parameters.setClamped("cw.revolverLimit", 10e9)
+        let c = Comparison(baseline: Engine.project(.article2025), whatIf: Engine.project(s))
+        let b = c.whatIfWords[0]
+        #expect(c.rows.contains { $0.id == "coreweave.firstRolloverMonth" })
+        let json = ComparisonReport.json(c).text(pretty: false)
+        #expect(json.contains("\"inWords\"") && json.contains(b))
+        #expect(b == "CoreWeave needs no new money within 60 months, only to roll over maturing debt from Feb 26 "
+            + "($1.6B in all) while credit is open; out of cash May 26 if markets closed, when debt it could not roll "
+            + "over falls due.", "\(b)")
     }
 
     @Test func progressLineEstimatesTheRest() {

@@ -30,6 +30,7 @@ import TestSupport
             "FLEET": Format.grouped((peakFleet / 1_000).rounded() * 1_000),
             "FLEETDATE": reached.date.shortLabel,
             "NEED": month(h.coreweaveNeed.firstMonth),
+            "ROLL": month(h.coreweaveNeed.firstRolloverMonth),
             "PEAK": Format.dollars(h.coreweaveNeed.peak),
             "CLOSED": month(h.coreweaveRunwayIfClosed),
             "VASTSHARE": Format.percent(m0.vast.coreweaveShare),
@@ -64,8 +65,8 @@ import TestSupport
         $1.80 the fleet reproduces Q4-2025 revenue; Microsoft is the largest payer (@MSFT@ of
         month-0 revenue; 62% of 2024 revenue and 67% of 2025 in the filings). CoreWeave then builds
         for its backlog, to about @FLEET@ GPUs by @FLEETDATE@, beyond its $4.6B of committed
-        undrawn delayed-draw debt: **it needs new money from @NEED@, @PEAK@ at the peak** — a
-        funding gap while credit is open. **If markets closed, it would be out of cash in
+        undrawn delayed-draw debt: it rolls over maturing debt from @ROLL@ and **needs new money
+        from @NEED@, @PEAK@ at the peak** — a funding gap while credit is open. **If markets closed, it would be out of cash in
         @CLOSED@**, the revolver included. Vast needs no new money, but CoreWeave pays @VASTSHARE@
         of its month-0 revenue, and at 150× ARR (deal included) the model values it at
         @VASTVAL@ against the article's $30B. None of this is forced: change any assumption

@@ -105,24 +105,4 @@ import TestSupport
                                entities: entities, deals: deals)
         }
     }
-
-    @Test func roundTripLedgerCountsTheVendorsOwnMoney() {
-        let entities = [LoopEntity(id: "nv", name: "NV", kind: .vendor, cash: 1e12),
-                        LoopEntity(id: "cw", name: "CW", kind: .cloudOperator)]
-        let src = SourceNote(text: "t")
-        let deals = [
-            LoopDeal(id: "buy", from: 1, to: 0, status: .binding, source: src,
-                     terms: .vendorSale(unitPrice: 10, perMonth: 10, start: 0, term: 10, orders: [], leadTime: 0)),
-            LoopDeal(id: "eq", from: 0, to: 1, status: .binding, source: src,
-                     terms: .equity(tranches: [Tranche(amount: 250, milestone: Milestone(month: 3))])),
-        ]
-        let loop = try! MoneyLoop.make(name: "t", title: "t", start: YearMonth(year: 2025, month: 1), horizon: 12,
-                                       entities: entities, deals: deals)
-        let ledger = RoundTripLedger.make(LoopEngine.project(loop), vendor: 0)
-        #expect(ledger.lines.count == 1)
-        #expect(ledger.lines[0].totalSales == 1_000 && ledger.lines[0].totalFinanced == 250)
-        #expect(ledger.lines[0].cumulativeShare(through: 12) == 0.25)
-        #expect(ledger.lines[0].share(month: 3) == 2.5)
-        #expect(ledger.lines[0].cumulativeShare(through: 2) == 0)
-    }
 }

@@ -37,28 +37,15 @@ struct AdmissionTests {
         await server.shutdown()
     }
 
-    /// paramiko sends keyboard-interactive and password requests whatever the server lists.
-    static let unaskedLogin = """
-        import paramiko, sys, time
-        t = paramiko.Transport(("127.0.0.1", int(sys.argv[1])))
-        t.start_client(timeout=5)
-        start = time.time()
-        try:
-            if sys.argv[2] == "kbd":
-                t.auth_interactive("guest", lambda title, instructions, prompts: ["x" for _ in prompts])
-            else:
-                t.auth_password("guest", "x")
-            print("AUTHENTICATED")
-        except Exception as e:
-            print("REFUSED", type(e).__name__)
-        print("AFTER %.3f" % (time.time() - start))
-        """
+    /// paramiko sends keyboard-interactive and password requests whatever the server lists
+    /// (the script is shared with Scripts/bench-serve.sh).
+    static let unaskedLogin = Support.root.appendingPathComponent("tools/unasked_login.py").path
 
     @Test(.enabled(if: Fixture.paramiko != nil, "needs python3 with paramiko"))
     func keyboardInteractiveAndPasswordAttemptsAreAnsweredAtOnce() async throws {
         let (server, log) = try await Fixture.startServer(command: Self.echo)
         for method in ["kbd", "password"] {
-            let r = try Fixture.run([try #require(Fixture.paramiko), "-c", Self.unaskedLogin, "\(server.port)", method])
+            let r = try Fixture.run([try #require(Fixture.paramiko), Self.unaskedLogin, "\(server.port)", method])
             #expect(r.output.contains("REFUSED"), "\(method): \(r.output)")
             let seconds = Double(r.output.components(separatedBy: "AFTER ").last?.prefix(while: { $0 != "\n" }) ?? "") ?? 99
             // Answered, not left to the 10 s login grace (the 1 s figure: Scripts/bench-serve.sh).

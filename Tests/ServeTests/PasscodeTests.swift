@@ -42,14 +42,20 @@ import TestSupport
 @Suite(.serialized, .enabled(if: Fixture.hasOpenSSH && Fixture.moneyloop != nil && Fixture.pyte != nil,
                              "needs ssh, ssh-keygen, python3 with pyte and the moneyloop executable"))
 struct PasscodeLoginTests {
-    @Test func theRightCodeJoinsAsAReadOnlyFollower() async throws {
-        let (server, log) = try await Fixture.startServer(
-            command: [], passcode: Passcode("tiger-42"), launch: try Fixture.dashboardLaunch(follow: false, shareSocket: nil))
+    /// With a dashboard process of its own, and in a viewer host (many followers to a process).
+    @Test(arguments: [false, true])
+    func theRightCodeJoinsAsAReadOnlyFollower(hosted: Bool) async throws {
+        let socket = Fixture.temporaryDirectory("room") + "/share.sock"
+        let relay = try ShareRelay.start(path: socket, log: .silent)
+        var launch = try Fixture.dashboardLaunch(follow: false, shareSocket: socket)
+        if hosted { launch.hosts = ViewerHosts(launch: launch, viewersPerHost: 4, log: .silent) }
+        let (server, log) = try await Fixture.startServer(command: [], passcode: Passcode("tiger-42"), launch: launch)
         let client = try TerminalClient(Fixture.passcodeCommand(port: server.port), columns: 120, rows: 40)
         #expect(client.waitFor("password:", timeout: .seconds(10)), "\(client.text)")
         client.send("tiger-42\r")
         #expect(client.waitFor("GPU", timeout: .seconds(30)), "\(client.text)")
         #expect(await log.waitFor("authenticated by passcode as user \"guest\" (read-only follower)"))
+        if hosted { #expect(await log.waitFor("in viewer host pid")) }
         // Levers, saving and exploring alone are not theirs.
         let viewer = ServedDashboardTests.Viewer(client: client)
         for key in ["\u{1b}[C", "s", "f", ":set cw.utilization 90%\r"] {
@@ -61,6 +67,8 @@ struct PasscodeLoginTests {
         client.send("q")
         #expect(client.waitForExit(timeout: .seconds(10)) == .exited(0))
         await server.shutdown()
+        launch.hosts?.stop()
+        await relay.close()
     }
 
     @Test func aWrongCodeIsRefusedAndSlowedDown() async throws {

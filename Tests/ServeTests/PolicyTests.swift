@@ -94,14 +94,37 @@ import Testing
         #expect(env["MONEYLOOP_SERVED"] == "1")
         #expect(env["MONEYLOOP_SCENARIOS"] == nil && env["XDG_CONFIG_HOME"] == nil)
         #expect(!SessionLaunch.acceptsClientVariable(name: "MONEYLOOP_SERVED", value: "0"))
+        // A locale is a name, never a path the C library would read on the presenter's machine.
+        for good in ["en_US.UTF-8", "C.UTF-8", "de_DE@euro", "C", ""] {
+            #expect(SessionLaunch.acceptsClientVariable(name: "LC_ALL", value: good), "\(good)")
+        }
+        #expect(SessionLaunch.acceptsClientVariable(name: "LANGUAGE", value: "de:en"))
+        for bad in ["/etc/passwd", "../../home/p/loc", "en_US/../x", "..", "C UTF-8"] {
+            #expect(!SessionLaunch.acceptsClientVariable(name: "LANG", value: bad), "\(bad)")
+            #expect(!SessionLaunch.acceptsClientVariable(name: "LC_CTYPE", value: bad), "\(bad)")
+        }
         #expect(env["SWIFT_BACKTRACE"] == "interactive=no")
         #expect(env["TERMINFO_DIRS"] == "/t")
     }
 
     @Test func notFollowingMeansNoSocketAndNoFlag() {
         let launch = SessionLaunch.dashboard(serverEnvironment: [:], options: .init(follow: false), shareSocket: nil)
-        #expect(launch.arguments(for: .passcode) == ["moneyloop", "--served", "passcode"])
+        #expect(launch.arguments(for: .key) == ["moneyloop", "--served", "key"])
+        #expect(!launch.follows(.key))
         #expect(launch.baseEnvironment["MONEYLOOP_SHARE_SOCKET"] == nil)
+    }
+
+    /// A passcode viewer is a read-only follower whatever the server's options: without
+    /// `--follow` too (`serve --passcode` starts the relay for them), while a key viewer on
+    /// the same server gets a dashboard of their own.
+    @Test func aPasscodeViewerAlwaysFollows() {
+        let launch = SessionLaunch.dashboard(serverEnvironment: [:], options: .init(follow: false), shareSocket: "/run/s.sock")
+        #expect(launch.arguments(for: .passcode) == ["moneyloop", "--served", "passcode", "--follow"])
+        #expect(launch.arguments(for: .key) == ["moneyloop", "--served", "key"])
+        #expect(launch.follows(.passcode) && !launch.follows(.key))
+        #expect(launch.baseEnvironment["MONEYLOOP_SHARE_SOCKET"] == "/run/s.sock")
+        let following = SessionLaunch.dashboard(serverEnvironment: [:], options: .init(follow: true), shareSocket: "/run/s.sock")
+        #expect(following.arguments(for: .key) == ["moneyloop", "--served", "key", "--follow"])
     }
 
     @Test func theServedFlagAndAllowedFilesAreOnTheServersCommandLine() throws {

@@ -179,11 +179,13 @@ struct ServeCommandTests {
         #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
     }
 
-    @Test(.enabled(if: Fixture.hasOpenSSH && Fixture.pyte != nil, "needs the OpenSSH client and python3 with pyte"))
-    func stoppingTheServerEndsTheMeetingAndGivesEachScreenBack() throws {
+    /// Dashboards of their own; followers in a viewer host; followers each in a process.
+    @Test(.enabled(if: Fixture.hasOpenSSH && Fixture.pyte != nil, "needs the OpenSSH client and python3 with pyte"),
+          arguments: [[], ["--follow"], ["--follow", "--viewers-per-host", "0"]])
+    func stoppingTheServerEndsTheMeetingAndGivesEachScreenBack(options: [String]) throws {
         let keys = try #require(Fixture.keys)
         let root = Fixture.temporaryDirectory("cli")
-        let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized],
+        let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized] + options,
                                      environment: environment(root))
         #expect(serve.waitFor("listening on 127.0.0.1:"), "\(serve.output)")
         let port = try #require(serve.port)
@@ -204,6 +206,55 @@ struct ServeCommandTests {
         #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
         #expect(serve.output.components(separatedBy: "closed by the server: the meeting has ended").count == 3, "\(serve.output)")
         #expect(!serve.output.contains("closed by the client"), "\(serve.output)")
+        #expect(serve.output.contains("in viewer host pid") == (options == ["--follow"]), "\(options): \(serve.output)")
+    }
+
+    @Test(.enabled(if: Fixture.hasOpenSSH, "the OpenSSH client is not installed"))
+    func theLoginGraceIsAnOption() throws {
+        let keys = try #require(Fixture.keys)
+        let root = Fixture.temporaryDirectory("cli")
+        let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--authorized-keys", keys.authorized, "--login-grace", "2"],
+                                     environment: environment(root))
+        #expect(serve.waitFor("listening on 127.0.0.1:"), "\(serve.output)")
+        let silent = try RawConnection(port: try #require(serve.port))
+        // Closed after 2 s, well before the default 10 s (a loaded machine gets some slack).
+        #expect(silent.waitForClose(timeout: .seconds(7)), "a silent connection outlived --login-grace 2")
+        #expect(serve.waitFor("not authenticated within the login grace time"), "\(serve.output)")
+        serve.process.terminate()
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
+    }
+
+    /// `serve --passcode` without `--follow`: whoever types the code still follows the
+    /// presenter (read-only), so the slide's one line is all a room needs.
+    @Test(.enabled(if: Fixture.hasOpenSSH && Fixture.pyte != nil, "needs the OpenSSH client and python3 with pyte"))
+    func aPasscodeViewerFollowsThePresenterWithoutFollow() throws {
+        let root = Fixture.temporaryDirectory("cli")
+        var env = environment(root)
+        env["XDG_RUNTIME_DIR"] = root
+        let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--passcode", "tiger-42"], environment: env)
+        #expect(serve.waitFor("passcode viewers follow the presenter"), "\(serve.output)")
+        let port = try #require(serve.port)
+        let presenter = try TerminalClient(
+            [try #require(Fixture.moneyloop), "--share", "--paused"], columns: 120, rows: 40,
+            environment: ["XDG_RUNTIME_DIR": root, "XDG_STATE_HOME": root + "/state", "LANG": "C.UTF-8"])
+        #expect(presenter.waitFor("GPU utilization", timeout: .seconds(30)), "the presenter did not start")
+        let viewer = try TerminalClient(Fixture.passcodeCommand(port: port), columns: 120, rows: 40)
+        #expect(viewer.waitFor("password:", timeout: .seconds(10)), "\(viewer.text)")
+        viewer.send("tiger-42\r")
+        #expect(viewer.waitFor("GPU", timeout: .seconds(30)), "\(viewer.text)")
+        presenter.send("\u{1b}OC")  // the utilization lever, 75% → 76%
+        let deadline = ContinuousClock.now + .seconds(20)
+        var shown = ""
+        repeat {
+            _ = presenter.pump(timeout: .milliseconds(10))
+            _ = viewer.pump(timeout: .milliseconds(200))
+            shown = try ClientScreen(viewer.output, columns: 120, rows: 40).text
+        } while !shown.contains("76%") && ContinuousClock.now < deadline
+        #expect(shown.range(of: #"GPU utilization +76%"#, options: .regularExpression) != nil, "\(shown)")
+        presenter.kill()
+        serve.process.terminate()
+        #expect(viewer.waitForExit(timeout: .seconds(20)) == .exited(0))
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
     }
 
     @Test(.enabled(if: Fixture.hasOpenSSH, "the OpenSSH client is not installed"))

@@ -23,17 +23,26 @@ struct ServedDashboardTests {
     /// A viewer on the served dashboard, and a way to read what their screen says.
     final class Viewer {
         let client: TerminalClient
-        init(port: Int, key: String) throws {
-            client = try TerminalClient(Fixture.sshCommand(port: port, key: key), columns: 120, rows: 40)
+        let columns: Int
+        let rows: Int
+        init(port: Int, key: String, columns: Int = 120, rows: Int = 40, term: String = "xterm-256color") throws {
+            client = try TerminalClient(Fixture.sshCommand(port: port, key: key), columns: columns, rows: rows,
+                                        environment: ["TERM": term])
+            self.columns = columns
+            self.rows = rows
         }
 
         /// A viewer on a 120×40 client already started.
-        init(client: TerminalClient) { self.client = client }
+        init(client: TerminalClient) {
+            self.client = client
+            columns = 120
+            rows = 40
+        }
 
         /// Sends `keys`, waits for the screen to settle, and returns it.
-        func type(_ keys: String, settle: Duration = .milliseconds(400)) throws -> ClientScreen {
-            // Key by key, as a person types (the dashboard drops keys that arrive as a flood).
-            if keys.hasPrefix("\u{1b}") { client.send(keys) } else {
+        func type(_ keys: String, settle: Duration = .milliseconds(400), whole: Bool = false) throws -> ClientScreen {
+            // Key by key, as a person types, unless `whole` (a paste).
+            if keys.hasPrefix("\u{1b}") || whole { client.send(keys) } else {
                 for c in keys {
                     client.send(String(c))
                     client.pump(timeout: .milliseconds(15))
@@ -41,17 +50,19 @@ struct ServedDashboardTests {
             }
             let until = ContinuousClock.now + settle
             while ContinuousClock.now < until { client.pump(timeout: .milliseconds(20)) }
-            return try ClientScreen(client.output, columns: 120, rows: 40)
+            return try ClientScreen(client.output, columns: columns, rows: rows)
         }
 
         /// Sends `keys` and returns the screen once `shows` holds for it (or after `timeout`:
         /// a loaded machine may take a while to draw).
-        func type(_ keys: String, until shows: (ClientScreen) -> Bool, timeout: Duration = .seconds(10)) throws -> ClientScreen {
-            var screen = try type(keys, settle: .milliseconds(200))
+        func type(_ keys: String, whole: Bool = false, until shows: (ClientScreen) -> Bool,
+                  timeout: Duration = .seconds(10)) throws -> ClientScreen
+        {
+            var screen = try type(keys, settle: .milliseconds(200), whole: whole)
             let deadline = ContinuousClock.now + timeout
             while !shows(screen) && ContinuousClock.now < deadline {
                 client.pump(timeout: .milliseconds(100))
-                screen = try ClientScreen(client.output, columns: 120, rows: 40)
+                screen = try ClientScreen(client.output, columns: columns, rows: rows)
             }
             return screen
         }
@@ -118,5 +129,41 @@ struct ServedDashboardTests {
         await server.shutdown()
         launch.hosts?.stop()
         await relay?.close()
+    }
+
+    /// A command line that reaches the dashboard in one piece (pasted, or keys bunched up by
+    /// a slow link) is a command, not a flood: it is carried out or refused with its reason.
+    @Test(arguments: [Mode.following, .hostedFollowing])
+    func aCommandLineArrivingWholeIsTakenNotDropped(mode: Mode) async throws {
+        let keys = try #require(Fixture.keys)
+        let socket = Fixture.temporaryDirectory("whole") + "/share.sock"
+        let relay = try ShareRelay.start(path: socket, log: .silent)
+        var launch = try Fixture.dashboardLaunch(follow: true, shareSocket: socket)
+        if mode.hosted { launch.hosts = ViewerHosts(launch: launch, viewersPerHost: 4, log: .silent) }
+        let (server, _) = try await Fixture.startServer(command: [], launch: launch)
+        // A presenter whose clock runs, with a what-if: the followers draw every state.
+        let presenter = try TerminalClient([try #require(Fixture.moneyloop), "--share"], columns: 120, rows: 40,
+                                           environment: ["MONEYLOOP_SHARE_SOCKET": socket, "LANG": "C.UTF-8"])
+        #expect(presenter.waitFor("GPU utilization", timeout: .seconds(30)), "the presenter did not start")
+        presenter.send("\u{1b}OC")
+        // A large screen: its frames cost the most, so keys must not be charged for them.
+        let viewer = try Viewer(port: server.port, key: keys.viewer, columns: 200, rows: 50, term: "tmux-256color")
+        #expect(viewer.client.waitFor("GPU", timeout: .seconds(30)), "the dashboard did not appear: \(viewer.client.text)")
+        for (line, says) in [(":theme light\r", "theme light"), (":save /tmp/whole.yaml\r", "can't save here"),
+                             (":export /tmp/whole.csv\r", "The numbers of this what-if"), (":theme mono\r", "theme mono")]
+        {
+            // A pause first, as between two pastes: the frame budget is full again.
+            _ = try viewer.type("\u{1b}", settle: .milliseconds(1500))
+            _ = presenter.pump(timeout: .milliseconds(10))
+            let screen = try viewer.type(line, whole: true, until: { ($0.lines.first ?? "").contains(says) })
+            let status = screen.lines.first ?? ""
+            #expect(status.contains(says) && !status.contains("input flood"), "\(mode) \(line.debugDescription): \(status)")
+        }
+        viewer.client.send("q")
+        #expect(viewer.client.waitForExit(timeout: .seconds(20)) == .exited(0))
+        presenter.kill()
+        await server.shutdown()
+        launch.hosts?.stop()
+        await relay.close()
     }
 }

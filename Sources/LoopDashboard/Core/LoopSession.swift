@@ -72,6 +72,13 @@ public struct LoopSession: Sendable {
         return true
     }
 
+    /// Takes `next` as the levers with no undo history (a demo script's step: the script holds it).
+    mutating func load(levers next: LoopLevers) {
+        undoStack.removeAll()
+        redoStack.removeAll()
+        if next != levers { apply(next) }
+    }
+
     mutating func undo() -> Bool { travel(from: \.undoStack, to: \.redoStack) }
 
     mutating func redo() -> Bool { travel(from: \.redoStack, to: \.undoStack) }

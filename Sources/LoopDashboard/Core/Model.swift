@@ -48,8 +48,11 @@ public struct Model: Sendable {
     public var panels: [Panel] { loop == nil ? Panel.allCases : [.graph, .levers, .runway, .concentration] }
 
     /// A panel's title for what runs: a loop's concentration slot holds its round-trip ledger.
-    public func title(of p: Panel) -> String {
-        guard loop != nil else { return p.title }
+    public func title(of p: Panel) -> String { Self.title(of: p, loop: loop != nil) }
+
+    /// A panel's title for the article's scenario or, with `loop`, a loop file.
+    public static func title(of p: Panel, loop: Bool) -> String {
+        guard loop else { return p.title }
         switch p {
         case .concentration: return "Round trip: vendor-financed sales"
         case .runway: return "Cash runway"
@@ -182,6 +185,19 @@ public struct Model: Sendable {
     /// which counts as saved: the script holds it).
     public mutating func load(_ scenario: Scenario, schedule: LeverSchedule) {
         session.load(scenario, schedule: schedule)
+        month = min(month, horizon)
+    }
+
+    /// A demo script's step on a loop file: the loop with `levers`, no undo history. The
+    /// script keeps playing (opening the loop at its first step keeps the player).
+    public mutating func load(_ loop: MoneyLoop, levers: LoopLevers) {
+        if self.loop?.loop == loop {
+            self.loop?.load(levers: levers)
+        } else {
+            let player = presentation.player
+            load(LoopSession(loop: loop, levers: levers))
+            presentation.player = player
+        }
         month = min(month, horizon)
     }
 

@@ -58,12 +58,15 @@ func updateModel(_ model: inout Model, _ message: Message) -> [Effect] {
         model.notice = message
         return []
     case let .inputFlood(dropped, quit):
+        // The keys taken before the flood was recognised were pasted, not typed: a Monte
+        // Carlo run they started is stopped (it would take the cores while the flood is
+        // dropped), and what they opened (help, an overlay, a picker) is closed, so the
+        // quit key after it quits.
+        let stopped = model.analytics.progress != nil ? AnalyticsUpdate.perform(.monteCarlo, &model) : []
         model.notice = "input flood: \(dropped) bytes dropped; only \(model.keys.key(for: .quit)) and Ctrl-C act until it stops"
-        // The keys taken before the flood was recognised were pasted, not typed: what they
-        // opened (help, an overlay, a picker) is closed, so the quit key after it quits.
         model.showHelp = false
         model.analytics.overlay = nil
-        return quit ? floodQuit(&model) : []
+        return stopped + (quit ? floodQuit(&model) : [])
     case let .shared(state):
         guard model.following else { return [] }
         let before = (model.paused, model.speed)

@@ -23,7 +23,7 @@ public struct Narration: Sendable, Equatable {
         if n.enabled, let snapshot = before.snapshot {
             n.latest = Narrator.sentences(from: snapshot, to: NarrationSnapshot(m))
         } else if n.enabled {
-            n.latest = ["Narration on: " + Narrator.outcome(Outlook(NarrationSnapshot(m).headline)) + "."]
+            n.latest = ["Narration on: " + Narrator.outcome(NarrationSnapshot(m)) + "."]
         } else if before.enabled {
             n.latest = ["Narration off."]
         }

@@ -11,22 +11,28 @@ public struct NarrationSnapshot: Sendable, Equatable {
     public var levers: [ParameterID: Double]
     public var headline: Headline
     public var month: Int
+    /// The calendar month the clock shows (the loop's or the scenario's).
+    public var date: YearMonth
     public var paused: Bool
     public var scripted: Bool
+    /// A loop file's outlook in words (the runway panel's summary); nil for the article's
+    /// scenario, whose outlook is read from `headline`.
+    public var loopOutlook: String?
 
     public init(_ model: Model) {
-        scenario = model.scenario.name
+        scenario = model.scenarioName
         let player = model.presentation.player
         step = player?.index
         stepCount = player?.script.steps.count ?? 0
         stepCaption = player?.step.caption
         sceneCaption = model.caption
-        let values = model.schedule.values(at: model.month)
-        levers = Dictionary(uniqueKeysWithValues: model.levers.map { ($0.id, values[$0.id]) })
+        levers = Dictionary(uniqueKeysWithValues: model.levers.map { ($0.id, model.value($0.id)) })
         headline = Headline(model.projection, month: model.month)
         month = model.month
+        date = model.start.adding(months: model.month)
         paused = model.paused
         scripted = player != nil
+        loopOutlook = model.loop.map { LoopRunwayPanel(session: $0, model: model, caps: .plain).summary }
     }
 }
 
@@ -38,16 +44,24 @@ public enum Narrator {
         var out: [String] = []
         let (oa, ob) = (Outlook(a.headline), Outlook(b.headline))
         if a.scenario != b.scenario {
-            out.append("Scenario \(b.scenario) loaded: \(outcome(ob)).")
+            out.append("Scenario \(b.scenario) loaded: \(outcome(b)).")
             return out
         }
         if let step = b.step, step != a.step || !a.scripted {
             out.append("Step \(step + 1) of \(b.stepCount): " + sentence(b.stepCaption ?? ""))
         }
         if let scene = b.sceneCaption, scene != a.sceneCaption { out.append("Scene " + sentence(scene)) }
-        let levers = ParameterRegistry.levers.compactMap { p -> String? in
+        let levers = leverParameters.compactMap { p -> String? in
             guard let v = b.levers[p.id], v != a.levers[p.id] else { return nil }
             return "\(p.label) \(Format.parameterValue(v, unit: p.unit))"
+        }
+        if let now = b.loopOutlook {
+            if !levers.isEmpty {
+                out.append(capitalized(levers.joined(separator: ", ")) + ": " + (now == a.loopOutlook ? "still " : "") + now + ".")
+            } else if now != a.loopOutlook {
+                out.append(capitalized(now) + ".")
+            }
+            return out + pausing(a, b)
         }
         let change = comparison(oa, ob)
         let other = secondCompany(oa, ob).map { "; " + $0 } ?? ""
@@ -64,11 +78,22 @@ public enum Narrator {
                 }
             }
         }
-        if !b.scripted && a.scripted == b.scripted && a.paused != b.paused {
-            out.append(b.paused ? "Paused at \(b.headline.date.spoken)." : "Running from \(b.headline.date.spoken).")
-        }
-        return out
+        return out + pausing(a, b)
     }
+
+    /// The article's levers and a loop's (one entry per id).
+    static let leverParameters = ParameterRegistry.levers
+        + LoopSession.parameters.filter { p in !ParameterRegistry.levers.contains { $0.id == p.id } }
+
+    /// "Paused at Aug 2026." when the clock was paused or started outside a script.
+    static func pausing(_ a: NarrationSnapshot, _ b: NarrationSnapshot) -> [String] {
+        guard !b.scripted && a.scripted == b.scripted && a.paused != b.paused else { return [] }
+        let when = b.date.spoken
+        return [b.paused ? "Paused at \(when)." : "Running from \(when)."]
+    }
+
+    /// What a snapshot's outlook is: a loop's in words, or the article's first company to run short.
+    static func outcome(_ s: NarrationSnapshot) -> String { s.loopOutlook ?? outcome(Outlook(s.headline)) }
 
     /// "CoreWeave runs out of cash in Aug 2026", or that no company does within the horizon.
     static func outcome(_ o: Outlook) -> String {
@@ -150,8 +175,8 @@ public enum Narrator {
 extension Narrator {
     /// Where a session starts: "month 0 (Nov 2025), CoreWeave runs out of cash in Jun 2026."
     public static func opening(_ model: Model) -> String {
-        let h = NarrationSnapshot(model).headline
-        return "month \(h.month) (\(h.date.spoken)), \(outcome(Outlook(h)))."
+        let s = NarrationSnapshot(model)
+        return "month \(s.month) (\(s.date.spoken)), \(outcome(s))."
     }
 }
 

@@ -66,7 +66,7 @@ extension Model {
         switch command {
         case .save: loopRefusal(of: .save)
         case .scene: loopRefusal(of: .scene)
-        case .record: loop == nil ? nil : "demo scripts record the article's scenarios; a loop's what-if is --set"
+        case .record: loop == nil ? nil : "a loop session is not recorded: write its steps as a demo script (docs/presenting.md)"
         default: nil
         }
     }

@@ -29,18 +29,22 @@ public struct HeadlinePanel: Sendable {
     func tiles(_ h: Headline) -> [Tile] {
         let at = h.date.shortLabel
         func need(_ c: Node, _ label: String, _ short: String) -> Tile {
-            let n = h.need(of: c)
-            let m = n?.firstMonth
+            let w = h.words(c)
+            let m = w.need.firstMonth
             let when = m.map { h.calendar($0).shortLabel }
+            // Rollovers that come first are said (FundingWords): "rolls over from Jan 27".
+            let roll = w.rollsOverFirst ? w.need.firstRolloverMonth.map { "rolls over from \(h.calendar($0).shortLabel)" } : nil
+            let note = when.map { "months: \($0), peak \(Format.dollars(w.need.peak))" + (roll.map { "; \($0)" } ?? "") }
+                ?? "months: no new money" + (roll.map { "; \($0)" } ?? "")
             return Tile(label: label, shortLabel: short, value: m.map(String.init) ?? ">\(h.horizon)",
-                        note: when.map { "months: \($0), peak \(Format.dollars(n?.peak ?? 0))" } ?? "months: no new money",
-                        shortNote: when ?? "none", style: Style(Self.runwayRole(m), .bold))
+                        note: note, shortNote: when ?? "none", style: Style(Self.runwayRole(m), .bold))
         }
         func closed(_ c: Node, _ label: String, _ short: String) -> Tile {
             let m = h.runwayIfClosed(of: c)
             let when = m.map { h.calendar($0).shortLabel }
+            let due = h.words(c).closedFirstByRollover ? ", rolled debt due" : ""
             return Tile(label: label, shortLabel: short, value: m.map(String.init) ?? ">\(h.horizon)",
-                        note: when.map { "months: out \($0)" } ?? "months: lasts", shortNote: when ?? "lasts",
+                        note: when.map { "months: out \($0)\(due)" } ?? "months: lasts", shortNote: when ?? "lasts",
                         style: Style(Self.runwayRole(m), .bold))
         }
         let needDate = h.firstToNeedMoney.flatMap { h.need(of: $0)?.firstMonth }.map { h.calendar($0).shortLabel } ?? ""
@@ -79,12 +83,15 @@ public struct HeadlinePanel: Sendable {
         return m < 12 ? .bad : m < 24 ? .warn : .good
     }
 
+    /// A loop's headline: who runs out of cash first, in words (the runway panel's line),
+    /// wrapped to `width`; nil for the article's scenario (big digits).
+    func loopLines(width: Int) -> [String]? {
+        model.loop.map { CaptionBanner.wrap(LoopRunwayPanel(session: $0, model: model, caps: caps).summary, width: width - 2) }
+    }
+
     public func draw(into f: inout Frame, _ r: Rect) {
         guard r.width > 10, r.height >= 1 else { return }
-        if let s = model.loop {
-            // A loop's headline: who runs out of cash first, in words (the runway panel's line).
-            let line = LoopRunwayPanel(session: s, model: model, caps: caps).summary
-            let lines = CaptionBanner.wrap(line, width: r.width - 2)
+        if let lines = loopLines(width: r.width) {
             for (i, l) in lines.prefix(r.height).enumerated() { f.text(r.x + 1, r.y + i, l, Style(.text, .bold)) }
             return
         }

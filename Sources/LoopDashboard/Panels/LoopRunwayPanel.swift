@@ -51,15 +51,20 @@ public struct LoopRunwayPanel: Sendable {
         (0...session.projection.horizon).map { session.projection.cash($0, e) }.min() ?? 0
     }
 
-    /// One entity's row: "OpenAI  cash $16.5B · needs Aug 26, $380.6B · closed: out Sep 26".
-    func row(_ h: LoopHeadline) -> (name: String, figures: String, needs: Bool) {
+    /// One entity's row: "OpenAI  cash $16.5B · needs Aug 26, $380.6B · closed: out Sep 26"
+    /// ("rolls over Jan 27, needs Feb 27, $27.7B" when rollovers come first; `FundingWords`).
+    /// Where the row is too narrow to leave the name `minimumName` columns, the cash is left out.
+    func row(_ h: LoopHeadline, width: Int = .max) -> (name: String, figures: String, needs: Bool) {
         let p = session.projection
-        let need = h.need.firstMonth.map { "needs \(p.start.adding(months: $0).shortLabel), \(Format.dollars(h.need.peak))" }
-            ?? "no new money"
-        let closed = h.runwayIfClosed.map { "closed: out \(p.start.adding(months: $0).shortLabel)" } ?? "closed: lasts"
-        return (session.loop.entities[h.entity].name,
-                "cash \(Format.dollars(p.cash(month, h.entity))) · \(need) · \(closed)", h.need.firstMonth != nil)
+        let w = h.words(start: p.start, horizon: p.horizon)
+        let funding = "\(w.shortNeed) · \(w.shortClosed)"
+        let full = "cash \(Format.dollars(p.cash(month, h.entity))) · \(funding)"
+        return (session.loop.entities[h.entity].name, full.count + 1 + Self.minimumName <= width ? full : funding,
+                h.need.firstMonth != nil)
     }
+
+    /// Columns an entity's name keeps before its cash is left out of the row.
+    static let minimumName = 10
 
     public func draw(into f: inout Frame, _ r: Rect) {
         guard r.width >= 20, r.height >= 3 else { return }
@@ -70,7 +75,7 @@ public struct LoopRunwayPanel: Sendable {
         let chartRows = r.height - 1 - order.count >= 6 ? r.height - 1 - order.count : 0
         var y = r.y + 1
         for h in order.prefix(r.height - 1 - chartRows) {
-            let (name, figures, out) = row(h)
+            let (name, figures, out) = row(h, width: r.width)
             let nameWidth = max(4, r.width - figures.count - 1)
             f.text(r.x, y, name.truncated(to: nameWidth, ellipsis: glyphs.ellipsis),
                    Style(GraphSpec.role(of: session.loop.entities[h.entity].kind), .bold))

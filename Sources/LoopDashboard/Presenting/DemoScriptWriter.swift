@@ -12,7 +12,7 @@ public enum DemoScriptWriter {
         if let speed = script.speed { out += "speed: \(ScenarioWriter.number(speed))\n" }
         out += "steps:\n"
         for step in script.steps {
-            out += "  - caption: \(ScenarioWriter.quote(step.caption))\n"
+            out += "  - caption: \(ScenarioWriter.quote(step.template ?? step.caption))\n"
             if step.reset { out += "    reset: true\n" }
             if let at = step.at { out += "    at: \(at)\n" }
             if !step.levers.isEmpty {
@@ -20,7 +20,7 @@ public enum DemoScriptWriter {
                 for l in step.levers { out += "      \(l.id): \(ScenarioWriter.number(l.value))\n" }
             }
             if let m = step.month { out += "    month: \(m)\n" }
-            if let f = step.focus { out += "    focus: \(f.rawValue)\n" }
+            if let f = step.focus { out += "    focus: \(script.loop != nil && f == .concentration ? "roundtrip" : f.rawValue)\n" }
             if step.maximize { out += "    maximize: true\n" }
             if let e = step.elapsed { out += "    elapsed: \(ScenarioWriter.number(e))  # \(clock(e)) into the session\n" }
         }

@@ -16,7 +16,9 @@ enum PresenterLayout {
         let full = Rect(x: 0, y: 0, width: width, height: height)
         let (status, rest) = full.splitTop(1)
         let (banner, belowBanner) = rest.splitTop(bannerRows)
-        let (headline, belowHeadline) = belowBanner.splitTop(height >= tallHeight ? tallHeadline : shortHeadline)
+        // A loop's headline is a sentence: as many rows as it wraps to (at most the short headline's).
+        let loopRows = HeadlinePanel(model: model, caps: .plain).loopLines(width: width).map { min($0.count, shortHeadline) }
+        let (headline, belowHeadline) = belowBanner.splitTop(loopRows ?? (height >= tallHeight ? tallHeadline : shortHeadline))
         let (body, hints) = belowHeadline.splitTop(belowHeadline.height - 1)
         var layout = Layout(kind: .presenter, status: status, hints: hints, panels: panels(body, model: model),
                             tabs: nil)

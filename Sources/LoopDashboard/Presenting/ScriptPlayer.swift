@@ -80,7 +80,11 @@ public struct ScriptPlayer: Sendable, Equatable {
         guard var player = model.presentation.player else { return [] }
         let state = player.script.state(at: index)
         player.index = max(0, min(player.script.steps.count - 1, index))
-        model.load(player.script.scenario, schedule: state.schedule)
+        if let loop = player.script.loop {
+            model.load(loop, levers: state.loopLevers)
+        } else {
+            model.load(player.script.scenario, schedule: state.schedule)
+        }
         model.maximized = state.maximized
         model.setFocus(state.focus)
         if animate && state.month > state.fromMonth {

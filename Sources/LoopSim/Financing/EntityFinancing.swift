@@ -75,7 +75,7 @@ public struct EntityFinancing: Sendable, Equatable {
         }
         m.need = Swift.max(0, policy.cashFloor - cash)
         if m.need > 0 {
-            if firstNeedMonth == nil { firstNeedMonth = x.month }
+            if firstNeedMonth == nil, m.need > Projection.roundingDollars { firstNeedMonth = x.month }
             let fee = Swift.min(0.5, Self.unit(policy.raiseFee))
             let gross = m.need * open / (1 - fee)
             m.fees = gross * fee

@@ -4,6 +4,11 @@
 public struct FundingNeed: Sendable, Equatable {
     /// First month it needed new money; nil when it never did within the horizon.
     public var firstMonth: Int?
+    /// First month maturing debt was rolled over (new debt in its place, not new money);
+    /// nil when none was. Markets closed, that debt falls due unpaid.
+    public var firstRolloverMonth: Int?
+    /// Principal rolled over in all over the horizon.
+    public var rolledOver: Double
     /// The most it needed at once: raised so far plus what was still missing.
     public var peak: Double
     /// New debt and equity raised over the horizon (rollovers not counted).
@@ -23,11 +28,15 @@ public struct FundingNeed: Sendable, Equatable {
 
     /// The funding need read off an entity's financing, month by month.
     public init(_ months: some Sequence<(Int, FinancingMonth)>) {
-        firstMonth = nil; peak = 0; raised = 0; equityRaised = 0; fees = 0; breaches = []
+        firstMonth = nil; firstRolloverMonth = nil; rolledOver = 0; peak = 0; raised = 0; equityRaised = 0; fees = 0
+        breaches = []
         var kept = 1.0
         var previous: Set<CovenantBreach.Kind> = []
         for (month, f) in months {
-            if firstMonth == nil, f.need > 0 { firstMonth = month }
+            // Less than a dollar is floating-point dust, not a need (as `Projection.runway`).
+            if firstMonth == nil, f.need > Projection.roundingDollars { firstMonth = month }
+            if firstRolloverMonth == nil, f.refinanced > Projection.roundingDollars { firstRolloverMonth = month }
+            rolledOver += f.refinanced
             peak = max(peak, f.cumulativeNeed)
             raised += f.raised
             equityRaised += f.newEquity

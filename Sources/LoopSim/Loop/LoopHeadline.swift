@@ -36,29 +36,15 @@ public struct LoopHeadline: Sendable, Equatable {
         loop.entities.indices.filter { !loop.entities[$0].external }.map { LoopHeadline(p, entity: $0) }
     }
 
+    /// The headline in words (see `FundingWords`), from the start `start` over `horizon` months.
+    public func words(start: YearMonth, horizon: Int) -> FundingWords {
+        FundingWords(need: need, runway: runway, runwayIfClosed: runwayIfClosed, creditWindow: creditWindow,
+                     start: start, horizon: horizon)
+    }
+
     /// "CoreWeave needs money from Feb 26, $7.3B at the peak while credit is open; out of
-    /// cash Mar 26 only if markets closed."
+    /// cash Mar 26 only if markets closed." — every case as `FundingWords` words it.
     public func sentence(name: String, start: YearMonth, horizon: Int) -> String {
-        func month(_ t: Int) -> String { start.adding(months: t).shortLabel }
-        let credit = creditWindow >= 1 ? "while credit is open"
-            : creditWindow > 0 ? "with the credit window at \(Format.percent(creditWindow))" : "with markets closed"
-        var out = need.firstMonth.map {
-            "\(name) needs money from \(month($0)), \(Format.dollars(need.peak)) at the peak \(credit)"
-        } ?? "\(name) needs no new money within \(horizon) months"
-        switch (runway, runwayIfClosed) {
-        case (nil, nil): out += "; not out of cash even if markets closed"
-        case let (nil, closed?): out += "; out of cash \(month(closed)) only if markets closed"
-        case let (open?, nil): out += "; out of cash \(month(open)) with credit as set"
-        case let (open?, closed?):
-            out += "; out of cash \(month(open)) with credit as set"
-                + (closed == open ? " and if markets closed" : ", \(month(closed)) if markets closed")
-        }
-        if let b = need.firstBreach {
-            let (value, limit) = b.kind == .interestCoverage
-                ? (Format.fixed(b.value, 2) + "×", "≥ " + Format.fixed(b.limit, 2) + "×")
-                : (Format.percent(b.value, digits: 1), "≤ " + Format.percent(b.limit))
-            out += "; \(b.kind.label) covenant broken \(month(b.month)) (\(value) against \(limit))"
-        }
-        return out + "."
+        words(start: start, horizon: horizon).sentence(name: name)
     }
 }

@@ -25,6 +25,10 @@ final class LoopPlan {
     let financed: [Int]
     let financing: [LoopFinancingTerms]
     let facilityDeals: [[Int]]
+    /// The slots in the order their financing runs each month: an entity that lends to (or
+    /// invests in) another financed entity runs after it, so what it pays out is seen by its
+    /// own revolver and raises and its cash stays at its floor (`financeOrder(_:)`).
+    let financeOrder: [Int]
 
     init(_ loop: MoneyLoop) {
         from = loop.deals.map(\.from)
@@ -81,6 +85,8 @@ final class LoopPlan {
         financed = financedEntities
         financing = entityTerms
         facilityDeals = facilities
+        financeOrder = Self.financeOrder(financedEntities, entityTerms, facilities, from: loop.deals.map(\.from),
+                                         slots: slots)
         opexPerGPUHour = loop.entities.map(\.opexPerGPUHour)
         overhead = loop.entities.map(\.overheadMonthly)
         supplier = loop.entities.map { $0.supplier ?? -1 }
@@ -108,6 +114,36 @@ final class LoopPlan {
             default: 1
             }
         }
+    }
+}
+
+extension LoopPlan {
+    /// Borrowers before their lenders: slot s waits for every financed slot whose lender,
+    /// investor or revolver lender is s's entity (Kahn's order; ties in file order). Entities
+    /// that lend to each other in a circle keep file order among themselves — the limit.
+    static func financeOrder(_ financed: [Int], _ terms: [LoopFinancingTerms], _ facilities: [[Int]], from: [Int],
+                             slots: [Int]) -> [Int]
+    {
+        let n = financed.count
+        var after = Array(repeating: [Int](), count: n)   // after[b] = lenders that must wait for borrower b
+        var waiting = Array(repeating: 0, count: n)
+        for b in 0..<n {
+            var lenders = Set([terms[b].lender, terms[b].investor])
+            for i in facilities[b] { lenders.insert(from[i]) }
+            for e in lenders where e >= 0 && e < slots.count && slots[e] >= 0 && slots[e] != b {
+                after[b].append(slots[e])
+                waiting[slots[e]] += 1
+            }
+        }
+        var order: [Int] = [], done = Array(repeating: false, count: n)
+        while order.count < n {
+            guard let next = (0..<n).first(where: { !done[$0] && waiting[$0] == 0 })
+                ?? (0..<n).first(where: { !done[$0] }) else { break }
+            done[next] = true
+            order.append(next)
+            for l in after[next] { waiting[l] -= 1 }
+        }
+        return order
     }
 }
 

@@ -44,11 +44,11 @@ extension LoopRun {
             : g.window
     }
 
-    /// Runs every financed entity's month in ledger `g` and emits its flows (the book
-    /// values lenders see, `collateral`, are this month's).
+    /// Runs every financed entity's month in ledger `g`, borrowers before their lenders,
+    /// and emits its flows (the book values lenders see, `collateral`, are this month's).
     mutating func finance(month t: Int, _ g: LoopLedger) {
         let before = g.before
-        for s in plan.financed.indices {
+        for s in plan.financeOrder {
             let e = plan.financed[s]
             let terms = plan.financing[s]
             let deals = plan.facilityDeals[s]
