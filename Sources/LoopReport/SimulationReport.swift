@@ -59,7 +59,7 @@ public enum SimulationReport {
                 ("revenue", num(n.salesToCoreWeave)),
                 ("salesToCoreWeave", num(n.salesToCoreWeave)), ("stakeValue", num(n.stakeValue)),
                 ("backstopPaid", num(n.backstopPaid)), ("backstopUsed", num(n.backstopUsed)),
-                ("equityToVast", num(n.equityToVast)), ("roundTripShare", num(n.roundTripShare)),
+                ("equityToVast", num(n.equityToVast)), ("roundTripShare", .optional(n.roundTripShare)),
                 ("moneyAtRisk", num(n.exposure)),
             ])),
             ("flows", .array(m.flows.map { f in

@@ -214,7 +214,7 @@ struct EngineState {
         nv.stakeValue = p.nvidiaStake * p.cwValueMultiple * cw.annualRevenue
         nv.backstopUsed = backstopUsed
         nvidiaFundingTotal += nv.backstopPaid
-        nv.roundTripShare = nvidiaSalesTotal > 0 ? nvidiaFundingTotal / nvidiaSalesTotal : 0
+        nv.roundTripShare = nvidiaSalesTotal > 0 ? nvidiaFundingTotal / nvidiaSalesTotal : nil
 
         let flows: [Flow] = !recordFlows ? [] : [
             Flow(from: .microsoft, to: .coreweave, kind: .contract, amount: contractPay[0]),

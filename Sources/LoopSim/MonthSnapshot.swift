@@ -72,8 +72,9 @@ public struct NvidiaMonth: Sendable, Equatable, Codable {
     public var backstopPaid: Double = 0
     /// Backstop paid so far.
     public var backstopUsed: Double = 0
-    /// Share of CoreWeave's payments to NVIDIA funded by NVIDIA's own money, cumulative.
-    public var roundTripShare: Double = 0
+    /// Share of CoreWeave's payments to NVIDIA funded by NVIDIA's own money, cumulative;
+    /// nil before CoreWeave's first purchase (no share of $0 sales).
+    public var roundTripShare: Double?
     /// NVIDIA's part of Vast's equity raise this month.
     public var equityToVast: Double = 0
     /// NVIDIA's money at risk: stake value plus backstop paid so far.

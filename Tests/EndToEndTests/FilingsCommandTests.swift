@@ -188,7 +188,8 @@ import Testing
             // The screen that showed the accession number shows it as CoreWeave's opening cash.
             let last = try t.screen()
             let screen = try #require(seen, "\(name): no accession \(tenK) on screen:\n\(last)")
-            #expect(screen.contains("opening cash: CoreWeave, Inc. 10-K filed"), "\(name):\n\(screen)")
+            // (The details wrap at the room the graph leaves them: the words may break after "Inc.".)
+            #expect(screen.contains("opening cash: CoreWeave, Inc.") && screen.contains("10-K filed"), "\(name):\n\(screen)")
             try t.send("q")
             #expect(await t.waitForExit(timeout: 20))
         }

@@ -25,8 +25,21 @@ import Testing
             ("draws", s.flow(from: .lenders, to: .coreweave)),
             ("debt service", s.coreweave.interest + s.coreweave.principal),
         ]
-        for (name, amount) in edges {
+        for (name, amount) in edges where amount != 0 {
             #expect(text.contains(Format.dollars(amount) + "/mo"), "\(name) \(Format.dollars(amount)) missing at month \(month)")
+        }
+        // A deal that moves nothing this month says when it does, never "$0/mo".
+        let spec = ArticleGraphSpec(model: m).spec
+        for e in spec.edges where e.amount == 0 {
+            let months = m.projection.months
+            let moves = { (t: Int) in
+                let other = months[t]
+                return ArticleGraphSpec.amount(ArticleGraphSpec.deals.first { $0.label == e.label }!, in: other) != 0
+            }
+            let expected = (month + 1..<months.count).first(where: moves).map { "from " + m.scenario.start.adding(months: $0).shortLabel }
+                ?? (0..<month).last(where: moves).map { "last " + m.scenario.start.adding(months: $0).shortLabel }
+                ?? "none to " + m.scenario.start.adding(months: months.count - 1).shortLabel
+            #expect(e.amountLabel == expected, "\(e.label) at month \(month)")
         }
         #expect(text.contains("cash \(Format.dollars(s.coreweave.cash))"))
         #expect(text.contains("cash \(Format.dollars(s.vast.cash))"))
@@ -78,8 +91,11 @@ import Testing
         let storage = ParameterRegistry.parameter("vast.dealTotal")!.source
         let flow = Format.perMonth(m.now.flow(from: .coreweave, to: .vast))
         let backstop = ParameterRegistry.parameter("nvidia.backstopTotal")!.source
+        // The backstop moves nothing this month: it says when it does (`FundingGraphTests.everyEdgeLabelIsTheEnginesFlow`).
+        let when = try #require(graph.spec.edges.first { $0.label == "backstop" }).amountLabel
+        #expect(!when.hasPrefix("$"))
         for line in ["→ Vast Data storage \(flow): announced, \(m.scenario.start.shortLabel) · \(storage)",
-                     "← NVIDIA backstop $0/mo: binding (filed), Sep 25 · \(backstop)"] {
+                     "← NVIDIA backstop \(when): binding (filed), Sep 25 · \(backstop)"] {
             for piece in CaptionBanner.wrap(line, width: width) {
                 #expect(text.contains(piece), "'\(piece)' missing")
             }

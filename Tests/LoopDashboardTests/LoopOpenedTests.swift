@@ -231,3 +231,16 @@ import TestSupport
         }
     }
 }
+
+/// The article's loop: NVIDIA's details take no round-trip share before CoreWeave's first
+/// purchase, and the engine's share once it has bought.
+@Suite struct ArticleRoundTripDetailsTests {
+    @Test func nvidiaDetailsSayNoSalesYetThenTheShare() throws {
+        var m = Model(paused: true)
+        let nvidia = { (m: Model) in ArticleGraphSpec(model: m).spec.nodes.first { $0.id == Node.nvidia.rawValue }?.details ?? [] }
+        #expect(m.now.nvidia.roundTripShare == nil && nvidia(m).contains("round trip: no sales yet"))
+        m.month = 1
+        let share = try #require(m.now.nvidia.roundTripShare)
+        #expect(nvidia(m).contains("round trip \(Format.percent(share, digits: 1))"))
+    }
+}

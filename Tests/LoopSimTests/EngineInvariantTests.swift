@@ -33,7 +33,7 @@ import TestSupport
                 let numbers = [m.coreweave.cash, m.coreweave.revenue, m.coreweave.debt, m.coreweave.usageRevenue,
                                m.coreweave.price, m.coreweave.uncommittedGPUs, m.coreweave.storagePayment,
                                m.vast.cash, m.vast.revenue, m.vast.valuation, m.nvidia.stakeValue,
-                               m.nvidia.roundTripShare] + m.flows.map(\.amount)
+                               m.nvidia.roundTripShare ?? 0] + m.flows.map(\.amount)
                 #expect(numbers.allSatisfy { $0.isFinite }, "non-finite at month \(m.month) with \(v.differences(from: .defaults))")
                 #expect(m.flows.allSatisfy { $0.amount >= -1e-6 }, "negative flow at month \(m.month)")
                 #expect(m.coreweave.uncommittedGPUs >= -1e-6)

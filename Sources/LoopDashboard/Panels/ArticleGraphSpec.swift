@@ -65,7 +65,7 @@ public struct ArticleGraphSpec: Sendable {
             let amount = Self.amount(d, in: month), cash = d.label != "valuation"
             return GraphSpec.Edge(
                 from: d.from.rawValue, to: d.to.rawValue, label: d.label, amount: amount,
-                amountLabel: cash ? Format.perMonth(amount) : Format.dollars(amount),
+                amountLabel: amount == 0 ? when(d) : cash ? Format.perMonth(amount) : Format.dollars(amount),
                 delta: cash ? FundingGraph.delta(amount, base: Self.amount(d, in: baseMonth)) : "",
                 status: d.status, isCash: cash,
                 source: sources[d.source.rawValue]?.label
@@ -73,6 +73,15 @@ public struct ArticleGraphSpec: Sendable {
                 date: (d.date ?? start).shortLabel)
         }
         return GraphSpec(nodes: nodes, edges: edges)
+    }
+
+    /// When a deal that moves nothing this month moves money: "from …", "last …" or "none to …".
+    func when(_ d: Deal) -> String {
+        let months = projection.months
+        let moves = { (t: Int) in Self.amount(d, in: months[t]) != 0 }
+        return LoopEdgeSchedule.words(next: (present + 1..<months.count).first(where: moves),
+                                      last: (0..<min(present, months.count)).last(where: moves),
+                                      start: start, horizon: months.count - 1)
     }
 
     var nodes: [GraphSpec.Node] {
@@ -94,7 +103,7 @@ public struct ArticleGraphSpec: Sendable {
             node(.nvidia, .vendor, ["stake \(Format.dollars(nv.stakeValue))", "sales \(Format.dollars(nv.salesToCoreWeave))"],
                  details: ["NVIDIA · exposure \(Format.dollars(nv.exposure))",
                            "GPU sales \(Format.perMonth(nv.salesToCoreWeave))", "stake \(Format.dollars(nv.stakeValue))",
-                           "round trip \(Format.percent(nv.roundTripShare, digits: 1))"]),
+                           nv.roundTripShare.map { "round trip \(Format.percent($0, digits: 1))" } ?? "round trip: no sales yet"]),
             node(.otherCustomers, .other, ["\(payers) payers", "contracts \(Format.dollars(cw.committedRevenue))",
                                            "usage \(Format.dollars(cw.usageRevenue))"],
                  name: "Customers",

@@ -41,7 +41,7 @@ public struct FundingGraph: Sendable {
 
     public func draw(into f: inout Frame, _ r: Rect) {
         guard let layout = layout(in: r) else { drawList(into: &f, r); return }
-        for (i, node) in spec.nodes.enumerated() { box(&f, layout.boxes[i], node) }
+        for (i, node) in spec.nodes.enumerated() where layout.boxes[i].width > 0 { box(&f, layout.boxes[i], node) }
         for (i, e) in spec.edges.enumerated() {
             if let s = spec.index(of: e.from), let t = spec.index(of: e.to) {
                 line(&f, layout.routes[i], e, from: layout.boxes[s], into: layout.boxes[t])
@@ -71,13 +71,40 @@ public struct FundingGraph: Sendable {
     static let sampleWidth = 4
 
     /// The legend's lines: one per status the spec uses, drawn as a sample of its line.
-    /// Offered on one line first, then stacked.
+    /// Offered on one line first, then stacked, then stacked in short words.
     var legend: [[String]] {
         let used = DealStatus.allCases.filter { s in spec.edges.contains { $0.status == s } }
         let entries = used.map { EdgeStyle($0, glyphs: glyphs).sample(Self.sampleWidth) + " " + $0.label }
         let notCash = spec.edges.contains { !$0.isCash } ? ["no pulse: not cash"] : []
         let head = "flows per month"
-        return [[([head + ":"] + entries + notCash).joined(separator: "  ")], [head] + entries + notCash]
+        // Last, for a crowded panel: two-cell samples and a word each (`GraphLabels.placeBlock`).
+        let compact = used.map { EdgeStyle($0, glyphs: glyphs).sample(2) + " " + Self.shortWord($0) }
+        return [[([head + ":"] + entries + notCash).joined(separator: "  ")], [head] + entries + notCash, Self.pack(compact)]
+    }
+
+    /// Short entries packed onto as few lines as fit in 15 cells (or the widest entry):
+    /// the widest first, each on the first line with room.
+    static func pack(_ entries: [String]) -> [String] {
+        let limit = max(15, entries.map(\.unicodeScalars.count).max() ?? 0)
+        var lines: [String] = []
+        for e in entries.sorted(by: { $0.unicodeScalars.count > $1.unicodeScalars.count }) {
+            if let i = lines.firstIndex(where: { $0.unicodeScalars.count + 1 + e.unicodeScalars.count <= limit }) {
+                lines[i] += " " + e
+            } else {
+                lines.append(e)
+            }
+        }
+        return lines
+    }
+
+    /// A status in a word, for the compact legend.
+    static func shortWord(_ s: DealStatus) -> String {
+        switch s {
+        case .binding: "filed"
+        case .announced: "announced"
+        case .letterOfIntent: "LOI"
+        case .reported: "reported"
+        }
     }
 
     func box(_ f: inout Frame, _ r: Rect, _ node: GraphSpec.Node) {
@@ -178,7 +205,8 @@ public struct FundingGraph: Sendable {
         }
     }
 
-    /// When the panel is too small for boxes: every entity, then the flows, as a list.
+    /// When the panel is too small for boxes (or the edges could not be told apart): every
+    /// entity, then every deal, the largest flows first, as a list.
     func drawList(into f: inout Frame, _ r: Rect) {
         var rows: [String] = []
         var row = ""
@@ -190,9 +218,10 @@ public struct FundingGraph: Sendable {
             row += (row.isEmpty ? "" : " · ") + item
         }
         if !row.isEmpty { rows.append(row) }
-        for e in spec.edges {
-            let name = { (id: String) in spec.nodes.first { $0.id == id }?.name ?? id }
-            rows.append("\(name(e.from)) → \(name(e.to)) \(e.amountLabel) (\(e.status.label))")
+        let name = { (id: String) in GraphSpec.shortName(spec.nodes.first { $0.id == id }?.name ?? id) }
+        let order = spec.edges.indices.sorted { (spec.edges[$0].amount, -$0) > (spec.edges[$1].amount, -$1) }
+        for e in order.map({ spec.edges[$0] }) {
+            rows.append("\(name(e.from)) → \(name(e.to)) \(e.amountLabel) \(e.label) · \(e.status.label)")
         }
         for (i, l) in rows.prefix(r.height).enumerated() {
             f.text(r.x, r.y + i, l.truncated(to: r.width, ellipsis: glyphs.ellipsis), .text)

@@ -14,7 +14,10 @@ public final class GraphLayoutMemo: Sendable {
     }
 
     private let last = Mutex<(key: Key, layout: GraphLayout?)?>(nil)
-    private let lastRouted = Mutex<(shape: GraphLayout.Shape, routed: GraphLayout.Routed?)?>(nil)
+    /// The last few shapes routed, newest last: toggling the panel's size (maximise and
+    /// back) or stepping months finds its routes again instead of routing anew.
+    private let lastRouted = Mutex<[(shape: GraphLayout.Shape, routed: GraphLayout.Routed?)]>([])
+    static let shapesKept = 4
 
     public init() {}
 
@@ -26,12 +29,16 @@ public final class GraphLayoutMemo: Sendable {
         return made
     }
 
-    /// The boxes and paths for `shape`: the remembered ones when the shape is the same (a
-    /// new month or lever changes only the texts), else `route()`'s.
+    /// The boxes and paths for `shape`: the remembered ones when one of the last few shapes
+    /// is the same (a new month or lever changes only the texts), else `route()`'s.
     func routed(_ shape: GraphLayout.Shape, _ route: () -> GraphLayout.Routed?) -> GraphLayout.Routed? {
-        if let hit = lastRouted.withLock({ $0?.shape == shape ? $0 : nil }) { return hit.routed }
+        if let hit = lastRouted.withLock({ kept in kept.last { $0.shape == shape } }) { return hit.routed }
         let made = route()
-        lastRouted.withLock { $0 = (shape, made) }
+        lastRouted.withLock { kept in
+            kept.removeAll { $0.shape == shape }
+            kept.append((shape, made))
+            if kept.count > Self.shapesKept { kept.removeFirst(kept.count - Self.shapesKept) }
+        }
         return made
     }
 }

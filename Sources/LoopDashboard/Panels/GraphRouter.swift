@@ -47,7 +47,7 @@ struct GraphRouter: Sendable {
         return true
     }
 
-    static let bendCost = 6, crossingCost = 3, hugCost = 5, overlapCost = 40
+    static let bendCost = 6, crossingCost = 3, hugCost = 5
 
     /// A path as its turning points, with the cost known before walking it.
     struct Candidate {
@@ -55,24 +55,23 @@ struct GraphRouter: Sendable {
         var cost: Int
     }
 
-    /// The path from `s` to `t`, marked as taken; nil when every path meets a box.
-    /// Paths are looked for by number of bends, the fewest first: the cheapest path of
-    /// the first kind that fits wins, so most edges cost a handful of candidates.
+    /// The path from `s` to `t`, marked as taken; nil when every path meets a box or
+    /// shares a run, a corner or an end with another edge (nobody could tell the two
+    /// apart: the layout then tries otherwise, or the list is drawn). Paths are looked
+    /// for by number of bends, the fewest first: the cheapest path of the first kind that
+    /// fits wins, so most edges cost a handful of candidates.
     mutating func route(from s: Rect, to t: Rect, boxes: [Rect]) -> [Point]? {
         let corridors = Self.corridors(boxes, bounds)
-        var all: [Candidate] = []
         for bends in 0...3 {
             let some = bends < 3 ? Self.candidates(from: s, to: t, bends: bends, bounds: bounds, corridors: corridors)
                 : Self.threeBends(from: s, to: t, corridors: corridors)
-            if let cells = best(of: some, allowOverlap: false) { return take(cells) }
-            all += some
+            if let cells = best(of: some) { return take(cells) }
         }
-        if let cells = best(of: all, allowOverlap: true) { return take(cells) }
         return nil
     }
 
     /// The cheapest candidate that fits, as cells (border cells included).
-    func best(of candidates: [Candidate], allowOverlap: Bool) -> [Point]? {
+    func best(of candidates: [Candidate]) -> [Point]? {
         // Cheapest first; equal costs keep the order they were made in (straight before
         // bent, inner lanes first). Sorting plain integers keeps this cheap.
         let order = candidates.indices.map { candidates[$0].cost << 20 | $0 }.sorted()
@@ -80,7 +79,7 @@ struct GraphRouter: Sendable {
         for key in order {
             let c = candidates[key & 0xFFFFF]
             if let b = best, c.cost >= b.cost { break }
-            guard clearOfBoxes(c.corners), let extra = extraCost(c.corners, allowOverlap: allowOverlap) else { continue }
+            guard clearOfBoxes(c.corners), let extra = extraCost(c.corners) else { continue }
             if best == nil || c.cost + extra < best!.cost { best = (c.cost + extra, key & 0xFFFFF) }
         }
         return best.map { Self.cells(candidates[$0.index].corners) }
@@ -262,9 +261,9 @@ struct GraphRouter: Sendable {
     }
 
     /// The cost of crossing other edges and running right beside them; nil if the path
-    /// meets a box, leaves the panel, or (unless allowed) shares a run, corner or end
+    /// meets a box, leaves the panel, or shares a run, corner or end
     /// with another edge.
-    func extraCost(_ corners: [Point], allowOverlap: Bool) -> Int? {
+    func extraCost(_ corners: [Point]) -> Int? {
         var extra = 0
         let last = corners.last!, before = corners[corners.count - 2]
         let arrow = Point(x: last.x - (last.x - before.x).signum(), y: last.y - (last.y - before.y).signum())
@@ -283,8 +282,6 @@ struct GraphRouter: Sendable {
                 if !there.isEmpty {
                     if !isEnd && there == (run == .horizontal ? .vertical : .horizontal) {
                         extra += Self.crossingCost
-                    } else if allowOverlap {
-                        extra += Self.overlapCost
                     } else {
                         return nil
                     }

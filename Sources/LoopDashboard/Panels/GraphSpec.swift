@@ -21,12 +21,16 @@ public struct GraphSpec: Sendable, Equatable {
         /// Where its opening figures come from ("opening cash: 10-Q …, accession …"), shown
         /// after `details`, wrapped.
         public var notes: [String]
+        /// Outside the loop (the rest of the economy, lenders at large): when it deals with
+        /// many entities its edges are folded into their details (`GraphSpec.folded`).
+        public var external: Bool
 
         public init(id: String, name: String, kind: EntityKind, lines: [String], health: Health? = nil,
-                    role: Role? = nil, details: [String] = [], notes: [String] = [])
+                    role: Role? = nil, details: [String] = [], notes: [String] = [], external: Bool = false)
         {
             self.id = id; self.name = name; self.kind = kind; self.lines = lines; self.health = health
             self.role = role ?? GraphSpec.role(of: kind); self.details = details; self.notes = notes
+            self.external = external
         }
     }
 
@@ -48,6 +52,9 @@ public struct GraphSpec: Sendable, Equatable {
         /// Where the deal's figures come from, and when.
         public var source: String
         public var date: String
+        /// The deals an edge shares, each as its own edge (amount, status, source), when
+        /// more than one deal moves money between the same two entities; else empty.
+        public var parts: [Edge] = []
 
         public init(from: String, to: String, label: String, amount: Double, amountLabel: String? = nil,
                     delta: String = "", status: DealStatus, isCash: Bool = true, source: String, date: String)
@@ -67,6 +74,14 @@ public struct GraphSpec: Sendable, Equatable {
 
     public func index(of id: String) -> Int? { nodes.firstIndex { $0.id == id } }
 
+    /// A name up to its first comma or parenthesis ("Banks, bondholders …" → "Banks"), for
+    /// lists where the full name is already shown once.
+    public static func shortName(_ name: String) -> String {
+        var cut = Substring(name.prefix { $0 != "," && $0 != "(" })
+        while cut.last == " " { cut = cut.dropLast() }
+        return cut.isEmpty ? name : String(cut)
+    }
+
     /// The colour role an entity of `kind` gets when its adapter names none.
     public static func role(of kind: EntityKind) -> Role {
         switch kind {
@@ -80,16 +95,31 @@ public struct GraphSpec: Sendable, Equatable {
         }
     }
 
-    /// One line per deal of the node at `index`: direction, counterparty, amount, status,
-    /// date and source.
+    /// One line per deal of the node at `index`, the largest flows first: direction,
+    /// counterparty, amount, status, date and source.
     public func dealLines(of index: Int) -> [String] {
         let id = nodes[index].id
-        return edges.compactMap { e in
-            guard e.from == id || e.to == id else { return nil }
+        let deals = edges.filter { $0.from == id || $0.to == id }.flatMap { $0.parts.isEmpty ? [$0] : $0.parts }
+        return deals.enumerated().sorted { ($0.element.amount, -$0.offset) > ($1.element.amount, -$1.offset) }.map { _, e in
             let other = e.from == id ? e.to : e.from
             let name = nodes.first { $0.id == other }?.name ?? other
             let arrow = e.from == id ? "→" : "←"
             return "\(arrow) \(name) \(e.label) \(e.amountLabel): \(e.status.label), \(e.date) · \(e.source)"
         }
+    }
+
+    /// The edges folded into details instead of drawn: those of an entity outside the loop
+    /// that deals with `hub` or more others (the rest of the economy paying everyone: its
+    /// lines would cross the whole graph). The boxes they reach list them when selected.
+    public func folded(hub: Int = 4) -> [Bool] {
+        let hubs = hubs(hub)
+        return edges.map { hubs.contains($0.from) || hubs.contains($0.to) }
+    }
+
+    /// The entities outside the loop that deal with `least` or more others.
+    public func hubs(_ least: Int = 4) -> Set<String> {
+        Set(nodes.filter(\.external).map(\.id).filter { id in
+            Set(edges.filter { $0.from == id || $0.to == id }.map { $0.from == id ? $0.to : $0.from }).count >= least
+        })
     }
 }
