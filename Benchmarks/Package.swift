@@ -12,7 +12,8 @@ let package = Package(
     ],
     targets: [
         .executableTarget(name: "LoopProfile", dependencies: [.product(name: "LoopSim", package: "moneyloop"),
-                                                              .product(name: "LoopConfig", package: "moneyloop")],
+                                                              .product(name: "LoopConfig", package: "moneyloop"),
+                                                              .product(name: "LoopDashboard", package: "moneyloop")],
                           path: "Profile"),
         .executableTarget(
             name: "MoneyloopBenchmarks",

@@ -4,9 +4,11 @@
 // `.build/release/LoopProfile ../scenarios/ai-web-2025.yaml N MODE`, MODE one of
 // project (flows and the closed-market run, as `simulate` and the dashboard use it),
 // noflows, open (no closed-market run), mc (N Monte Carlo paths × 60 months, 1 thread),
-// article (the article engine's 120-month projection, as a yardstick).
+// article (the article engine's 120-month projection, as a yardstick), and for a lever key
+// in the dashboard (ai-web-2025 open, paused, 120×40): lever (update and view), update, view.
 import Foundation
 import LoopConfig
+import LoopDashboard
 import LoopSim
 
 let web = try! LoopFile.load(contentsOf: CommandLine.arguments[1])
@@ -17,6 +19,21 @@ let t0 = clock()
 switch mode {
 case "article":
     for _ in 0..<n { sink += Engine.project(.article2025, months: 120).months[120].coreweave.cash }
+case "lever", "update", "view":
+    // A lever key as the dashboard takes it, paused at 120×40: `update` (the engine, the
+    // round-trip ledgers, the headlines) and/or `view` of the new frame.
+    var m = Model(paused: true)
+    m.load(LoopSession(loop: web))
+    var left = true  // the first lever (firmness) starts at its top: ← then → both change it
+    var frame = view(m, width: 120, height: 40, caps: .standard)
+    for _ in 0..<n {
+        if mode != "view" {
+            _ = update(&m, .key(left ? .left : .right))
+            left.toggle()
+        }
+        if mode != "update" { frame = view(m, width: 120, height: 40, caps: .standard) }
+    }
+    sink += Double(frame.width)
 case "mc":
     sink += LoopMonteCarlo.run(web, paths: n, seed: 1, threads: 1, months: 60).runOut.reduce(0, +)
 default:

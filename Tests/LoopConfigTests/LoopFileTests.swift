@@ -75,6 +75,19 @@ extension Array {
         #expect(onlySigned.flows.allSatisfy { loop.deals[safe: $0.deal]?.status ?? .binding == .binding })
     }
 
+    /// The bundled loops' closed-market cash, carried in the same pass, is exactly a second
+    /// run with markets closed, under the levers a user reaches (`Support.closedLedgerDifferences`).
+    @Test func theSecondBundledLoopClosesMarketsInOnePassAsInTwoRuns() throws {
+        let loop = try LoopFile.load(contentsOf: Support.scenarioPath("ai-web-2025"))
+        for levers in [LoopLevers(), LoopLevers(nonBinding: 0), LoopLevers(creditWindow: 0.5),
+                       LoopLevers(nonBinding: 0.5, demandDelay: 3, buildDelay: 2, rateShock: 0.02, creditWindow: 0.8,
+                                  utilizationScale: 0.8)]
+        {
+            let problems = Support.closedLedgerDifferences(loop, levers, months: 120)
+            #expect(problems.isEmpty, "\(levers): \(problems.joined(separator: "; "))")
+        }
+    }
+
     @Test func loopMonteCarloIsTheSameWhateverTheThreads() throws {
         let loop = try LoopFile.load(text: LoopSkeleton.text(name: "x"), file: "x.yaml")
         let one = LoopMonteCarlo.run(loop, paths: 300, seed: 7, threads: 1, months: 36)

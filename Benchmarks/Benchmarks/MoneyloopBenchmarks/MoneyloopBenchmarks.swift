@@ -143,6 +143,18 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(LoopEngine.project(web, months: 120, flows: false))
         }
     }
+    // A lever key on the second loop as the dashboard takes it (paused, 120x40): `update`
+    // (engine, round-trip ledgers, headlines), then the view of the new frame.
+    Benchmark("loop lever key ai-web-2025 (update + view 120x40)") { benchmark in
+        var m = Model(paused: true)
+        m.load(LoopSession(loop: web))
+        var left = true
+        for _ in benchmark.scaledIterations {
+            _ = update(&m, .key(left ? .left : .right))
+            left.toggle()
+            blackHole(view(m, width: 120, height: 40, caps: .standard))
+        }
+    }
     for threads in [1, 2] {
         Benchmark("LoopMonteCarlo ai-web-2025 10000 paths x 60 months, \(threads) thread(s)",
                   configuration: .init(warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 10)) { benchmark in

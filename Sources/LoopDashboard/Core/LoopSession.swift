@@ -15,6 +15,8 @@ public struct LoopSession: Sendable {
     public private(set) var ledgers: [RoundTripLedger]
     /// Each entity's funding need and runways under the what-if (`LoopHeadline.all`).
     public private(set) var headlines: [LoopHeadline]
+    /// The same for the loop as its file gives it (computed once: the baseline never changes).
+    public let baselineHeadlines: [LoopHeadline]
     public private(set) var undoStack: [LoopLevers] = []
     public private(set) var redoStack: [LoopLevers] = []
     /// The file the loop came from.
@@ -28,7 +30,8 @@ public struct LoopSession: Sendable {
         baseline = LoopEngine.project(loop)
         projection = levers == LoopLevers() ? baseline : LoopEngine.project(loop, levers: levers)
         ledgers = RoundTripLedger.all(loop, projection)
-        headlines = LoopHeadline.all(loop, projection)
+        baselineHeadlines = LoopHeadline.all(loop, baseline)
+        headlines = levers == LoopLevers() ? baselineHeadlines : LoopHeadline.all(loop, projection)
         self.path = path
     }
 
@@ -93,7 +96,7 @@ public struct LoopSession: Sendable {
         levers = next
         projection = next == LoopLevers() ? baseline : LoopEngine.project(loop, levers: next)
         ledgers = RoundTripLedger.all(loop, projection)
-        headlines = LoopHeadline.all(loop, projection)
+        headlines = next == LoopLevers() ? baselineHeadlines : LoopHeadline.all(loop, projection)
     }
 
     /// The entities whose cash is a headline (not the outside world), in file order.
@@ -104,7 +107,7 @@ public struct LoopSession: Sendable {
     public var firstToNeedMoney: (entity: Int, month: Int)? { Self.first(headlines) }
 
     /// The same for the loop as its file gives it.
-    public var firstToNeedMoneyAsFiled: (entity: Int, month: Int)? { Self.first(LoopHeadline.all(loop, baseline)) }
+    public var firstToNeedMoneyAsFiled: (entity: Int, month: Int)? { Self.first(baselineHeadlines) }
 
     /// The entity whose need comes first (ties: file order).
     static func first(_ hs: [LoopHeadline]) -> (entity: Int, month: Int)? {

@@ -15,8 +15,9 @@ public enum LoopEngine {
     public static let hoursPerMonth = 730.0
 
     /// Runs `loop` for `months` months (its horizon when nil) under `levers`; with
-    /// `closed`, runs it again with markets closed for `cashIfClosed` (the headline's
-    /// second half).
+    /// `closed`, also with markets closed for `cashIfClosed` (the headline's second half),
+    /// in the same pass: a second ledger beside the first (`LoopLedger`), exactly what a
+    /// second run with `credit.window` 0 gives.
     public static func project(_ loop: MoneyLoop, levers: LoopLevers = LoopLevers(), months: Int? = nil,
                                flows: Bool = true, closed: Bool = true) -> LoopProjection
     {
@@ -30,32 +31,26 @@ public enum LoopEngine {
         out.busyHours.reserveCapacity(size); out.idleHours.reserveCapacity(size)
         out.flowStart.reserveCapacity(horizon + 2)
         let plan = LoopPlan(loop)
-        var run = LoopRun(plan, levers: levers.clamped, recordFlows: flows)
+        let levers = levers.clamped
+        var run = LoopRun(plan, levers: levers, recordFlows: flows, closed: closed && levers.creditWindow != 0)
         if flows { run.flows.reserveCapacity((horizon + 1) * (loop.deals.count * 2 + n + 8 * plan.financed.count)) }
         out.financingSlot = plan.slot
         out.creditWindow = run.levers.creditWindow
         out.financing.reserveCapacity((horizon + 1) * plan.financed.count)
+        if run.closed { out.cashIfClosed.reserveCapacity(size) }
         for t in 0...horizon {
             run.step(month: t)
-            out.cash += run.cash
+            out.cash += run.open.cash.buffer
             for e in 0..<n { out.debt.append(run.debt(of: e)) }
-            out.fleet += run.fleet
-            out.busyHours += run.busy
+            out.fleet += run.fleet.buffer
+            out.busyHours += run.busy.buffer
             for e in 0..<n { out.idleHours.append(max(0, run.fleet[e] * hoursPerMonth - run.busy[e])) }
             out.flowStart.append(run.flows.count)
             out.financing += run.financingMonth
+            if run.closed { out.cashIfClosed += run.shut.cash.buffer }
         }
         out.flows = run.flows
-        if closed {
-            if run.levers.creditWindow == 0 {
-                out.cashIfClosed = out.cash
-            } else {
-                var shut = run.levers
-                shut.creditWindow = 0
-                out.cashIfClosed.reserveCapacity(size)
-                finalCash(plan, levers: shut, months: horizon) { _, cash in out.cashIfClosed += cash }
-            }
-        }
+        if closed, levers.creditWindow == 0 { out.cashIfClosed = out.cash }
         return out
     }
 
@@ -63,15 +58,15 @@ public enum LoopEngine {
     public static func finalCash(_ loop: MoneyLoop, levers: LoopLevers, months: Int,
                                  _ body: (Int, [Double]) -> Void)
     {
-        finalCash(LoopPlan(loop), levers: levers, months: months, body)
+        finalCash(LoopPlan(loop), levers: levers, months: months) { t, cash in body(t, cash.array) }
     }
 
-    /// The same from a plan already built (one per Monte Carlo thread).
-    static func finalCash(_ plan: LoopPlan, levers: LoopLevers, months: Int, _ body: (Int, [Double]) -> Void) {
+    /// The same from a plan already built (one per Monte Carlo thread), the cash read in place.
+    static func finalCash(_ plan: LoopPlan, levers: LoopLevers, months: Int, _ body: (Int, RunColumn<Double>) -> Void) {
         var run = LoopRun(plan, levers: levers.clamped, recordFlows: false)
         for t in 0...max(1, min(Scenario.maxHorizon, months)) {
             run.step(month: t)
-            body(t, run.cash)
+            body(t, run.open.cash)
         }
     }
 

@@ -1,7 +1,8 @@
 /// A loop flattened for the monthly loop: plain arrays by deal and by entity, built once
 /// per run so the month loop copies no names or sources, and every buffer it touches
 /// belongs to its own run (Monte Carlo threads share nothing they count references on).
-struct LoopPlan {
+/// Immutable; a class so that a run holds it by one reference, not thirty arrays.
+final class LoopPlan {
     let from: [Int], to: [Int]
     /// Each deal's terms as plain values: lists are ranges into `tranches` and `collateral`.
     let terms: [PlanTerms]
@@ -16,9 +17,8 @@ struct LoopPlan {
     /// Per entity: the loan deals it borrows under.
     let loansOf: [[Int]]
     /// Per deal: its ramp's total weight and the share paid before month 0 (take-or-pay),
-    /// its monthly growth factor, and its tranches, none released.
+    /// and its monthly growth factor.
     let rampTotal: [Double], paidBefore: [Double], growthRate: [Double]
-    let unreleased: [[Bool]]
     /// The entities that finance themselves: per entity its slot (-1: none); per slot the
     /// entity, its terms, and its revolver deals (drawn by its `EntityFinancing`, not `topUp`).
     let slot: [Int]
@@ -118,12 +118,6 @@ struct LoopPlan {
             case let .usage(_, _, _, _, decline, _, _): LoopEngine.growth(-decline, months: 1)
             case let .recurring(_, growth, _, _), let .warrant(_, _, growth, _): LoopEngine.growth(growth, months: 1)
             default: 1
-            }
-        }
-        unreleased = terms.map { terms in
-            switch terms {
-            case let .equity(t), let .warrant(_, _, _, t): Array(repeating: false, count: t.count)
-            default: []
             }
         }
     }

@@ -26,23 +26,24 @@ extension LoopRun {
             paid[i] += pay
             emit(i, d.from, d.to, .backstop, pay)
         case let .equity(tranches):
-            for (k, j) in tranches.enumerated() where !released[i][k] && met(plan.tranches[j].milestone, price: nil, t) {
+            for j in tranches where released[j] == 0 && met(plan.tranches[j].milestone, price: nil, t) {
                 let tr = plan.tranches[j]
-                released[i][k] = true
+                released[j] = 1
                 paid[i] += tr.amount * weight[i]
                 emit(i, d.from, d.to, .equity, tr.amount * weight[i])
             }
         case let .warrant(strike, sharePrice, _, tranches):
             let price = sharePrice * growth(i, months: t)
-            for (k, j) in tranches.enumerated() where !released[i][k] && met(plan.tranches[j].milestone, price: price, t) {
+            for j in tranches where released[j] == 0 && met(plan.tranches[j].milestone, price: price, t) {
                 let tr = plan.tranches[j]
-                released[i][k] = true
+                released[j] = 1
                 let value = tr.amount * weight[i] * max(0, price - strike)
                 paid[i] += value
                 emit(i, d.from, d.to, .warrantValue, value)
             }
         case let .loan(l):
-            service(i, l, t)
+            service(i, l, t, open)
+            if closed { service(i, l, t, shut) }
         default: break
         }
     }
@@ -59,20 +60,20 @@ extension LoopRun {
         return true
     }
 
-    /// Interest, principal and draws of a loan this month (revolvers draw in `topUp`).
-    mutating func service(_ i: Int, _ l: PlanLoan, _ t: Int) {
+    /// Interest, principal and draws of a loan this month in ledger `g` (revolvers draw in `topUp`).
+    mutating func service(_ i: Int, _ l: PlanLoan, _ t: Int, _ g: LoopLedger) {
         let d = (from: plan.from[i], to: plan.to[i])
         let rate = max(0, l.rate + (l.floating ? levers.rateShock : 0))
         if l.facility == .bond, l.issue == t {
-            let amount = l.limit * weight[i] * marketWindow(d.to)
-            balance[i] += amount
-            paid[i] += amount
-            emit(i, d.from, d.to, .draw, amount)
+            let amount = l.limit * weight[i] * marketWindow(d.to, g)
+            g.balance[i] += amount
+            g.paid[i] += amount
+            emit(g, i, d.from, d.to, .draw, amount)
         }
-        let owed = balance[i]
+        let owed = g.balance[i]
         guard owed > 0 || l.facility == .ddtl else { return }
-        emit(i, d.to, d.from, .interest, owed * rate / 12)
-        interestPaid[d.to] += owed * rate / 12
+        emit(g, i, d.to, d.from, .interest, owed * rate / 12)
+        g.interestPaid[d.to] += owed * rate / 12
         var principal = 0.0
         switch l.facility {
         case .ddtl:
@@ -81,38 +82,38 @@ extension LoopRun {
         case .bond: principal = t >= (l.maturity ?? Int.max) ? owed : 0
         case .revolver: principal = 0
         }
-        balance[i] -= principal
-        principalPaid[d.to] += principal
-        emit(i, d.to, d.from, .principal, principal)
+        g.balance[i] -= principal
+        g.principalPaid[d.to] += principal
+        emit(g, i, d.to, d.from, .principal, principal)
         guard l.facility == .ddtl else { return }
-        var room = l.limit * weight[i] - paid[i]
+        var room = l.limit * weight[i] - g.paid[i]
         if !l.collateral.isEmpty {
             var value = 0.0
-            for c in l.collateral { value += unpaid(plan.collateral[c]) }
-            room = min(room, l.ltv * value - balance[i])
+            for c in l.collateral { value += unpaid(plan.collateral[c], g) }
+            room = min(room, l.ltv * value - g.balance[i])
         }
-        let draw = max(0, min(l.ltv * purchases[d.to], room)) * committedWindow(d.to)
+        let draw = max(0, min(l.ltv * g.purchases[d.to], room)) * committedWindow(d.to, g)
         // The purchases a draw lends against are used up: the next facility lends on the rest.
-        if l.ltv > 0 { purchases[d.to] = max(0, purchases[d.to] - draw / l.ltv) }
-        balance[i] += draw
-        paid[i] += draw
-        emit(i, d.from, d.to, .draw, draw)
+        if l.ltv > 0 { g.purchases[d.to] = max(0, g.purchases[d.to] - draw / l.ltv) }
+        g.balance[i] += draw
+        g.paid[i] += draw
+        emit(g, i, d.from, d.to, .draw, draw)
     }
 
     /// A revolver at the end of the month: drawn to keep the borrower's cash at its floor,
     /// repaid from cash above it.
-    mutating func topUp(_ i: Int) {
+    mutating func topUp(_ i: Int, _ g: LoopLedger) {
         guard case let .loan(l) = plan.terms[i] else { return }
         let d = (from: plan.from[i], to: plan.to[i])
-        let c = cash[d.to]
+        let c = g.cash[d.to]
         if c < l.floor {
-            let draw = max(0, min(l.limit * weight[i] - balance[i], l.floor - c)) * levers.creditWindow
-            balance[i] += draw
-            emit(i, d.from, d.to, .draw, draw)
-        } else if balance[i] > 0 {
-            let repay = min(balance[i], c - l.floor)
-            balance[i] -= repay
-            emit(i, d.to, d.from, .principal, repay)
+            let draw = max(0, min(l.limit * weight[i] - g.balance[i], l.floor - c)) * g.window
+            g.balance[i] += draw
+            emit(g, i, d.from, d.to, .draw, draw)
+        } else if g.balance[i] > 0 {
+            let repay = min(g.balance[i], c - l.floor)
+            g.balance[i] -= repay
+            emit(g, i, d.to, d.from, .principal, repay)
         }
     }
 }

@@ -5,21 +5,25 @@
 /// dollar of it is a flow: lender → entity (draws, rollovers, new debt), investor →
 /// entity (new equity), entity → lender or investor (interest, principal, fees).
 extension LoopRun {
-    /// Builds each financed entity's financing: its revolver deals become its facilities
-    /// (their balances move there), its pledged assets open its book.
+    /// Builds each financed entity's financing in every ledger: its revolver deals become
+    /// its facilities (their balances move there), its pledged assets open its book.
     mutating func openFinancing() {
+        for g in ledgers {
+            for s in plan.financed.indices {
+                var facilities: [FacilityTerms] = []
+                for i in plan.facilityDeals[s] {
+                    guard case let .loan(l) = plan.terms[i] else { continue }
+                    facilities.append(FacilityTerms(id: "", kind: .revolver, limit: l.limit * weight[i],
+                                                    drawn: min(l.drawn, l.limit) * weight[i], rate: l.rate,
+                                                    floating: l.floating, maturityMonth: l.maturity ?? Int.max))
+                    g.balance[i] = 0
+                    g.paid[i] = 0
+                }
+                financing.append(EntityFinancing(policy: plan.financing[s].policy, facilities: facilities))
+            }
+        }
         for (s, e) in plan.financed.enumerated() {
             let terms = plan.financing[s]
-            var facilities: [FacilityTerms] = []
-            for i in plan.facilityDeals[s] {
-                guard case let .loan(l) = plan.terms[i] else { continue }
-                facilities.append(FacilityTerms(id: "", kind: .revolver, limit: l.limit * weight[i],
-                                                drawn: min(l.drawn, l.limit) * weight[i], rate: l.rate,
-                                                floating: l.floating, maturityMonth: l.maturity ?? Int.max))
-                balance[i] = 0
-                paid[i] = 0
-            }
-            financing.append(EntityFinancing(policy: terms.policy, facilities: facilities))
             var b = GPUFleetBook(usefulLifeMonths: terms.usefulLifeMonths)
             if terms.openingCollateral > 0 {
                 b.add(gpus: max(1, plan.openingFleet[e]), cost: terms.openingCollateral, month: 0)
@@ -31,47 +35,50 @@ extension LoopRun {
     /// The share of a committed draw (DDTL) lenders fund: all of it for an entity that
     /// finances itself (committed facilities stay drawable when markets close, as in the
     /// article's loop), else `credit.window` (the loop's plain behaviour).
-    func committedWindow(_ e: Int) -> Double { plan.slot[e] >= 0 ? 1 : levers.creditWindow }
+    func committedWindow(_ e: Int, _ g: LoopLedger) -> Double { plan.slot[e] >= 0 ? 1 : g.window }
 
     /// The share of a new market issue (a bond on its date) that happens: `credit.window`,
     /// times the entity's own access when it finances itself.
-    func marketWindow(_ e: Int) -> Double {
-        plan.slot[e] >= 0 ? levers.creditWindow * EntityFinancing.unit(plan.financing[plan.slot[e]].policy.marketAccess)
-            : levers.creditWindow
+    func marketWindow(_ e: Int, _ g: LoopLedger) -> Double {
+        plan.slot[e] >= 0 ? g.window * EntityFinancing.unit(plan.financing[plan.slot[e]].policy.marketAccess)
+            : g.window
     }
 
-    /// Runs every financed entity's month, borrowers before their lenders, and emits its flows.
-    mutating func finance(month t: Int) {
+    /// Runs every financed entity's month in ledger `g`, borrowers before their lenders,
+    /// and emits its flows (the book values lenders see, `collateral`, are this month's).
+    mutating func finance(month t: Int, _ g: LoopLedger) {
+        let before = g.before
         for s in plan.financeOrder {
             let e = plan.financed[s]
             let terms = plan.financing[s]
             let deals = plan.facilityDeals[s]
-            for k in deals.indices { before[k] = financing[s].facilities[k].drawn }
+            let f = g.lane * plan.financed.count + s
+            for k in deals.indices { before[k] = financing[f].facilities[k].drawn }
             let input = FinancingInput(
-                month: t, cashBefore: cash[e], ebitda: ebitda[e], scheduledInterest: interestPaid[e],
-                principalDue: principalPaid[e], debtOutstanding: scheduledDebt(of: e),
-                collateralValue: terms.policy.maxLoanToValue > 0 ? book[s].bookValue(month: t) : 0,
-                creditWindow: levers.creditWindow, rateShock: levers.rateShock, equityValue: terms.equityValue)
-            let m = financing[s].step(input)
+                month: t, cashBefore: g.cash[e], ebitda: ebitda[e], scheduledInterest: g.interestPaid[e],
+                principalDue: g.principalPaid[e], debtOutstanding: g.scheduledDebt(of: e, plan),
+                collateralValue: terms.policy.maxLoanToValue > 0 ? collateral[s] : 0,
+                creditWindow: g.window, rateShock: levers.rateShock, equityValue: terms.equityValue)
+            let m = financing[f].step(input)
             for (k, i) in deals.enumerated() {
                 let lender = plan.from[i]
-                var was = financing[s].facilities[k]
+                var was = financing[f].facilities[k]
                 was.drawn = before[k]
-                emit(i, e, lender, .interest, was.monthlyInterest(rateShock: levers.rateShock))
-                let change = financing[s].facilities[k].drawn - before[k]
-                if change > 0 { emit(i, lender, e, .draw, change) } else { emit(i, e, lender, .principal, -change) }
+                emit(g, i, e, lender, .interest, was.monthlyInterest(rateShock: levers.rateShock))
+                let change = financing[f].facilities[k].drawn - before[k]
+                if change > 0 { emit(g, i, lender, e, .draw, change) } else { emit(g, i, e, lender, .principal, -change) }
             }
             let deal = LoopFlow.financing
-            emit(deal, terms.lender, e, .refinancing, m.refinanced)
-            emit(deal, terms.lender, e, .newDebt, m.newDebt)
-            emit(deal, terms.investor, e, .equity, m.newEquity)
-            emit(deal, e, terms.lender, .interest, m.marketInterest)
-            emit(deal, e, terms.lender, .principal, m.marketPrincipal)
+            emit(g, deal, terms.lender, e, .refinancing, m.refinanced)
+            emit(g, deal, terms.lender, e, .newDebt, m.newDebt)
+            emit(g, deal, terms.investor, e, .equity, m.newEquity)
+            emit(g, deal, e, terms.lender, .interest, m.marketInterest)
+            emit(g, deal, e, terms.lender, .principal, m.marketPrincipal)
             let raised = m.newDebt + m.newEquity
             let equityFees = raised > 0 ? m.fees * m.newEquity / raised : 0
-            emit(deal, e, terms.lender, .fees, m.fees - equityFees)
-            emit(deal, e, terms.investor, .fees, equityFees)
-            financingMonth[s] = m
+            emit(g, deal, e, terms.lender, .fees, m.fees - equityFees)
+            emit(g, deal, e, terms.investor, .fees, equityFees)
+            if g.lane == 0 { financingMonth[s] = m }
         }
     }
 }

@@ -4,89 +4,101 @@ import Glibc
 import Darwin
 #endif
 
-/// The running balances of one loop projection: cash, fleet and busy hours per entity,
-/// and each deal's progress (paid so far, balance, tranches released).
+/// The running balances of one loop projection: fleet and busy hours per entity, each
+/// deal's progress (paid so far, units delivered, tranches released), and the ledgers
+/// that credit moves (`LoopLedger`): one as the credit window allows and, when asked, one
+/// with markets closed, run side by side in one pass. Its numbers live in memory of its
+/// own (`RunColumn`), so the month loop neither copies nor counts references.
 struct LoopRun {
     let plan: LoopPlan
     let levers: LoopLevers
     let recordFlows: Bool
-    var cash: [Double]
-    var fleet: [Double]
-    var busy: [Double]
-    /// What each entity paid for deliveries this month (the base of DDTL draws).
-    var purchases: [Double]
-    /// Per deal: paid (or drawn) so far, outstanding balance, month count, begin month.
-    var paid: [Double]
-    /// Per vendor-sale deal: units delivered so far.
-    var delivered: [Double]
-    var balance: [Double]
-    var begin: [Int]
-    var rampTotal: [Double]
-    var weight: [Double]
-    var released: [[Bool]]
-    /// Per deal: the monthly growth factor of its price or amount, and its value at month `grownAt`.
-    var growthRate: [Double]
-    var grownAt: [Int]
-    var grown: [Double]
-    var flows: [LoopFlow] = []
-    var month = 0
-    /// Per entity, this month: operating cash earnings, and the interest and principal it
-    /// paid on its loan deals (what its financing reads).
-    var ebitda: [Double]
-    var interestPaid: [Double]
-    var principalPaid: [Double]
-    /// Per financed entity (`plan.slot`): its financing, the book of what it pledged,
-    /// and this month's financing; `before` is scratch for its revolvers' balances.
-    var financing: [EntityFinancing]
+    private let doubles: RunMemory<Double>
+    private let ints: RunMemory<Int>
+    /// Per entity: GPUs in service, busy GPU-hours and operating cash earnings this month.
+    let fleet: RunColumn<Double>
+    let busy: RunColumn<Double>
+    let ebitda: RunColumn<Double>
+    /// Per deal, for every kind but loans (their progress is the ledgers'): paid so far;
+    /// units delivered (vendor sales); the value still to come (usage, recurring).
+    let paid: RunColumn<Double>
+    let delivered: RunColumn<Double>
+    let balance: RunColumn<Double>
+    /// Per deal: the month its take-or-pay demand begins, its weight (1 binding, else the
+    /// lever), and its growth factor `grown` at month `grownAt`.
+    let begin: [Int]
+    let weight: [Double]
+    let grown: RunColumn<Double>
+    let grownAt: RunColumn<Int>
+    /// Per tranche of the plan: 1 once released.
+    let released: RunColumn<Int>
+    /// Per financed entity (`plan.slot`): the book of what it pledged, its financing this
+    /// month (the first ledger's), and the book value lenders see this month.
     var book: [GPUFleetBook]
     var financingMonth: [FinancingMonth]
-    var before: [Double]
+    let collateral: RunColumn<Double>
+    /// The ledger as credit is set, and the one with markets closed, run when `closed`.
+    let open: LoopLedger
+    let shut: LoopLedger
+    let closed: Bool
+    /// Each ledger's financing of each financed entity: `financing[lane × financed + slot]`.
+    var financing: [EntityFinancing]
+    var flows: [LoopFlow] = []
+    var month = 0
 
-    init(_ plan: LoopPlan, levers: LoopLevers, recordFlows: Bool) {
+    init(_ plan: LoopPlan, levers: LoopLevers, recordFlows: Bool, closed: Bool = false) {
         self.plan = plan; self.levers = levers; self.recordFlows = recordFlows
-        let n = plan.openingCash.count, d = plan.terms.count
-        cash = plan.openingCash
-        fleet = plan.openingFleet
-        busy = Array(repeating: 0, count: n)
-        purchases = Array(repeating: 0, count: n)
-        paid = Array(repeating: 0, count: d)
-        delivered = Array(repeating: 0, count: d)
-        balance = Array(repeating: 0, count: d)
-        begin = Array(repeating: 0, count: d)
-        rampTotal = plan.rampTotal
-        growthRate = plan.growthRate
-        grownAt = Array(repeating: Int.min, count: d)
-        grown = Array(repeating: 1, count: d)
-        weight = plan.binding.map { $0 ? 1 : levers.nonBinding }
-        released = plan.unreleased
-        ebitda = Array(repeating: 0, count: n)
-        interestPaid = ebitda
-        principalPaid = ebitda
-        financingMonth = Array(repeating: FinancingMonth(), count: plan.financed.count)
-        before = Array(repeating: 0, count: plan.facilityDeals.reduce(0) { max($0, $1.count) })
+        let n = plan.openingCash.count, d = plan.terms.count, slots = plan.financed.count
+        doubles = RunMemory(capacity: 3 * n + 4 * d + slots + 2 * LoopLedger.size(plan), initial: 0)
+        ints = RunMemory(capacity: d + plan.tranches.count, initial: 0)
+        fleet = doubles.column(plan.openingFleet)
+        busy = doubles.column(n, 0)
+        ebitda = doubles.column(n, 0)
+        paid = doubles.column(d, 0)
+        delivered = doubles.column(d, 0)
+        balance = doubles.column(d, 0)
+        grown = doubles.column(d, 1)
+        grownAt = ints.column(d, Int.min)
+        released = ints.column(plan.tranches.count, 0)
+        collateral = doubles.column(slots, 0)
+        let weight = plan.binding.map { $0 ? 1 : levers.nonBinding }
+        self.weight = weight
+        let open = LoopLedger(plan, window: levers.creditWindow, lane: 0, records: recordFlows, memory: doubles)
+        let shut = LoopLedger(plan, window: 0, lane: 1, records: false, memory: doubles)
+        self.open = open
+        self.shut = shut
+        self.closed = closed
+        financingMonth = Array(repeating: FinancingMonth(), count: slots)
         financing = []
         book = []
+        var begin = Array(repeating: 0, count: d)
         for i in 0..<d {
             switch plan.terms[i] {
             case let .takeOrPay(value, start, _, _, _):
                 begin[i] = start > 0 ? start + levers.demandDelay : start
                 paid[i] = value * weight[i] * plan.paidBefore[i]
             case let .loan(l):
-                balance[i] = l.issue == nil ? l.drawn * weight[i] : 0
-                paid[i] = balance[i]
+                for g in closed ? [open, shut] : [open] {
+                    g.balance[i] = l.issue == nil ? l.drawn * weight[i] : 0
+                    g.paid[i] = g.balance[i]
+                }
             default: break
             }
         }
+        self.begin = begin
         openFinancing()
     }
+
+    /// The ledgers this run keeps, the first as credit is set.
+    var ledgers: [LoopLedger] { closed ? [open, shut] : [open] }
 
     /// Deal i's growth factor after `m` months: one multiplication a month, a power only
     /// when months are skipped.
     mutating func growth(_ i: Int, months m: Int) -> Double {
         if grownAt[i] == m - 1 {
-            grown[i] *= growthRate[i]
+            grown[i] *= plan.growthRate[i]
         } else if grownAt[i] != m {
-            grown[i] = pow(growthRate[i], Double(m))
+            grown[i] = pow(plan.growthRate[i], Double(m))
         }
         grownAt[i] = m
         return grown[i]
@@ -95,22 +107,20 @@ struct LoopRun {
     /// Debt of entity `e`: its opening debt outside the loop's loans, their balances, and
     /// what its own financing carries (revolvers drawn, debt rolled over or raised).
     func debt(of e: Int) -> Double {
-        scheduledDebt(of: e) + (plan.slot[e] >= 0 ? financing[plan.slot[e]].debt : 0)
+        open.scheduledDebt(of: e, plan) + (plan.slot[e] >= 0 ? financing[plan.slot[e]].debt : 0)
     }
 
-    /// Its opening debt outside the loop's loans plus the balances of its loan deals.
-    func scheduledDebt(of e: Int) -> Double {
-        var d = plan.openingDebt[e]
-        for i in plan.loansOf[e] { d += balance[i] }
-        return d
-    }
-
-    /// Moves `amount` from `from` to `to` (cash unless the kind is not cash) and records it.
+    /// Moves `amount` of an operation from `from` to `to` (cash unless the kind is not
+    /// cash) in every ledger alike, and records it.
     mutating func emit(_ deal: Int, _ from: Int, _ to: Int, _ kind: LoopFlowKind, _ amount: Double) {
         guard amount != 0 else { return }
         if kind.isCash {
-            cash[from] -= amount
-            cash[to] += amount
+            open.cash[from] -= amount
+            open.cash[to] += amount
+            if closed {
+                shut.cash[from] -= amount
+                shut.cash[to] += amount
+            }
             if kind.isOperating {
                 ebitda[from] -= amount
                 ebitda[to] += amount
@@ -119,17 +129,39 @@ struct LoopRun {
         if recordFlows { flows.append(LoopFlow(deal: deal, from: from, to: to, kind: kind, amount: amount)) }
     }
 
+    /// Moves `amount` of credit (a draw, interest, principal, a raise: never operating)
+    /// in ledger `g` only, and records it when `g` records.
+    mutating func emit(_ g: LoopLedger, _ deal: Int, _ from: Int, _ to: Int, _ kind: LoopFlowKind, _ amount: Double) {
+        guard amount != 0 else { return }
+        assert(!kind.isOperating, "credit flows are not operating")
+        if kind.isCash {
+            g.cash[from] -= amount
+            g.cash[to] += amount
+        }
+        if g.records { flows.append(LoopFlow(deal: deal, from: from, to: to, kind: kind, amount: amount)) }
+    }
+
     mutating func step(month t: Int) {
         month = t
-        for e in busy.indices { busy[e] = 0; purchases[e] = 0; ebitda[e] = 0; interestPaid[e] = 0; principalPaid[e] = 0 }
+        busy.fill(0)
+        ebitda.fill(0)
+        open.startMonth()
+        if closed { shut.startMonth() }
         for i in plan.deliveries { deliver(i, t) }
         if !plan.financed.isEmpty { retireAndReplace(month: t) }
         for i in plan.capacity { capacityDeal(i, t) }
         for e in busy.indices { busy[e] = min(busy[e], fleet[e] * LoopEngine.hoursPerMonth) }
         operatingCosts()
         for i in plan.dependent { dependentDeal(i, t) }
-        for i in plan.revolvers { topUp(i) }
-        finance(month: t)
+        for i in plan.revolvers {
+            topUp(i, open)
+            if closed { topUp(i, shut) }
+        }
+        for s in plan.financed.indices where plan.financing[s].policy.maxLoanToValue > 0 {
+            collateral[s] = book[s].bookValue(month: t)
+        }
+        finance(month: t, open)
+        if closed { finance(month: t, shut) }
     }
 
     mutating func deliver(_ i: Int, _ t: Int) {
@@ -141,7 +173,8 @@ struct LoopRun {
         guard units > 0 else { return }
         let buyer = plan.from[i]
         fleet[buyer] += units
-        purchases[buyer] += units * price
+        open.purchases[buyer] += units * price
+        if closed { shut.purchases[buyer] += units * price }
         paid[i] += units * price
         delivered[i] += units
         if plan.slot[buyer] >= 0 { book[plan.slot[buyer]].add(gpus: units, cost: units * price, month: t) }
@@ -156,7 +189,7 @@ struct LoopRun {
             let k = t - begin[i]
             guard k >= 0, k < term else { return }
             busy[d.to] += gpus * weight[i] * hours
-            let pay = value * weight[i] * LoopEngine.rampWeight(k, ramp: ramp) / rampTotal[i]
+            let pay = value * weight[i] * LoopEngine.rampWeight(k, ramp: ramp) / plan.rampTotal[i]
             paid[i] += pay
             emit(i, d.from, d.to, .contract, pay)
         case let .usage(gpus, share, utilization, price, _, start, term):
@@ -182,12 +215,13 @@ struct LoopRun {
         }
     }
 
-    /// What a deal still owes: the collateral a DDTL lends against.
-    func unpaid(_ i: Int) -> Double {
+    /// What a deal still owes in ledger `g`: the collateral a DDTL lends against.
+    func unpaid(_ i: Int, _ g: LoopLedger) -> Double {
         switch plan.terms[i] {
         case let .takeOrPay(value, _, _, _, _): max(0, value * weight[i] - paid[i])
         case let .perUnit(cap, _, _, _, _, _): max(0, cap * weight[i] - paid[i])
-        case .usage, .recurring, .loan: balance[i]
+        case .usage, .recurring: balance[i]
+        case .loan: g.balance[i]
         default: 0
         }
     }
