@@ -17,7 +17,8 @@ extension LoopRun {
             let replace = min(gone, max(0, contractedGPUs(of: e, month: t) - fleet[e]))
             guard replace > 0 else { continue }
             fleet[e] += replace
-            purchases[e] += replace * price
+            open.purchases[e] += replace * price
+            if closed { shut.purchases[e] += replace * price }
             book[s].add(gpus: replace, cost: replace * price, month: t)
             emit(i, e, plan.to[i], .purchase, replace * price)
         }
