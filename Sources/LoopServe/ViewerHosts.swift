@@ -154,6 +154,10 @@ public final class ViewerHosts: @unchecked Sendable {
         let host = Host(child: child, control: pty.master, limit: viewersPerHost)
         let source = DispatchSource.makeReadSource(fileDescriptor: pty.master, queue: queue)
         source.setEventHandler { [unowned self, unowned host] in self.read(host) }
+        // The descriptor is closed only once the source has let go of it: closed before,
+        // its number can be reused by the next pty while dispatch still watches it.
+        let master = pty.master
+        source.setCancelHandler { close(master) }
         source.resume()
         host.source = source
         hosts.append(host)
@@ -208,9 +212,8 @@ public final class ViewerHosts: @unchecked Sendable {
     private func hostGone(_ host: Host) {
         guard !host.gone else { return }
         host.gone = true
-        host.source?.cancel()
+        host.source?.cancel()  // closes host.control in its cancel handler
         host.source = nil
-        close(host.control)
         reap(host, tries: 100)
     }
 

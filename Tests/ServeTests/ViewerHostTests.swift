@@ -111,9 +111,10 @@ struct ViewerHostTests {
         #expect(try Self.waitForLever(both, 75, timeout: .seconds(30), room: room) == [75, 75], "the screens show: \(Self.lastShown)")
         // This viewer's dashboard crashes once on screen: the host goes with it, the others
         // start again in a new host; the one it crashed for gets a process of its own, where
-        // it crashes again and only its own session ends.
+        // it crashes again and only its own session ends. (Two crashes, each writing a backtrace:
+        // a fair wait on a loaded machine, not a speed check.)
         let crasher = try room.viewer(user: "crash-test")
-        #expect(crasher.waitForExit(timeout: .seconds(30)).map { $0.code > 128 } == true, "\(crasher.text.suffix(300))")
+        #expect(crasher.waitForExit(timeout: .seconds(90)).map { $0.code > 128 } == true, "\(crasher.text.suffix(300))")
         #expect(await room.hostLog.waitFor("moved to its own dashboard", timeout: .seconds(10)), "\(room.hostLog.text)")
         room.presenter.send("\u{1b}OC")
         #expect(try Self.waitForLever(both, 76, timeout: .seconds(20), room: room) == [76, 76], "the screens show: \(Self.lastShown)")
