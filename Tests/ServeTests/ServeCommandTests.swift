@@ -26,15 +26,21 @@ struct ServeCommandTests {
             process.standardError = pipe
             process.standardOutput = pipe
             process.standardInput = FileHandle.nullDevice
-            pipe.fileHandleForReading.readabilityHandler = { [lines] handle in
-                let data = handle.availableData
-                if data.isEmpty {
-                    lines.closed.withLock { $0 = true }
-                    handle.readabilityHandler = nil
-                }
-                lines.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
-            }
             try process.run()
+            // A thread of its own reads to the end (not `readabilityHandler`: its Dispatch
+            // source can outlive the handle, and a descriptor closed under it crashed the
+            // whole test process in libdispatch).
+            let handle = pipe.fileHandleForReading
+            Thread.detachNewThread { [lines] in
+                while true {
+                    let data = handle.availableData
+                    if data.isEmpty {
+                        lines.closed.withLock { $0 = true }
+                        return
+                    }
+                    lines.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+                }
+            }
         }
 
         var output: String { lines.text.withLock { $0 } }
