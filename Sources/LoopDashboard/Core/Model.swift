@@ -16,6 +16,9 @@ public struct Model: Sendable {
     /// The loop file the dashboard runs on the generic engine, when one is open; nil runs
     /// the article's scenario (`session`). The panels read whichever is in force.
     public private(set) var loop: LoopSession?
+    /// The article graph's remembered layout (a loop's lives in its `LoopSession`): frames
+    /// that only move the clock reuse the routes instead of routing every frame.
+    public let articleGraphMemo = GraphLayoutMemo()
 
     /// The levers offered on the levers panel: utilization first (a loop's: firmness first).
     public var levers: [Parameter] { loop == nil ? ParameterRegistry.levers : LoopSession.parameters }

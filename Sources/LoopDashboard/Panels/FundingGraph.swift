@@ -36,7 +36,8 @@ public struct FundingGraph: Sendable {
             return
         }
         self.init(spec: ArticleGraphSpec(model: model).spec, selected: focused ? model.selectedNode.rawValue : nil,
-                  detailed: model.selectedNode.rawValue, phase: model.phase, glyphs: glyphs)
+                  detailed: model.selectedNode.rawValue, phase: model.phase, glyphs: glyphs,
+                  memo: model.articleGraphMemo)
     }
 
     public func draw(into f: inout Frame, _ r: Rect) {
