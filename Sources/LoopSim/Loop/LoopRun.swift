@@ -36,6 +36,8 @@ struct LoopRun {
     /// month (the first ledger's), and the book value lenders see this month.
     var book: [GPUFleetBook]
     var financingMonth: [FinancingMonth]
+    /// The closed-market ledger's month of the entity being financed (not kept).
+    var scratchMonth = FinancingMonth()
     let collateral: RunColumn<Double>
     /// The ledger as credit is set, and the one with markets closed, run when `closed`.
     let open: LoopLedger
