@@ -133,7 +133,7 @@ public struct EntityFinancing: Sendable, Equatable {
 
     /// Appends the covenants broken this month to `out`: interest coverage (EBITDA ÷ all
     /// interest) and loan-to-value (all debt ÷ collateral).
-    func covenants(_ x: FinancingInput, interest: Double, into out: inout [CovenantBreach]) {
+    func covenants(_ x: FinancingInput, interest: Double, into out: inout CovenantBreaches) {
         let allInterest = Swift.max(0, x.scheduledInterest) + interest
         if policy.minInterestCoverage > 0, allInterest > 0 {
             let coverage = x.ebitda / allInterest
