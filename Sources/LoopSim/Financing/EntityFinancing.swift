@@ -103,23 +103,24 @@ public struct EntityFinancing: Sendable, Equatable {
     /// at maturity). A revolver at maturity is renewed for its term while credit is
     /// open, else repaid and closed.
     private mutating func serviceFacilities(_ x: FinancingInput, open: Double, _ m: inout FinancingMonth) {
+        // Fields read in place: a copy of a facility would count a reference on its id.
         for i in facilities.indices {
-            let f = facilities[i]
-            m.interest += f.monthlyInterest(rateShock: x.rateShock)
-            let left = f.maturityMonth - x.month
-            if f.kind == .revolver {
+            m.interest += facilities[i].monthlyInterest(rateShock: x.rateShock)
+            let left = facilities[i].maturityMonth - x.month
+            let drawn = facilities[i].drawn
+            if facilities[i].kind == .revolver {
                 guard left <= 0 else { continue }
                 if open > 0 {
                     facilities[i].maturityMonth = x.month + Swift.max(12, policy.newDebtTermMonths)
                 } else {
-                    m.principal += f.drawn
+                    m.principal += drawn
                     facilities[i].drawn = 0
                     facilities[i].limit = 0
                 }
                 continue
             }
-            guard f.drawn > 0 else { continue }
-            let pay = left <= 0 ? f.drawn : f.amortizing ? f.drawn / Double(left + 1) : 0
+            guard drawn > 0 else { continue }
+            let pay = left <= 0 ? drawn : facilities[i].amortizing ? drawn / Double(left + 1) : 0
             m.principal += pay
             facilities[i].drawn -= pay
         }

@@ -49,35 +49,36 @@ extension LoopRun {
     mutating func finance(month t: Int, _ g: LoopLedger) {
         let before = g.before
         let shock = levers.rateShock
-        for s in plan.financeOrder {
-            let e = plan.financed[s]
+        for k in 0..<plan.financeOrder.count {
+            let s = plan.financeOrder[k], e = plan.financed[s]
             let f = g.lane * plan.financed.count + s
-            let deals = plan.facilityDeals[s]
-            for k in deals.indices { before[k] = financing[f].facilities[k].drawn }
+            let facilities = plan.facilityDeals[s].count
+            for k in 0..<facilities { before[k] = financing[f].facilities[k].drawn }
             let input = FinancingInput(
                 month: t, cashBefore: g.cash[e], ebitda: ebitda[e], scheduledInterest: g.interestPaid[e],
                 principalDue: g.principalPaid[e], debtOutstanding: g.scheduledDebt(of: e, plan),
                 collateralValue: plan.financing[s].policy.maxLoanToValue > 0 ? collateral[s] : 0,
                 creditWindow: g.window, rateShock: shock, equityValue: plan.financing[s].equityValue)
-            // The first ledger's month is the projection's: written in place; the other's is scratch.
-            if g.lane == 0 {
-                financing[f].step(input, into: &financingMonth[s])
-            } else {
-                financing[f].step(input, into: &scratchMonth)
-            }
-            for k in deals.indices {
-                let i = deals[k], lender = plan.from[i]
+            financing[f].step(input, into: &financingNow)
+            for k in 0..<facilities {
+                let i = plan.facilityDeals[s][k], lender = plan.from[i]
                 emit(g, i, e, lender, .interest, financing[f].facilities[k].monthlyInterest(on: before[k], rateShock: shock))
                 let change = financing[f].facilities[k].drawn - before[k]
                 if change > 0 { emit(g, i, lender, e, .draw, change) } else { emit(g, i, e, lender, .principal, -change) }
             }
-            if g.lane == 0 { emitFinancing(g, s, e, financingMonth[s]) } else { emitFinancing(g, s, e, scratchMonth) }
+            emitFinancing(g, s, e)
+            // The first ledger's month is the projection's.
+            if g.lane == 0 { financingMonth[s] = financingNow }
         }
     }
 
-    /// The flows of entity `e`'s month `m` of market financing: rollovers, new debt and
-    /// equity from its lender and investor, and its interest, principal and fees to them.
-    mutating func emitFinancing(_ g: LoopLedger, _ s: Int, _ e: Int, _ m: FinancingMonth) {
+    /// The flows of entity `e`'s month of market financing (`financingNow`, read in place):
+    /// rollovers, new debt and equity from its lender and investor, and its interest,
+    /// principal and fees to them.
+    mutating func emitFinancing(_ g: LoopLedger, _ s: Int, _ e: Int) {
+        let m = (refinanced: financingNow.refinanced, newDebt: financingNow.newDebt, newEquity: financingNow.newEquity,
+                 fees: financingNow.fees, marketInterest: financingNow.marketInterest,
+                 marketPrincipal: financingNow.marketPrincipal)
         let deal = LoopFlow.financing, lender = plan.financing[s].lender, investor = plan.financing[s].investor
         emit(g, deal, lender, e, .refinancing, m.refinanced)
         emit(g, deal, lender, e, .newDebt, m.newDebt)
