@@ -59,6 +59,7 @@ extension Scenario {
             Scene(name: "Markets close", caption: "No rollovers, no raises: only cash and the committed revolver",
                   levers: [SceneLever(id: .creditWindow, value: 0)]),
         ],
-        uncertainty: .article2025
+        uncertainty: .article2025,
+        sources: article2025DebtSources
     )
 }
