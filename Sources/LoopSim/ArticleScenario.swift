@@ -60,6 +60,7 @@ extension Scenario {
                   levers: [SceneLever(id: .creditWindow, value: 0)]),
         ],
         uncertainty: .article2025,
-        sources: article2025DebtSources
+        sources: article2025DebtSources,
+        asOf: "2025-09-30"
     )
 }
