@@ -6,6 +6,9 @@ final class LoopPlan {
     let from: [Int], to: [Int]
     /// Each deal's terms as plain values: lists are ranges into `tranches` and `collateral`.
     let terms: [PlanTerms]
+    /// The loan deals' terms again, by loan (`loanSlot[i]` for deal i, -1 for other kinds):
+    /// read in place each month, without copying a deal's terms out of `terms`.
+    let loans: [PlanLoan], loanSlot: [Int]
     let tranches: [Tranche]
     let collateral: [Int]
     let binding: [Bool]
@@ -43,6 +46,7 @@ final class LoopPlan {
             return (flatTranches.count - t.count)..<flatTranches.count
         }
         var replacement = Array(repeating: -1, count: entities)
+        var planLoans: [PlanLoan] = [], loanSlots = Array(repeating: -1, count: deals)
         var loans = Array(repeating: [Int](), count: entities)
         // One pass over the deals, each read in place (no copy of its names and sources).
         for i in 0..<deals {
@@ -61,7 +65,10 @@ final class LoopPlan {
             case let .equity(t): terms.append(.equity(tranches: range(t)))
             case let .loan(l):
                 flatCollateral += l.collateral
-                terms.append(.loan(PlanLoan(l, collateral: (flatCollateral.count - l.collateral.count)..<flatCollateral.count)))
+                let loan = PlanLoan(l, collateral: (flatCollateral.count - l.collateral.count)..<flatCollateral.count)
+                terms.append(.loan(loan))
+                loanSlots[i] = planLoans.count
+                planLoans.append(loan)
                 loans[to[i]].append(i)
             case let .backstop(l, p, s, t): terms.append(.backstop(limit: l, price: p, start: s, term: t))
             case let .warrant(k, p, g, t): terms.append(.warrant(strike: k, sharePrice: p, growthPerYear: g, tranches: range(t)))
@@ -71,6 +78,8 @@ final class LoopPlan {
         self.from = from
         self.to = to
         self.terms = terms
+        self.loans = planLoans
+        loanSlot = loanSlots
         self.binding = binding
         tranches = flatTranches
         collateral = flatCollateral

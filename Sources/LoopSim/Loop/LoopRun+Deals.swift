@@ -2,6 +2,13 @@
 /// warrants and loans.
 extension LoopRun {
     mutating func dependentDeal(_ i: Int, _ t: Int) {
+        // Loans, most of these deals, read their terms in place (`plan.loans`).
+        let loan = plan.loanSlot[i]
+        if loan >= 0 {
+            service(i, loan, t, open)
+            if closed { service(i, loan, t, shut) }
+            return
+        }
         let d = (from: plan.from[i], to: plan.to[i])
         switch plan.terms[i] {
         case let .perUnit(cap, rate, refUtil, start, term, flat):
@@ -41,9 +48,6 @@ extension LoopRun {
                 paid[i] += value
                 emit(i, d.from, d.to, .warrantValue, value)
             }
-        case let .loan(l):
-            service(i, l, t, open)
-            if closed { service(i, l, t, shut) }
         default: break
         }
     }
@@ -61,8 +65,9 @@ extension LoopRun {
     }
 
     /// Interest, principal and draws of a loan this month in ledger `g` (revolvers draw in `topUp`).
-    mutating func service(_ i: Int, _ l: PlanLoan, _ t: Int, _ g: LoopLedger) {
+    mutating func service(_ i: Int, _ k: Int, _ t: Int, _ g: LoopLedger) {
         let d = (from: plan.from[i], to: plan.to[i])
+        let l = plan.loans[k]
         let rate = max(0, l.rate + (l.floating ? levers.rateShock : 0))
         if l.facility == .bond, l.issue == t {
             let amount = l.limit * weight[i] * marketWindow(d.to, g)
