@@ -14,6 +14,8 @@ final class LoopPlan {
     let binding: [Bool]
     /// The deals the scheduler ordered, by phase.
     let deliveries: [Int], capacity: [Int], dependent: [Int], revolvers: [Int]
+    /// The capacity deals' terms in the order of `capacity`, read in place each month.
+    let capacityTerms: [PlanCapacity]
     /// Per entity: operating costs, their payee (-1: none), kW per GPU, opening fleet and debt.
     let opexPerGPUHour: [Double], overhead: [Double], supplier: [Int], kwPerGPU: [Double]
     let openingCash: [Double], openingFleet: [Double], openingDebt: [Double]
@@ -106,7 +108,8 @@ final class LoopPlan {
             default: phases.2.append(i)
             }
         }
-        (deliveries, capacity, dependent, revolvers) = phases
+        capacityTerms = phases.1.compactMap { PlanCapacity(terms[$0], deal: $0) }
+        (deliveries, capacity, dependent, revolvers) = (phases.0, capacityTerms.map(\.deal), phases.2, phases.3)
         slot = slots
         financed = financedEntities
         financing = entityTerms

@@ -152,7 +152,7 @@ struct LoopRun {
         // By index: iterating the plan's lists would count a reference on each every month.
         for k in 0..<plan.deliveries.count { deliver(plan.deliveries[k], t) }
         if !plan.financed.isEmpty { retireAndReplace(month: t) }
-        for k in 0..<plan.capacity.count { capacityDeal(plan.capacity[k], t) }
+        for k in 0..<plan.capacityTerms.count { capacityDeal(k, t) }
         for e in busy.indices { busy[e] = min(busy[e], fleet[e] * LoopEngine.hoursPerMonth) }
         operatingCosts()
         for k in 0..<plan.dependent.count { dependentDeal(plan.dependent[k], t) }
@@ -184,31 +184,33 @@ struct LoopRun {
         emit(i, buyer, plan.to[i], .purchase, units * price)
     }
 
-    mutating func capacityDeal(_ i: Int, _ t: Int) {
-        let d = (from: plan.from[i], to: plan.to[i])
+    /// The `k`th capacity deal of the plan (`plan.capacityTerms[k]`), its terms read in place.
+    mutating func capacityDeal(_ k: Int, _ t: Int) {
+        let c = plan.capacityTerms[k], i = c.deal
         let hours = LoopEngine.hoursPerMonth
-        switch plan.terms[i] {
-        case let .takeOrPay(value, _, term, ramp, gpus):
+        switch c.kind {
+        case .takeOrPay:
             let k = t - begin[i]
-            guard k >= 0, k < term else { return }
-            busy[d.to] += gpus * weight[i] * hours
-            let pay = value * weight[i] * LoopEngine.rampWeight(k, ramp: ramp) / plan.rampTotal[i]
+            guard k >= 0, k < c.term else { return }
+            let to = plan.to[i]
+            busy[to] += c.gpus * weight[i] * hours
+            let pay = c.amount * weight[i] * LoopEngine.rampWeight(k, ramp: c.ramp) / plan.rampTotal[i]
             paid[i] += pay
-            emit(i, d.from, d.to, .contract, pay)
-        case let .usage(gpus, share, utilization, price, _, start, term):
-            guard t >= start, t < start + term else { return }
-            let count = (gpus + share * fleet[d.to]) * weight[i]
-            let used = count * hours * min(1, utilization * levers.utilizationScale)
-            busy[d.to] += used
-            let pay = used * price * growth(i, months: t - start) * releaseShare(of: d.to, count: count, month: t)
-            balance[i] = pay * Double(start + term - t - 1)
-            emit(i, d.from, d.to, .usage, pay)
-        case let .recurring(monthly, _, start, term):
-            guard t >= start, t < start + term else { return }
-            let pay = monthly * weight[i] * self.growth(i, months: t - start)
-            balance[i] = pay * Double(start + term - t - 1)
-            emit(i, d.from, d.to, .recurring, pay)
-        default: break
+            emit(i, plan.from[i], to, .contract, pay)
+        case .usage:
+            guard t >= c.start, t < c.start + c.term else { return }
+            let to = plan.to[i]
+            let count = (c.gpus + c.fleetShare * fleet[to]) * weight[i]
+            let used = count * hours * min(1, c.utilization * levers.utilizationScale)
+            busy[to] += used
+            let pay = used * c.amount * growth(i, months: t - c.start) * releaseShare(of: to, count: count, month: t)
+            balance[i] = pay * Double(c.start + c.term - t - 1)
+            emit(i, plan.from[i], to, .usage, pay)
+        case .recurring:
+            guard t >= c.start, t < c.start + c.term else { return }
+            let pay = c.amount * weight[i] * self.growth(i, months: t - c.start)
+            balance[i] = pay * Double(c.start + c.term - t - 1)
+            emit(i, plan.from[i], plan.to[i], .recurring, pay)
         }
     }
 
