@@ -46,10 +46,13 @@ struct LoopRun {
     /// Each ledger's financing of each financed entity: `financing[lane × financed + slot]`.
     var financing: [EntityFinancing]
     var flows: [LoopFlow] = []
+    /// The month's flows until the month ends (then moved to `flows`).
+    var stage: FlowStage
     var month = 0
 
     init(_ plan: LoopPlan, levers: LoopLevers, recordFlows: Bool, closed: Bool = false) {
         self.plan = plan; self.levers = levers; self.recordFlows = recordFlows
+        stage = FlowStage(capacity: recordFlows ? 2 * plan.terms.count + plan.openingCash.count + 8 * plan.financed.count : 0)
         let n = plan.openingCash.count, d = plan.terms.count, slots = plan.financed.count
         doubles = RunMemory(capacity: 3 * n + 4 * d + slots + 2 * LoopLedger.size(plan), initial: 0)
         ints = RunMemory(capacity: d + plan.tranches.count, initial: 0)
@@ -128,7 +131,7 @@ struct LoopRun {
                 ebitda[to] += amount
             }
         }
-        if recordFlows { flows.append(LoopFlow(deal: deal, from: from, to: to, kind: kind, amount: amount)) }
+        if recordFlows { stage.append(LoopFlow(deal: deal, from: from, to: to, kind: kind, amount: amount)) }
     }
 
     /// Moves `amount` of credit (a draw, interest, principal, a raise: never operating)
@@ -140,7 +143,7 @@ struct LoopRun {
             g.cash[from] -= amount
             g.cash[to] += amount
         }
-        if g.records { flows.append(LoopFlow(deal: deal, from: from, to: to, kind: kind, amount: amount)) }
+        if g.records { stage.append(LoopFlow(deal: deal, from: from, to: to, kind: kind, amount: amount)) }
     }
 
     mutating func step(month t: Int) {
@@ -165,6 +168,7 @@ struct LoopRun {
         }
         finance(month: t, open)
         if closed { finance(month: t, shut) }
+        stage.flush(into: &flows)
     }
 
     mutating func deliver(_ i: Int, _ t: Int) {
