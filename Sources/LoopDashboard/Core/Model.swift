@@ -4,7 +4,7 @@ import LoopSim
 /// the scenario and its what-if (`session`), the clock, what is open on screen (`ui`),
 /// the analytics, presenting and sharing. A value: `update` takes one and gives the next.
 /// The properties below the parts read and write them under their old names.
-public struct Model: Sendable {
+public struct Model: Sendable, Equatable {
     public private(set) var session: Session
     public var clock: ClockState
     public var ui = UIState()

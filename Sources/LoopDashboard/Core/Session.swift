@@ -2,7 +2,7 @@ import LoopSim
 
 /// The scenario and its what-if: the part of the model that `:scenario`, the levers, undo
 /// and saving change. A value; its mutating methods are its small update.
-public struct Session: Sendable {
+public struct Session: Sendable, Equatable {
     public private(set) var scenario: Scenario
     /// The what-if: the scenario's values plus dated lever changes.
     public private(set) var schedule: LeverSchedule
