@@ -137,7 +137,7 @@ final class ViewerHost: FollowLink, @unchecked Sendable {
         MainActor.assumeIsolated {
             subscriber = ShareLink.subscriber(path: shareSocket) { [weak self] line in
                 guard let self, var state = SharedState.parse(line) else { return }
-                state.prepare()
+                state.prepare(after: self.latest)
                 self.latest = state
                 for loop in self.following.values { loop.drive(.shared(state)) }
             }

@@ -171,6 +171,14 @@ public struct Model: Sendable, Equatable {
     /// Replaces the schedule (recording undo) and recomputes the what-if.
     public mutating func replaceSchedule(_ next: LeverSchedule) { session.replace(next) }
 
+    /// Replaces the schedule with `next`, whose projection (`projected`) is computed already.
+    mutating func replaceSchedule(_ next: LeverSchedule, projected: Projection?) { session.replace(next, projected: projected) }
+
+    /// Takes copies of equal values made elsewhere (``Session/share(scenario:baseline:projection:)``).
+    mutating func shareStorage(scenario: Scenario?, baseline: Projection?, projection: Projection?) {
+        session.share(scenario: scenario, baseline: baseline, projection: projection)
+    }
+
     public mutating func undo() {
         if !(loop != nil ? loop!.undo() : session.undo()) { notice = "nothing to undo" }
     }
