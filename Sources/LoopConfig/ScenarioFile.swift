@@ -10,7 +10,7 @@ public enum ScenarioFile {
         ("opening", .mapping([("coreweave", .mapping([("cash", figureSchema)])), ("vast", .mapping([("cash", figureSchema)]))])),
         ("contracts", .sequence(.mapping([("customer", .scalar), ("value", .scalar), ("start", .scalar),
                                           ("termMonths", .scalar)]))),
-        ("facilities", .sequence(.mapping([("name", .scalar), ("balance", .scalar), ("rate", .scalar),
+        ("facilities", .sequence(.mapping([("name", .scalar), ("balance", figureSchema), ("rate", .scalar),
                                            ("maturity", .scalar), ("floating", .scalar), ("amortizing", .scalar)]))),
         ("scenes", .sequence(.mapping([("name", .scalar), ("caption", .scalar), ("month", .scalar),
                                        ("levers", .limited(ParameterRegistry.all.count, .dictionary(.scalar)))]))),
@@ -50,7 +50,7 @@ public enum ScenarioFile {
     }
     struct FacilityDTO: Decodable {
         var name: String
-        var balance: Double
+        var balance: FigureNumber
         var rate: Double
         var maturity: String
         var floating: Bool?
@@ -132,11 +132,11 @@ public enum ScenarioFile {
         for (i, f) in (dto.facilities ?? []).enumerated() {
             let at: [KeyPathComponent] = [.key("facilities"), .index(i)]
             guard !f.name.isEmpty else { throw doc.error(at: at + [.key("name")], "expected a name") }
-            try requireAmount(f.balance, doc, at + [.key("balance")])
+            try requireAmount(f.balance.value, doc, at + [.key("balance")])
             guard f.rate.isFinite, (0...1).contains(f.rate) else {
                 throw doc.error(at: at + [.key("rate")], "\(f.rate) is out of range; allowed 0 … 1 (0.11 = 11% a year)")
             }
-            facilities.append(DebtFacility(name: f.name, balance: f.balance, rate: f.rate,
+            facilities.append(DebtFacility(name: f.name, balance: f.balance.value, rate: f.rate,
                                            maturity: try month(f.maturity, doc, at + [.key("maturity")]),
                                            floating: f.floating ?? false, amortizing: f.amortizing ?? false))
         }
@@ -173,7 +173,8 @@ public enum ScenarioFile {
     }
 
     /// The source notes of the figures written `{value, source, date}` (or with an
-    /// assumption): CoreWeave's and Vast's opening cash and any parameter; `asOf` checked.
+    /// assumption): CoreWeave's and Vast's opening cash, facility balances and any
+    /// parameter; `asOf` checked.
     static func sources(_ dto: DTO, _ doc: YAMLDocument, _ start: YearMonth) throws(ConfigError) -> [String: SourceNote] {
         let reader = LoopFileReader(doc: doc, start: start)
         if let asOf = dto.asOf { try reader.checkDate(asOf, [.key("asOf")]) }
@@ -183,7 +184,10 @@ public enum ScenarioFile {
             (ParameterID.vastCash.rawValue, [.key("opening"), .key("vast"), .key("cash")]),
         ]
         let parameters = (dto.parameters ?? [:]).keys.sorted().map { ($0, [KeyPathComponent.key("parameters"), .key($0)]) }
-        for (key, path) in opening + parameters {
+        let balances = (dto.facilities ?? []).indices.map {
+            (Scenario.facilityBalanceKey($0), [KeyPathComponent.key("facilities"), .index($0), .key("balance")])
+        }
+        for (key, path) in opening + balances + parameters {
             if let note = try reader.note(path) { notes[key] = note }
         }
         return notes

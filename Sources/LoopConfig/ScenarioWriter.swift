@@ -30,9 +30,9 @@ public enum ScenarioWriter {
         }
         if !s.facilities.isEmpty {
             out += "facilities:\n"
-            for f in s.facilities {
+            for (i, f) in s.facilities.enumerated() {
                 out += "  - name: \(quote(f.name))\n"
-                out += "    balance: \(number(f.balance))\n"
+                out += "    balance: \(figure(f.balance, s.sources[Scenario.facilityBalanceKey(i)]))\n"
                 out += "    rate: \(number(f.rate))\n"
                 out += "    maturity: \(f.maturity)\n"
                 out += "    floating: \(f.floating)\n"

@@ -8,8 +8,9 @@ extension Scenario {
     /// Contracts (H unless noted): OpenAI $11.9B + $4.0B + $6.5B = $22.4B; Meta $14.2B to
     /// 2031-12; Microsoft, the largest customer (62% of 2024 revenue, 67% of 2025), $17.4B
     /// over 2025–2029 sized to its 2025 revenue (assumption on value and term); "other
-    /// customers" the rest of the $55.6B Q3-2025 backlog (assumption). Debt ≈ $14.0B by
-    /// facility with filed maturities and rates; the Q3 split is an assumption.
+    /// customers" the rest of the $55.6B Q3-2025 backlog (assumption). Debt: the filed
+    /// $14,205.3M total principal at 30 Sep 2025 (Q3-2025 10-Q) by facility with filed
+    /// maturities and rates; the split between DDTL 1.0, 2.0, 3.0 and OEM is an assumption.
     public static let article2025 = Scenario(
         name: "article-2025",
         title: "The CoreWeave–Vast deal as announced, November 2025",
@@ -32,9 +33,9 @@ extension Scenario {
                          floating: true, amortizing: true),
             DebtFacility(name: "DDTL 3.0", balance: 1.0e9, rate: 0.083, maturity: YearMonth(year: 2030, month: 8),
                          floating: true, amortizing: true),
-            DebtFacility(name: "OEM financing", balance: 2.3e9, rate: 0.095, maturity: YearMonth(year: 2028, month: 5),
+            DebtFacility(name: "OEM financing", balance: 2.530602e9, rate: 0.095, maturity: YearMonth(year: 2028, month: 5),
                          floating: false, amortizing: true),
-            DebtFacility(name: "Magnetar loan", balance: 0.26e9, rate: 0.12, maturity: YearMonth(year: 2029, month: 1),
+            DebtFacility(name: "Magnetar loan", balance: 264.666e6, rate: 0.12, maturity: YearMonth(year: 2029, month: 1),
                          floating: false, amortizing: false),
             DebtFacility(name: "Senior notes 2030", balance: 2.0e9, rate: 0.0925,
                          maturity: YearMonth(year: 2030, month: 6), floating: false, amortizing: false),
@@ -58,6 +59,8 @@ extension Scenario {
             Scene(name: "Markets close", caption: "No rollovers, no raises: only cash and the committed revolver",
                   levers: [SceneLever(id: .creditWindow, value: 0)]),
         ],
-        uncertainty: .article2025
+        uncertainty: .article2025,
+        sources: article2025DebtSources,
+        asOf: "2025-09-30"
     )
 }

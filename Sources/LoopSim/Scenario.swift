@@ -48,8 +48,9 @@ public struct Scenario: Sendable, Equatable {
     /// What a Monte Carlo run samples (see `Uncertainty`); empty for plain values.
     public var uncertainty: Uncertainty
     /// Where the file's sourced figures come from, by figure: `coreweave.cash` for the
-    /// opening cash, a parameter id (`vast.cash`, `nvidia.monthlyRevenue`) for a parameter
-    /// written `{value, source, date}`. A figure not here has its registry source.
+    /// opening cash, `facilities.N.balance` for a facility's balance, a parameter id
+    /// (`vast.cash`, `nvidia.monthlyRevenue`) for a parameter written `{value, source,
+    /// date}`. A figure not here has its registry source.
     public var sources: [String: SourceNote]
     /// The date the opening figures describe (`asOf:`, set by `scenario update --from-filings`).
     public var asOf: String?
@@ -66,6 +67,9 @@ public struct Scenario: Sendable, Equatable {
 
     /// The key of CoreWeave's opening cash in `sources`.
     public static let coreweaveCashKey = "coreweave.cash"
+
+    /// The key of the opening balance of facility `index` (in file order) in `sources`.
+    public static func facilityBalanceKey(_ index: Int) -> String { "facilities.\(index).balance" }
 
     /// The horizon used when a scenario does not set one (the deal's 3–5 years).
     public static let defaultHorizon = 60

@@ -20,12 +20,19 @@ enum CapabilityDetection {
     /// Sets the locale from the environment and reports whether it is UTF-8. With no
     /// locale variables at all, C.UTF-8 is tried (a modern terminal is the likely case);
     /// an explicit non-UTF-8 locale (LANG=C) is respected and gets ASCII glyphs.
+    ///
+    /// Curses itself still runs in C.UTF-8 where it can, as in a viewer host: every cell of
+    /// the ASCII tier is ASCII (`Glyphs.asciiFallback`), the same bytes in either locale,
+    /// and only in a UTF-8 locale does curses leave out REP (repeat the last character),
+    /// which it would otherwise use for every rule of `-`. Many terminals that call
+    /// themselves xterm (PuTTY, konsole, older VTE, iTerm2, urxvt) do not carry REP out and
+    /// drew such rules short.
     static func setUpLocale(environment env: [String: String]) -> Bool {
         setlocale(LC_ALL, "")
         if ml_nl_codeset_is_utf8() != 0 { return true }
         let set = ["LC_ALL", "LC_CTYPE", "LANG"].contains { !(env[$0] ?? "").isEmpty }
-        if !set, setlocale(LC_CTYPE, "C.UTF-8") != nil, ml_nl_codeset_is_utf8() != 0 { return true }
-        return false
+        let utf8Curses = setlocale(LC_CTYPE, "C.UTF-8") != nil && ml_nl_codeset_is_utf8() != 0
+        return !set && utf8Curses
     }
 
     /// Whether the locale `env` names is UTF-8, without setting it (a hosting process

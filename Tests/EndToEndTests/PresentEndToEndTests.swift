@@ -110,7 +110,7 @@ struct PresentEndToEndTests {
         let r = try runProcess(moneyloopBinary, ["present", "--rehearse", PresentEndToEndTests.demo])
         #expect(r.status == 0)
         for n in 1...8 { #expect(r.out.contains("Step \(n)/8 · month")) }
-        #expect(r.out.contains("CoreWeave rolls over debt from Feb 26 (month 3), needs money from Mar 26 (month 4), peak $7.3B, out of cash Mar 26 (month 4) if markets close"))
+        #expect(r.out.contains("CoreWeave rolls over debt from Jan 26 (month 2), needs money from Mar 26 (month 4), peak $7.4B, out of cash Mar 26 (month 4) if markets close"))
         #expect(r.out.components(separatedBy: " · utilization ").count == 9)
     }
 }

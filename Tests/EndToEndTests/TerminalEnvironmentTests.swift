@@ -50,6 +50,13 @@ struct TerminalEnvironmentTests {
         let screen = r.rows("rows").joined(separator: "\n")
         #expect(screen.contains("Funding graph") && screen.contains("Runway"), "\(screen)")
         #expect(r.bool("non_ascii") == false, "non-ASCII on screen:\n\(screen)")
+        // The probe's terminal, like PuTTY or konsole, does not carry out REP (repeat the last
+        // character): every box is still drawn whole, top to bottom and edge to edge.
+        let rows = r.rows("rows"), width = rows.map(\.count).max() ?? 0
+        let boxRows = rows.filter { $0.hasPrefix("+") || $0.hasPrefix("|") }
+        #expect(boxRows.count > 10 && boxRows.allSatisfy { $0.count == width },
+                "box rows short of the screen's width (\(width)):\n\(screen)")
+        #expect(rows.contains { $0.contains("Funding graph -----") }, "\(screen)")
         #expect(r.int("exit_code") == 0, "\(r)")
     }
 

@@ -90,6 +90,25 @@ import TestSupport
         }
     }
 
+    /// A facility's balance may be a sourced figure too; every opening balance of the
+    /// shipped default names its source and date, or says it is an assumption.
+    @Test func facilityBalancesAreSourcedFigures() throws {
+        let head = "name: s\nstart: 2025-11\nopening:\n  coreweave:\n    cash: 1e9\nfacilities:\n"
+            + "  - name: \"A\"\n    rate: 0.1\n    maturity: 2030-01\n    balance: "
+        let s = try ScenarioFile.load(text: head + "{value: 2e9, source: \"10-Q\", date: 2025-09-30}\n", file: "s.yaml")
+        #expect(s.facilities[0].balance == 2e9)
+        #expect(s.sources[Scenario.facilityBalanceKey(0)] == SourceNote(text: "10-Q", date: "2025-09-30"))
+        #expect { try ScenarioFile.load(text: head + "{value: 2e9, date: 2025-09-30}\n", file: "s.yaml") } throws: {
+            ($0 as? ConfigError)?.description
+                == "s.yaml:10:27: facilities[0].balance.date: a date belongs to a source: add source: \"…\""
+        }
+        let d = try ScenarioFile.load(contentsOf: Support.scenarioPath("article-2025"))
+        for i in d.facilities.indices {
+            let note = try #require(d.sources[Scenario.facilityBalanceKey(i)], "\(d.facilities[i].name)")
+            #expect(note.isAssumption || note.date.hasPrefix("2025"), "\(d.facilities[i].name)")
+        }
+    }
+
     @Test func everyFixtureIsCovered() throws {
         let dir = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }

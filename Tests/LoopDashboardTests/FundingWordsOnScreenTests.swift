@@ -32,10 +32,10 @@ import TestSupport
         let tiles = panel.tiles(panel.headline)
         #expect(tiles[0].note == "months: no new money; rolls over from May 26", "\(tiles[0].note)")
         #expect(tiles[1].note == "months: out Nov 26, rolled debt due", "\(tiles[1].note)")
-        // The article's default: rollovers from Feb 26, new money from Mar 26, the month it
+        // The article's default: rollovers from Jan 26, new money from Mar 26, the month it
         // would be out of cash had markets closed (no "debt due": the need comes no later).
         let d = HeadlinePanel(model: Model(paused: true), caps: .plain)
-        #expect(d.tiles(d.headline)[0].note == "months: Mar 26, peak $7.4B; rolls over from Feb 26")
+        #expect(d.tiles(d.headline)[0].note == "months: Mar 26, peak $7.4B; rolls over from Jan 26")
         #expect(d.tiles(d.headline)[1].note == "months: out Mar 26")
     }
 }

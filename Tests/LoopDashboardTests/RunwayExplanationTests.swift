@@ -20,7 +20,7 @@ import Testing
         var m = Model(paused: true)
         m.setFocus(.runway)
         let open = Self.text(m)
-        #expect(Self.normalized(open).contains("A funding gap, not insolvency: CoreWeave rolls over maturing debt from Feb 26"))
+        #expect(Self.normalized(open).contains("A funding gap, not insolvency: CoreWeave rolls over maturing debt from Jan 26"))
         m.setLever("credit.window", to: 0)
         let closed = Self.text(m)
         #expect(closed.contains("Markets closed: no rollovers or raises"))

@@ -42,10 +42,10 @@ import Testing
         let when = { (m: Int?) in m.map { s.scenario.start.adding(months: $0).shortLabel } ?? "none" }
         // Every step: CoreWeave needs money first.
         #expect(h.allSatisfy { $0.firstToNeedMoney == .coreweave })
-        // 1: rolls over debt from Feb 26, needs new money from Mar 26, $7.4B at the peak; nothing
+        // 1: rolls over debt from Jan 26, needs new money from Mar 26, $7.4B at the peak; nothing
         //    runs out while credit is open.
         #expect(when(h[0].coreweaveNeed.firstMonth) == "Mar 26" && Format.dollars(h[0].coreweaveNeed.peak) == "$7.4B")
-        #expect(when(h[0].coreweaveNeed.firstRolloverMonth) == "Feb 26" && caption[0].contains("rolls over debt from Feb 26"))
+        #expect(when(h[0].coreweaveNeed.firstRolloverMonth) == "Jan 26" && caption[0].contains("rolls over debt from Jan 26"))
         #expect(h[0].coreweaveRunway == nil && caption[0].contains("from Mar 26, $7.4B at the peak"))
         #expect(caption[0].contains("30 Sep 2025") && s.scenario.start == YearMonth(year: 2025, month: 11))
         // 2: utilization 90%; 4% of the fleet usage-billed; the need month does not move.
@@ -69,8 +69,8 @@ import Testing
         #expect(caption[4].contains("from Jan 29") && caption[4].contains("Mar 29"))
         // 6: demand a year late: the peak need $7.4B → $7.9B.
         #expect(Format.dollars(h[5].coreweaveNeed.peak) == "$7.9B" && caption[5].contains("$7.4B → $7.9B"))
-        // 7: price war and haircut: peak $10.5B; interest coverage broken from month 0.
-        #expect(Format.dollars(h[6].coreweaveNeed.peak) == "$10.5B" && caption[6].contains("$10.5B"))
+        // 7: price war and haircut: peak $10.6B; interest coverage broken from month 0.
+        #expect(Format.dollars(h[6].coreweaveNeed.peak) == "$10.6B" && caption[6].contains("$10.6B"))
         #expect(h[6].coreweaveNeed.firstBreach?.kind == .interestCoverage && h[6].coreweaveNeed.firstBreach?.month == 0)
         // 8: markets closed, the clock at the month CoreWeave's cash goes below zero, March 2026.
         #expect(h[7].month == h[7].coreweaveRunway && h[7].date.shortLabel == "Mar 26")

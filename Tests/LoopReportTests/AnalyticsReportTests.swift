@@ -42,7 +42,7 @@ import Testing
         #expect(text.contains("article-2025") && text.contains("higher-price") && text.contains("+$"))
         #expect(text.split(separator: "\n").allSatisfy { $0.unicodeScalars.count <= 100 })
         // Both sides' funding need in words, the same sentence the headline reads.
-        #expect(text.contains("A: CoreWeave rolls over maturing debt from Feb 26 and needs new money from Mar 26, $7.4B at"))
+        #expect(text.contains("A: CoreWeave rolls over maturing debt from Jan 26 and needs new money from Mar 26, $7.4B at"))
         #expect(text.contains("B: CoreWeave"))
     }
 
@@ -57,9 +57,9 @@ import Testing
         #expect(c.rows.contains { $0.id == "coreweave.firstRolloverMonth" })
         let json = ComparisonReport.json(c).text(pretty: false)
         #expect(json.contains("\"inWords\"") && json.contains(b))
-        #expect(b == "CoreWeave needs no new money within 60 months, only to roll over maturing debt from Feb 26 "
-            + "($4.1B in all) while credit is open; out of cash May 26 if markets closed, when debt it could not roll "
-            + "over falls due; interest coverage covenant broken May 30 (1.10× against ≥ 1.40×).", "\(b)")
+        #expect(b == "CoreWeave needs no new money within 60 months, only to roll over maturing debt from Jan 26 "
+            + "($4.2B in all) while credit is open; out of cash May 26 if markets closed, when debt it could not roll "
+            + "over falls due; interest coverage covenant broken May 30 (1.06× against ≥ 1.40×).", "\(b)")
     }
 
     @Test func progressLineEstimatesTheRest() {

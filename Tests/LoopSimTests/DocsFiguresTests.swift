@@ -18,14 +18,18 @@ import TestSupport
         let h = Headline(p, month: 0)
         let peakFleet = p.months.map(\.coreweave.gpusInService).max() ?? 0
         let reached = p.months.first { $0.coreweave.gpusInService >= peakFleet - 1 }!
+        typealias r = InterestRunRateTests
+        let offQ4 = m0.coreweave.interest / (r.q4Reported / 3) - 1
         let month = { (m: Int?) in m.map { "\(p.start.adding(months: $0).shortLabel) (month \($0))" } ?? "never" }
         return [
             "CASH": Format.dollars(s.coreweaveCash),
             "DEBT": Format.dollars(s.facilities.reduce(0) { $0 + $1.balance }),
             "INTEREST": Format.dollars(m0.coreweave.interest),
-            "OVERQ3": Format.percent(m0.coreweave.interest / (InterestRunRateTests.q3Reported / 3) - 1),
-            "OVERQ2": Format.percent(InterestRunRateTests.monthZeroInterest(InterestRunRateTests.june2025) * 3
-                / InterestRunRateTests.q2Reported - 1),
+            "Q4RATE": Format.dollars(r.q4Reported / 3),
+            "Q4DIFF": "\(Format.percent(abs(offQ4))) \(offQ4 < 0 ? "below" : "above")",
+            "OVERQ3": Format.percent(m0.coreweave.interest / (r.q3Reported / 3) - 1),
+            "GROWTH": Format.percent(r.principalSeptember2025 / r.principalJune2025 - 1),
+            "Q2GAP": Format.percent(abs((r.q2Contractual + r.q2Amortisation) / r.q2Reported - 1)),
             "MSFT": Format.percent(m0.flow(from: .microsoft, to: .coreweave) / m0.coreweave.revenue),
             "FLEET": Format.grouped((peakFleet / 1_000).rounded() * 1_000),
             "FLEETDATE": reached.date.shortLabel,
@@ -54,14 +58,16 @@ import TestSupport
     static let template = """
         `article-2025` starts in November 2025 with CoreWeave's balances as of one date, 30
         September 2025 (the Q3-2025 10-Q, the last quarter filed before the start): cash
-        @CASH@ unrestricted, @DEBT@ of debt in seven facilities with their filed maturities and
+        @CASH@ unrestricted, @DEBT@ of debt (the filed total) in seven facilities with their filed maturities and
         rates, the $55.6B backlog, and 400,000 GPUs (an assumption from 590 MW of active power).
-        Month-0 interest is @INTEREST@ a month: Q4-2025's run rate implied by the FY2025 guidance
-        ($123–136M). It is @OVERQ3@ over Q3-2025's reported $103.5M because it is cash interest on the
-        30 September balances at the filed effective rates, while the reported expense is on the
-        quarter's lower average balances and leaves out interest capitalised on data centres under
-        construction, still paid in cash ($23.2M in Q2); the same arithmetic on the 30 June balances
-        overstates Q2's reported expense by @OVERQ2@ (`InterestRunRateTests`). With `cw.contractRate` at
+        Month-0 interest is @INTEREST@ a month: the filed effective rates on the 30 September
+        balances. Month 0 is November 2025, in Q4-2025, the quarter that accrues on those
+        balances; CoreWeave reported $388M of interest expense for it (FY2025 10-K), @Q4RATE@ a
+        month, and month 0 is @Q4DIFF@ it. It is @OVERQ3@ over Q3-2025's reported $103.5M, less than
+        the @GROWTH@ by which the debt grew during Q3, the balances that quarter's expense accrued
+        on. The effective rates include amortised issuance costs and leave out capitalised
+        interest; on Q2's filed breakdown that measure is within @Q2GAP@ of the reported interest
+        expense, net (`InterestRunRateTests`). With `cw.contractRate` at
         $1.80 the fleet reproduces Q4-2025 revenue; Microsoft is the largest payer (@MSFT@ of
         month-0 revenue; 62% of 2024 revenue and 67% of 2025 in the filings). CoreWeave then builds
         for its backlog, to about @FLEET@ GPUs by @FLEETDATE@, beyond its $4.6B of committed

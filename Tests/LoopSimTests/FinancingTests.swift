@@ -128,17 +128,13 @@ import TestSupport
         #expect(open.line != closed.line)
     }
 
-    /// One as-of date (30 Sep 2025): month-0 interest on the filed balances matches the
-    /// run rate CoreWeave reported for the quarter month 0 falls in (Q4-2025: FY guidance
-    /// $1.21–1.25B less $841.4M for nine months ⇒ $123–136M a month) within 10%, and
-    /// Microsoft is the largest payer as filed.
+    /// One as-of date (30 Sep 2025): Microsoft is the largest payer as filed, and the fleet
+    /// reproduces Q4-2025 revenue ($1.57B) within 10%. Month-0 interest against the
+    /// reported run rate: `InterestRunRateTests`.
     @Test func openingReproducesTheFiledRunRatesAndCustomerMix() {
         let m0 = Engine.project(.article2025, months: 1).months[0]
-        let q4 = ((1.21e9 + 1.25e9) / 2 - 841.4e6) / 3
-        #expect(abs(m0.coreweave.interest / q4 - 1) <= 0.10, "month-0 interest \(m0.coreweave.interest)")
         let payers = Node.customers.map { ($0, m0.flow(from: $0, to: .coreweave)) }
         #expect(payers.max { $0.1 < $1.1 }?.0 == .microsoft)
-        #expect(abs(Scenario.article2025.facilities.reduce(0) { $0 + $1.balance } - 14.0e9) < 0.1e9)
         #expect(abs(m0.coreweave.revenue * 3 / 1.57e9 - 1) <= 0.10)
     }
 }
