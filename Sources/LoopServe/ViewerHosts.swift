@@ -29,7 +29,6 @@ public final class ViewerHosts: @unchecked Sendable {
     private final class Host: @unchecked Sendable {
         let child: ChildProcess
         let control: Int32
-        var source: (any DispatchSourceRead)?
         var ready = false
         var waiting: [HostMessage] = []
         var viewers: [Int: HostedViewer] = [:]
@@ -152,20 +151,43 @@ public final class ViewerHosts: @unchecked Sendable {
             throw error
         }
         let host = Host(child: child, control: pty.master, limit: viewersPerHost)
-        let source = DispatchSource.makeReadSource(fileDescriptor: pty.master, queue: queue)
-        source.setEventHandler { [unowned self, unowned host] in self.read(host) }
-        // The descriptor is closed only once the source has let go of it: closed before,
-        // its number can be reused by the next pty while dispatch still watches it.
-        let master = pty.master
-        source.setCancelHandler { close(master) }
-        source.resume()
-        host.source = source
+        listen(to: host)
         hosts.append(host)
         log.info("viewer host pid \(child.pid) started (up to \(viewersPerHost) viewers)")
         return host
     }
 
+    /// Reads the host's control line on a thread of its own with blocking reads, and hands
+    /// what it read to the queue. Not a Dispatch read source: on Linux, tearing one down can
+    /// crash libdispatch's event loop (`_dispatch_event_loop_drain`, a use-after-free in its
+    /// epoll bookkeeping, swift-corelibs-libdispatch#949) even when the descriptor is closed
+    /// in the cancel handler — and when a host ended, that took the whole server down. The
+    /// descriptor is closed on the queue, after the reader has seen its end and stopped and
+    /// the host is marked gone, so `send` never writes to a number the next pty reuses.
+    private func listen(to host: Host) {
+        let fd = host.control
+        let reader = Thread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 1 << 14)
+            while true {
+                let n = Glibc.read(fd, &buffer, buffer.count)
+                if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+                guard n > 0 else {
+                    queue.async { [self] in
+                        hostGone(host)
+                        close(fd)
+                    }
+                    return
+                }
+                let bytes = Array(buffer[0..<n])
+                queue.async { [self] in received(bytes, from: host) }
+            }
+        }
+        reader.name = "viewer host \(host.child.pid)"
+        reader.start()
+    }
+
     private func send(_ message: HostMessage, to host: Host) {
+        guard !host.gone else { return }
         guard host.ready else { host.waiting.append(message); return }
         let bytes = Array(message.line.utf8)
         var sent = 0
@@ -175,12 +197,9 @@ public final class ViewerHosts: @unchecked Sendable {
         }
     }
 
-    private func read(_ host: Host) {
-        var buffer = [UInt8](repeating: 0, count: 1 << 14)
-        let n = Glibc.read(host.control, &buffer, buffer.count)
-        if n < 0 && (errno == EINTR || errno == EAGAIN) { return }
-        guard n > 0 else { return hostGone(host) }
-        host.input += buffer[0..<n]
+    private func received(_ bytes: [UInt8], from host: Host) {
+        guard !host.gone else { return }
+        host.input += bytes
         while let newline = host.input.firstIndex(of: 10) {
             let line = String(decoding: host.input[..<newline], as: UTF8.self)
                 .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
@@ -212,8 +231,6 @@ public final class ViewerHosts: @unchecked Sendable {
     private func hostGone(_ host: Host) {
         guard !host.gone else { return }
         host.gone = true
-        host.source?.cancel()  // closes host.control in its cancel handler
-        host.source = nil
         reap(host, tries: 100)
     }
 

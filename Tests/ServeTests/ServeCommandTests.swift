@@ -165,7 +165,7 @@ struct ServeCommandTests {
         #expect(stat(socket, &info) == 0 && info.st_mode & 0o777 == 0o600)
         #expect(stat(root + "/moneyloop", &info) == 0 && info.st_mode & 0o777 == 0o700)
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
         #expect(stat(socket, &info) != 0, "the socket is removed on exit")
     }
 
@@ -182,7 +182,7 @@ struct ServeCommandTests {
         let hostKey = try HostKey.load(path: path)
         #expect(serve.output.contains("host key \(hostKey.fingerprint) (ED25519) created in \(path)"), "\(serve.output)")
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
     }
 
     /// Dashboards of their own; followers in a viewer host; followers each in a process.
@@ -227,7 +227,7 @@ struct ServeCommandTests {
         #expect(silent.waitForClose(timeout: .seconds(7)), "a silent connection outlived --login-grace 2")
         #expect(serve.waitFor("not authenticated within the login grace time"), "\(serve.output)")
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
     }
 
     /// `serve --passcode` without `--follow`: whoever types the code still follows the
@@ -260,7 +260,7 @@ struct ServeCommandTests {
         presenter.kill()
         serve.process.terminate()
         #expect(viewer.waitForExit(timeout: .seconds(20)) == .exited(0))
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
     }
 
     @Test(.enabled(if: Fixture.hasOpenSSH, "the OpenSSH client is not installed"))
@@ -279,7 +279,7 @@ struct ServeCommandTests {
         client.send(code + "\r")
         #expect(client.waitFor("JOINED", timeout: .seconds(10)), "\(client.text)")
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0)
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
         #expect(!serve.output.contains("authorized key"), "keys must be off: \(serve.output)")
     }
 }

@@ -38,6 +38,13 @@ public struct EntityFinancing: Sendable, Equatable {
 
     public mutating func step(_ x: FinancingInput) -> FinancingMonth {
         var m = FinancingMonth()
+        step(x, into: &m)
+        return m
+    }
+
+    /// The same, written over `m` (the loop engine's month in place, no copy).
+    public mutating func step(_ x: FinancingInput, into m: inout FinancingMonth) {
+        m = FinancingMonth()
         m.creditWindow = Self.unit(x.creditWindow)
         let open = Self.unit(x.creditWindow) * Self.unit(policy.marketAccess)
         serviceFacilities(x, open: open, &m)
@@ -58,7 +65,7 @@ public struct EntityFinancing: Sendable, Equatable {
             borrow(m.refinanced, at: m.rate)
             cash += m.refinanced
         }
-        m.breaches = covenants(x, interest: m.interest)
+        covenants(x, interest: m.interest, into: &m.breaches)
         // Revolvers in order: drawn while cash is below the floor, repaid from cash above it.
         for i in facilities.indices where facilities[i].kind == .revolver {
             if cash < policy.cashFloor {
@@ -90,30 +97,30 @@ public struct EntityFinancing: Sendable, Equatable {
         m.cumulativeNeed = raisedSoFar + Swift.max(0, policy.cashFloor - cash)
         peakCumulativeNeed = Swift.max(peakCumulativeNeed, m.cumulativeNeed)
         m.debt = debt
-        return m
     }
 
     /// Interest on every drawn facility; principal of the scheduled ones (amortising or
     /// at maturity). A revolver at maturity is renewed for its term while credit is
     /// open, else repaid and closed.
     private mutating func serviceFacilities(_ x: FinancingInput, open: Double, _ m: inout FinancingMonth) {
+        // Fields read in place: a copy of a facility would count a reference on its id.
         for i in facilities.indices {
-            let f = facilities[i]
-            m.interest += f.monthlyInterest(rateShock: x.rateShock)
-            let left = f.maturityMonth - x.month
-            if f.kind == .revolver {
+            m.interest += facilities[i].monthlyInterest(rateShock: x.rateShock)
+            let left = facilities[i].maturityMonth - x.month
+            let drawn = facilities[i].drawn
+            if facilities[i].kind == .revolver {
                 guard left <= 0 else { continue }
                 if open > 0 {
                     facilities[i].maturityMonth = x.month + Swift.max(12, policy.newDebtTermMonths)
                 } else {
-                    m.principal += f.drawn
+                    m.principal += drawn
                     facilities[i].drawn = 0
                     facilities[i].limit = 0
                 }
                 continue
             }
-            guard f.drawn > 0 else { continue }
-            let pay = left <= 0 ? f.drawn : f.amortizing ? f.drawn / Double(left + 1) : 0
+            guard drawn > 0 else { continue }
+            let pay = left <= 0 ? drawn : facilities[i].amortizing ? drawn / Double(left + 1) : 0
             m.principal += pay
             facilities[i].drawn -= pay
         }
@@ -125,10 +132,9 @@ public struct EntityFinancing: Sendable, Equatable {
         marketRateSum += amount * rate
     }
 
-    /// The covenants broken this month: interest coverage (EBITDA ÷ all interest) and
-    /// loan-to-value (all debt ÷ collateral).
-    func covenants(_ x: FinancingInput, interest: Double) -> [CovenantBreach] {
-        var out: [CovenantBreach] = []
+    /// Appends the covenants broken this month to `out`: interest coverage (EBITDA ÷ all
+    /// interest) and loan-to-value (all debt ÷ collateral).
+    func covenants(_ x: FinancingInput, interest: Double, into out: inout CovenantBreaches) {
         let allInterest = Swift.max(0, x.scheduledInterest) + interest
         if policy.minInterestCoverage > 0, allInterest > 0 {
             let coverage = x.ebitda / allInterest
@@ -145,6 +151,5 @@ public struct EntityFinancing: Sendable, Equatable {
                                           value: Swift.min(ltv, 1e6), limit: policy.maxLoanToValue))
             }
         }
-        return out
     }
 }

@@ -36,7 +36,10 @@ public struct FacilityTerms: Sendable, Equatable {
     public var available: Double { Swift.max(0, limit - drawn) }
 
     /// A month's interest on the balance drawn (floating facilities plus `rateShock`).
-    public func monthlyInterest(rateShock: Double) -> Double {
+    public func monthlyInterest(rateShock: Double) -> Double { monthlyInterest(on: drawn, rateShock: rateShock) }
+
+    /// A month's interest had `drawn` been the balance (the engine's balance before the month).
+    public func monthlyInterest(on drawn: Double, rateShock: Double) -> Double {
         drawn * Swift.max(0, rate + (floating ? rateShock : 0)) / 12
     }
 }

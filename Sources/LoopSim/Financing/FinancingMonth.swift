@@ -77,7 +77,7 @@ public struct FinancingMonth: Sendable, Equatable, Codable {
     /// Money the entity needed beyond rollovers and its revolver this month, raised or not.
     public var need = 0.0
     /// Covenants broken this month (each counted while it stays broken).
-    public var breaches: [CovenantBreach] = []
+    public var breaches = CovenantBreaches()
     /// Debt the component carries after this month (revolver drawn plus market debt).
     public var debt = 0.0
     /// Money needed so far: raised, plus what is still missing to reach the cash floor.

@@ -37,7 +37,8 @@ public struct GPUFleetBook: Sendable, Equatable {
         var left = count, sum = Swift.min(count, Swift.max(0, unbooked))
         left -= sum
         let life = Double(usefulLifeMonths)
-        for c in cohorts where left > 0 {
+        for c in cohorts {
+            guard left > 0 else { break }
             let n = Swift.min(left, c.gpus)
             sum += n * Swift.max(0, 1 - Double(Swift.max(0, month - c.month)) / life)
             left -= n
@@ -55,14 +56,15 @@ public struct GPUFleetBook: Sendable, Equatable {
 
     /// Removes the cohorts whose life has ended by `month` and returns how many GPUs
     /// they held (a shorter life set mid-run retires the overdue ones at once).
+    /// Cohorts are kept oldest first under one life, so those that ended are a prefix.
     public mutating func retire(through month: Int) -> Double {
-        var gone = 0.0
+        var gone = 0.0, ended = 0
         let life = usefulLifeMonths
-        cohorts.removeAll { c in
-            let ended = c.month + life <= month
-            if ended { gone += c.gpus }
-            return ended
+        while ended < cohorts.count, cohorts[ended].month + life <= month {
+            gone += cohorts[ended].gpus
+            ended += 1
         }
+        if ended > 0 { cohorts.removeFirst(ended) }
         return gone
     }
 

@@ -50,7 +50,7 @@ struct LoopLedger {
     /// Its opening debt outside the loop's loans plus the balances of its loan deals.
     func scheduledDebt(of e: Int, _ plan: LoopPlan) -> Double {
         var d = plan.openingDebt[e]
-        for i in plan.loansOf[e] { d += balance[i] }
+        for k in 0..<plan.loansOf[e].count { d += balance[plan.loansOf[e][k]] }
         return d
     }
 }

@@ -34,38 +34,52 @@ final class LoopPlan {
     let replacementDeal: [Int]
 
     init(_ loop: MoneyLoop) {
-        from = loop.deals.map(\.from)
-        to = loop.deals.map(\.to)
+        let deals = loop.deals.count, entities = loop.entities.count
+        var from = [Int](), to = [Int](), binding = [Bool](), terms = [PlanTerms]()
+        from.reserveCapacity(deals); to.reserveCapacity(deals); binding.reserveCapacity(deals); terms.reserveCapacity(deals)
         var flatTranches: [Tranche] = [], flatCollateral: [Int] = []
         func range(_ t: [Tranche]) -> Range<Int> {
             flatTranches += t
             return (flatTranches.count - t.count)..<flatTranches.count
         }
-        terms = loop.deals.map { deal -> PlanTerms in
-            switch deal.terms {
-            case let .takeOrPay(v, s, t, r, g): return .takeOrPay(value: v, start: s, term: t, ramp: r, gpus: g)
+        var replacement = Array(repeating: -1, count: entities)
+        var loans = Array(repeating: [Int](), count: entities)
+        // One pass over the deals, each read in place (no copy of its names and sources).
+        for i in 0..<deals {
+            from.append(loop.deals[i].from)
+            to.append(loop.deals[i].to)
+            binding.append(loop.deals[i].status == .binding)
+            switch loop.deals[i].terms {
+            case let .takeOrPay(v, s, t, r, g): terms.append(.takeOrPay(value: v, start: s, term: t, ramp: r, gpus: g))
             case let .usage(g, f, u, p, d, s, t):
-                return .usage(gpus: g, fleetShare: f, utilization: u, price: p, declinePerYear: d, start: s, term: t)
-            case let .perUnit(c, r, ru, s, t, f): return .perUnit(cap: c, rate: r, referenceUtilization: ru, start: s, term: t, flat: f)
+                terms.append(.usage(gpus: g, fleetShare: f, utilization: u, price: p, declinePerYear: d, start: s, term: t))
+            case let .perUnit(c, r, ru, s, t, f):
+                terms.append(.perUnit(cap: c, rate: r, referenceUtilization: ru, start: s, term: t, flat: f))
             case let .vendorSale(p, m, s, t, o, l):
-                return .vendorSale(unitPrice: p, perMonth: m, start: s, term: t, orders: range(o), leadTime: l)
-            case let .equity(t): return .equity(tranches: range(t))
+                terms.append(.vendorSale(unitPrice: p, perMonth: m, start: s, term: t, orders: range(o), leadTime: l))
+                replacement[from[i]] = i
+            case let .equity(t): terms.append(.equity(tranches: range(t)))
             case let .loan(l):
                 flatCollateral += l.collateral
-                return .loan(PlanLoan(l, collateral: (flatCollateral.count - l.collateral.count)..<flatCollateral.count))
-            case let .backstop(l, p, s, t): return .backstop(limit: l, price: p, start: s, term: t)
-            case let .warrant(k, p, g, t): return .warrant(strike: k, sharePrice: p, growthPerYear: g, tranches: range(t))
-            case let .recurring(m, g, s, t): return .recurring(monthly: m, growthPerYear: g, start: s, term: t)
+                terms.append(.loan(PlanLoan(l, collateral: (flatCollateral.count - l.collateral.count)..<flatCollateral.count)))
+                loans[to[i]].append(i)
+            case let .backstop(l, p, s, t): terms.append(.backstop(limit: l, price: p, start: s, term: t))
+            case let .warrant(k, p, g, t): terms.append(.warrant(strike: k, sharePrice: p, growthPerYear: g, tranches: range(t)))
+            case let .recurring(m, g, s, t): terms.append(.recurring(monthly: m, growthPerYear: g, start: s, term: t))
             }
         }
+        self.from = from
+        self.to = to
+        self.terms = terms
+        self.binding = binding
         tranches = flatTranches
         collateral = flatCollateral
-        let terms = loop.deals.map(\.terms)
-        binding = loop.deals.map { $0.status == .binding }
-        var slots = Array(repeating: -1, count: loop.entities.count)
+        replacementDeal = replacement
+        loansOf = loans
+        var slots = Array(repeating: -1, count: entities)
         var financedEntities: [Int] = [], entityTerms: [LoopFinancingTerms] = []
-        for (e, entity) in loop.entities.enumerated() {
-            guard let f = entity.financing else { continue }
+        for e in 0..<entities {
+            guard let f = loop.entities[e].financing else { continue }
             slots[e] = financedEntities.count
             financedEntities.append(e)
             entityTerms.append(f)
@@ -73,11 +87,11 @@ final class LoopPlan {
         var facilities = Array(repeating: [Int](), count: financedEntities.count)
         var phases: ([Int], [Int], [Int], [Int]) = ([], [], [], [])
         for i in loop.order {
-            switch loop.deals[i].terms {
+            switch terms[i] {
             case .vendorSale: phases.0.append(i)
             case .takeOrPay, .usage, .recurring: phases.1.append(i)
             case let .loan(l) where l.facility == .revolver:
-                if slots[loop.deals[i].to] >= 0 { facilities[slots[loop.deals[i].to]].append(i) } else {
+                if slots[to[i]] >= 0 { facilities[slots[to[i]]].append(i) } else {
                     phases.2.append(i); phases.3.append(i)
                 }
             default: phases.2.append(i)
@@ -88,38 +102,37 @@ final class LoopPlan {
         financed = financedEntities
         financing = entityTerms
         facilityDeals = facilities
-        financeOrder = Self.financeOrder(financedEntities, entityTerms, facilities, from: loop.deals.map(\.from),
-                                         slots: slots)
-        var replacement = Array(repeating: -1, count: loop.entities.count)
-        for (i, d) in loop.deals.enumerated() where d.kind == .vendorSale { replacement[d.from] = i }
-        replacementDeal = replacement
-        opexPerGPUHour = loop.entities.map(\.opexPerGPUHour)
-        overhead = loop.entities.map(\.overheadMonthly)
-        supplier = loop.entities.map { $0.supplier ?? -1 }
-        kwPerGPU = loop.entities.map(\.kwPerGPU)
-        openingCash = loop.entities.map(\.cash)
-        openingFleet = loop.entities.map(\.fleet)
-        openingDebt = loop.entities.map(\.debt)
-        var loans = Array(repeating: [Int](), count: loop.entities.count)
-        for (i, d) in loop.deals.enumerated() where d.kind == .loan { loans[d.to].append(i) }
-        loansOf = loans
-        var ramps = Array(repeating: 1.0, count: terms.count), before = Array(repeating: 0.0, count: terms.count)
-        for (i, t) in terms.enumerated() {
-            guard case let .takeOrPay(_, start, term, ramp, _) = t else { continue }
-            ramps[i] = max(1e-12, LoopEngine.rampTotal(term: term, ramp: ramp))
-            var paid = 0.0
-            for k in 0..<max(0, min(term, -start)) { paid += LoopEngine.rampWeight(k, ramp: ramp) }
-            before[i] = paid / ramps[i]
+        financeOrder = Self.financeOrder(financedEntities, entityTerms, facilities, from: from, slots: slots)
+        var opex = [Double](), overhead = [Double](), supplier = [Int](), kw = [Double]()
+        var cash = [Double](), fleet = [Double](), debt = [Double]()
+        for e in 0..<entities {
+            opex.append(loop.entities[e].opexPerGPUHour)
+            overhead.append(loop.entities[e].overheadMonthly)
+            supplier.append(loop.entities[e].supplier ?? -1)
+            kw.append(loop.entities[e].kwPerGPU)
+            cash.append(loop.entities[e].cash)
+            fleet.append(loop.entities[e].fleet)
+            debt.append(loop.entities[e].debt)
+        }
+        (opexPerGPUHour, self.overhead, self.supplier, kwPerGPU) = (opex, overhead, supplier, kw)
+        (openingCash, openingFleet, openingDebt) = (cash, fleet, debt)
+        var ramps = Array(repeating: 1.0, count: deals), before = Array(repeating: 0.0, count: deals)
+        var growth = Array(repeating: 1.0, count: deals)
+        for i in 0..<deals {
+            switch terms[i] {
+            case let .takeOrPay(_, start, term, ramp, _):
+                ramps[i] = max(1e-12, LoopEngine.rampTotal(term: term, ramp: ramp))
+                var paid = 0.0
+                for k in 0..<max(0, min(term, -start)) { paid += LoopEngine.rampWeight(k, ramp: ramp) }
+                before[i] = paid / ramps[i]
+            case let .usage(_, _, _, _, decline, _, _): growth[i] = LoopEngine.growth(-decline, months: 1)
+            case let .recurring(_, rate, _, _), let .warrant(_, _, rate, _): growth[i] = LoopEngine.growth(rate, months: 1)
+            default: break
+            }
         }
         rampTotal = ramps
         paidBefore = before
-        growthRate = terms.map { terms in
-            switch terms {
-            case let .usage(_, _, _, _, decline, _, _): LoopEngine.growth(-decline, months: 1)
-            case let .recurring(_, growth, _, _), let .warrant(_, _, growth, _): LoopEngine.growth(growth, months: 1)
-            default: 1
-            }
-        }
+        growthRate = growth
     }
 }
 

@@ -72,12 +72,15 @@ extension LoopRun {
         }
         let owed = g.balance[i]
         guard owed > 0 || l.facility == .ddtl else { return }
-        emit(g, i, d.to, d.from, .interest, owed * rate / 12)
-        g.interestPaid[d.to] += owed * rate / 12
+        let interest = owed * rate / 12
+        emit(g, i, d.to, d.from, .interest, interest)
+        g.interestPaid[d.to] += interest
         var principal = 0.0
         switch l.facility {
         case .ddtl:
-            if let m = l.maturity { principal = t >= m ? owed : owed / Double(m - t + 1) }
+            // Nothing owed pays nothing (0 ÷ a positive count is that 0, sign and all).
+            if owed == 0 { principal = owed }
+            else if let m = l.maturity { principal = t >= m ? owed : owed / Double(m - t + 1) }
             else { principal = owed / Double(max(1, l.term)) }
         case .bond: principal = t >= (l.maturity ?? Int.max) ? owed : 0
         case .revolver: principal = 0
@@ -94,7 +97,7 @@ extension LoopRun {
         }
         let draw = max(0, min(l.ltv * g.purchases[d.to], room)) * committedWindow(d.to, g)
         // The purchases a draw lends against are used up: the next facility lends on the rest.
-        if l.ltv > 0 { g.purchases[d.to] = max(0, g.purchases[d.to] - draw / l.ltv) }
+        if l.ltv > 0 { g.purchases[d.to] = max(0, g.purchases[d.to] - (draw == 0 ? draw : draw / l.ltv)) }
         g.balance[i] += draw
         g.paid[i] += draw
         emit(g, i, d.from, d.to, .draw, draw)

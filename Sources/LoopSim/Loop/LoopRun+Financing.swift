@@ -48,37 +48,46 @@ extension LoopRun {
     /// and emits its flows (the book values lenders see, `collateral`, are this month's).
     mutating func finance(month t: Int, _ g: LoopLedger) {
         let before = g.before
-        for s in plan.financeOrder {
-            let e = plan.financed[s]
-            let terms = plan.financing[s]
-            let deals = plan.facilityDeals[s]
+        let shock = levers.rateShock
+        for k in 0..<plan.financeOrder.count {
+            let s = plan.financeOrder[k], e = plan.financed[s]
             let f = g.lane * plan.financed.count + s
-            for k in deals.indices { before[k] = financing[f].facilities[k].drawn }
+            let facilities = plan.facilityDeals[s].count
+            for k in 0..<facilities { before[k] = financing[f].facilities[k].drawn }
             let input = FinancingInput(
                 month: t, cashBefore: g.cash[e], ebitda: ebitda[e], scheduledInterest: g.interestPaid[e],
                 principalDue: g.principalPaid[e], debtOutstanding: g.scheduledDebt(of: e, plan),
-                collateralValue: terms.policy.maxLoanToValue > 0 ? collateral[s] : 0,
-                creditWindow: g.window, rateShock: levers.rateShock, equityValue: terms.equityValue)
-            let m = financing[f].step(input)
-            for (k, i) in deals.enumerated() {
-                let lender = plan.from[i]
-                var was = financing[f].facilities[k]
-                was.drawn = before[k]
-                emit(g, i, e, lender, .interest, was.monthlyInterest(rateShock: levers.rateShock))
+                collateralValue: plan.financing[s].policy.maxLoanToValue > 0 ? collateral[s] : 0,
+                creditWindow: g.window, rateShock: shock, equityValue: plan.financing[s].equityValue)
+            financing[f].step(input, into: &financingNow)
+            for k in 0..<facilities {
+                let i = plan.facilityDeals[s][k], lender = plan.from[i]
+                emit(g, i, e, lender, .interest, financing[f].facilities[k].monthlyInterest(on: before[k], rateShock: shock))
                 let change = financing[f].facilities[k].drawn - before[k]
                 if change > 0 { emit(g, i, lender, e, .draw, change) } else { emit(g, i, e, lender, .principal, -change) }
             }
-            let deal = LoopFlow.financing
-            emit(g, deal, terms.lender, e, .refinancing, m.refinanced)
-            emit(g, deal, terms.lender, e, .newDebt, m.newDebt)
-            emit(g, deal, terms.investor, e, .equity, m.newEquity)
-            emit(g, deal, e, terms.lender, .interest, m.marketInterest)
-            emit(g, deal, e, terms.lender, .principal, m.marketPrincipal)
-            let raised = m.newDebt + m.newEquity
-            let equityFees = raised > 0 ? m.fees * m.newEquity / raised : 0
-            emit(g, deal, e, terms.lender, .fees, m.fees - equityFees)
-            emit(g, deal, e, terms.investor, .fees, equityFees)
-            if g.lane == 0 { financingMonth[s] = m }
+            emitFinancing(g, s, e)
+            // The first ledger's month is the projection's.
+            if g.lane == 0 { financingMonth[s] = financingNow }
         }
+    }
+
+    /// The flows of entity `e`'s month of market financing (`financingNow`, read in place):
+    /// rollovers, new debt and equity from its lender and investor, and its interest,
+    /// principal and fees to them.
+    mutating func emitFinancing(_ g: LoopLedger, _ s: Int, _ e: Int) {
+        let m = (refinanced: financingNow.refinanced, newDebt: financingNow.newDebt, newEquity: financingNow.newEquity,
+                 fees: financingNow.fees, marketInterest: financingNow.marketInterest,
+                 marketPrincipal: financingNow.marketPrincipal)
+        let deal = LoopFlow.financing, lender = plan.financing[s].lender, investor = plan.financing[s].investor
+        emit(g, deal, lender, e, .refinancing, m.refinanced)
+        emit(g, deal, lender, e, .newDebt, m.newDebt)
+        emit(g, deal, investor, e, .equity, m.newEquity)
+        emit(g, deal, e, lender, .interest, m.marketInterest)
+        emit(g, deal, e, lender, .principal, m.marketPrincipal)
+        let raised = m.newDebt + m.newEquity
+        let equityFees = raised > 0 ? m.fees * m.newEquity / raised : 0
+        emit(g, deal, e, lender, .fees, m.fees - equityFees)
+        emit(g, deal, e, investor, .fees, equityFees)
     }
 }

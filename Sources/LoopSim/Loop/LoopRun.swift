@@ -36,6 +36,8 @@ struct LoopRun {
     /// month (the first ledger's), and the book value lenders see this month.
     var book: [GPUFleetBook]
     var financingMonth: [FinancingMonth]
+    /// The month of financing just run (either ledger's), before the first's is kept.
+    var financingNow = FinancingMonth()
     let collateral: RunColumn<Double>
     /// The ledger as credit is set, and the one with markets closed, run when `closed`.
     let open: LoopLedger
@@ -147,15 +149,16 @@ struct LoopRun {
         ebitda.fill(0)
         open.startMonth()
         if closed { shut.startMonth() }
-        for i in plan.deliveries { deliver(i, t) }
+        // By index: iterating the plan's lists would count a reference on each every month.
+        for k in 0..<plan.deliveries.count { deliver(plan.deliveries[k], t) }
         if !plan.financed.isEmpty { retireAndReplace(month: t) }
-        for i in plan.capacity { capacityDeal(i, t) }
+        for k in 0..<plan.capacity.count { capacityDeal(plan.capacity[k], t) }
         for e in busy.indices { busy[e] = min(busy[e], fleet[e] * LoopEngine.hoursPerMonth) }
         operatingCosts()
-        for i in plan.dependent { dependentDeal(i, t) }
-        for i in plan.revolvers {
-            topUp(i, open)
-            if closed { topUp(i, shut) }
+        for k in 0..<plan.dependent.count { dependentDeal(plan.dependent[k], t) }
+        for k in 0..<plan.revolvers.count {
+            topUp(plan.revolvers[k], open)
+            if closed { topUp(plan.revolvers[k], shut) }
         }
         for s in plan.financed.indices where plan.financing[s].policy.maxLoanToValue > 0 {
             collateral[s] = book[s].bookValue(month: t)
