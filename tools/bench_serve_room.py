@@ -75,8 +75,11 @@ class Room:
         pickers = [(v, p[4]) for v, p in zip(self.viewers, self.profiles) if p[4] != "default"]
         self.pump.type([v for v, _ in pickers], [f":theme {t}\r".encode() for _, t in pickers])
         checkable = [(v, p[4]) for v, p in zip(self.viewers, self.profiles) if v.cols >= 100]
+        # A new theme repaints the whole screen, status line first: wait for the last row too
+        # (a 160x48 repaint in colour is ~100 KB, and the whole room repaints at once).
         deadline = time.monotonic() + 15
-        while any(v.theme() != t for v, t in checkable) and time.monotonic() < deadline:
+        while (any(v.theme() != t for v, t in checkable) or not all(v.fills_its_size() for v in self.viewers)) \
+                and time.monotonic() < deadline:
             self.pump.run(0.1)
         self.pump.run(0.5)
         tier_ok = sum(v.saw_256 == (p[2].endswith("256color") and "NO_COLOR" not in p[3])

@@ -296,11 +296,16 @@ public final class EventLoop: EffectHost, @unchecked Sendable {
         }
     }
 
+    /// Frames shared with the other viewers of this process (a viewer host); nil draws
+    /// every frame itself.
+    public var frames: FrameShare?
+
     private func drawNow() {
         guard !finished else { return }
         working()
         let (w, h) = screen.size()
-        let frame = view(model, width: w, height: h, caps: screen.capabilities)
+        let caps = screen.capabilities
+        let frame = frames?.frame(model, width: w, height: h, caps: caps) ?? view(model, width: w, height: h, caps: caps)
         guard frame != lastFrame else { return }
         lastDrawn = DispatchTime.now().uptimeNanoseconds
         budget.spend(at: lastDrawn)

@@ -27,6 +27,8 @@ final class ViewerHost: FollowLink, @unchecked Sendable {
     private var subscriber: ShareSubscriber?
     private var sizeTimer: (any DispatchSourceTimer)?
     private var scenario: Scenario?
+    /// One frame drawn for all the viewers whose models and screens are alike.
+    private let frames = FrameShare()
     /// Writes a message to the server.
     var send: (HostMessage) -> Void = { _ in }
 
@@ -96,6 +98,7 @@ final class ViewerHost: FollowLink, @unchecked Sendable {
         if let n = terminal.notice { model.notice = n }
         let loop = EventLoop(model: model, screen: terminal, fps: fps, effects: DashboardEffects(files: served, sharing: self))
         loop.breadcrumb = Array(HostMessage.crashed(id: id).line.utf8CString.dropLast())
+        loop.frames = frames
         viewers[id] = loop
         follow(loop, true)
         loop.host(terminal) { [weak self] status in self?.ended(id: id, status: status) }
@@ -134,7 +137,7 @@ final class ViewerHost: FollowLink, @unchecked Sendable {
         MainActor.assumeIsolated {
             subscriber = ShareLink.subscriber(path: shareSocket) { [weak self] line in
                 guard let self, var state = SharedState.parse(line) else { return }
-                state.prepare()
+                state.prepare(after: self.latest)
                 self.latest = state
                 for loop in self.following.values { loop.drive(.shared(state)) }
             }

@@ -10,6 +10,13 @@ import Testing
         #expect(f.row(0) == " ab   ")
     }
 
+    /// Combining marks and the zero-width joiner take no cell; every other scalar takes one.
+    @Test func zeroWidthScalarsTakeNoCell() {
+        var f = Frame(width: 8, height: 1)
+        let end = f.text(0, 0, "e\u{301}a\u{200D}b\u{20AC}\u{2502}", .text)
+        #expect(end == 5 && f.row(0) == "eab\u{20AC}\u{2502}   ")
+    }
+
     @Test func writesOutsideAreClipped() {
         var f = Frame(width: 4, height: 1)
         let end = f.text(2, 0, "hello", .text)

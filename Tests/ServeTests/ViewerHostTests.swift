@@ -103,6 +103,26 @@ struct ViewerHostTests {
         await room.close()
     }
 
+    /// Two followers at one size in one host are drawn one frame while alike; once one
+    /// looks around (maximises a panel), each screen shows only what its own viewer opened,
+    /// and both keep following.
+    @Test func followersAtOneSizeEachSeeOnlyWhatTheyOpened() async throws {
+        let room = try await Room()
+        let plain = try room.viewer(), looking = try room.viewer()
+        let both = [(plain, 120, 40), (looking, 120, 40)]
+        #expect(try Self.waitForLever(both, 75, timeout: .seconds(30), room: room) == [75, 75], "the screens show: \(Self.lastShown)")
+        looking.send("e")  // the focused panel (the levers, as the presenter's) fills the screen
+        room.presenter.send("\u{1b}OC")
+        #expect(try Self.waitForLever(both, 76, timeout: .seconds(15), room: room) == [76, 76], "the screens show: \(Self.lastShown)")
+        let plainScreen = try ClientScreen(plain.output, columns: 120, rows: 40).text
+        let lookingScreen = try ClientScreen(looking.output, columns: 120, rows: 40).text
+        #expect(plainScreen.contains("Funding graph") && !lookingScreen.contains("Funding graph"),
+                "plain:\n\(plainScreen)\nlooking:\n\(lookingScreen)")
+        #expect(lookingScreen.contains("e restore") && !plainScreen.contains("e restore"))
+        [plain, looking].forEach { $0.kill() }
+        await room.close()
+    }
+
     @Test func aCrashInOneViewersDashboardLeavesTheOthersFollowing() async throws {
         let room = try await Room(environment: ["MONEYLOOP_TEST_CRASH": "fatal"])
         let first = try room.viewer()

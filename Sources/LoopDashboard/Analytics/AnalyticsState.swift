@@ -3,7 +3,7 @@ import LoopSim
 
 /// The dashboard's what-if analytics (`m` Monte Carlo, `K` tornado, `c` compare): the
 /// part of the model they own. A value like the rest of `Model`.
-public struct AnalyticsState: Sendable {
+public struct AnalyticsState: Sendable, Equatable {
     /// Paths and seed of the dashboard's Monte Carlo runs.
     public var paths = MonteCarlo.defaultPaths
     public var seed: UInt64 = 1
@@ -60,7 +60,7 @@ public enum AnalyticsOverlay: Sendable, Equatable {
 }
 
 /// A scenario chosen with `c` and its projection (over the dashboard's horizon).
-public struct ComparedScenario: Sendable {
+public struct ComparedScenario: Sendable, Equatable {
     public var scenario: Scenario
     public var projection: Projection
 }

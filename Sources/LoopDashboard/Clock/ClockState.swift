@@ -3,7 +3,7 @@ public let clockSpeeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32]
 
 /// The simulated present and how fast it moves: the clock's part of the model. Its
 /// mutating methods are its small update; `SimulationClock` turns it into timer fires.
-public struct ClockState: Sendable {
+public struct ClockState: Sendable, Equatable {
     /// The simulated present: months since the scenario's start.
     public var month = 0
     public var paused: Bool

@@ -4,7 +4,7 @@ import LoopSim
 /// A loop file run on the generic engine: the loop, its levers (`LoopLever`), the
 /// projection without and with the what-if, and undo. The loop's counterpart of `Session`;
 /// the generic engine takes one set of levers per run, so a change applies from month 0.
-public struct LoopSession: Sendable {
+public struct LoopSession: Sendable, Equatable {
     public private(set) var loop: MoneyLoop
     public private(set) var levers: LoopLevers
     /// The loop as its file gives it: the ghost behind the what-if.

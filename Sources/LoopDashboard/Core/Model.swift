@@ -4,7 +4,7 @@ import LoopSim
 /// the scenario and its what-if (`session`), the clock, what is open on screen (`ui`),
 /// the analytics, presenting and sharing. A value: `update` takes one and gives the next.
 /// The properties below the parts read and write them under their old names.
-public struct Model: Sendable {
+public struct Model: Sendable, Equatable {
     public private(set) var session: Session
     public var clock: ClockState
     public var ui = UIState()
@@ -170,6 +170,14 @@ public struct Model: Sendable {
 
     /// Replaces the schedule (recording undo) and recomputes the what-if.
     public mutating func replaceSchedule(_ next: LeverSchedule) { session.replace(next) }
+
+    /// Replaces the schedule with `next`, whose projection (`projected`) is computed already.
+    mutating func replaceSchedule(_ next: LeverSchedule, projected: Projection?) { session.replace(next, projected: projected) }
+
+    /// Takes copies of equal values made elsewhere (``Session/share(scenario:baseline:projection:)``).
+    mutating func shareStorage(scenario: Scenario?, baseline: Projection?, projection: Projection?) {
+        session.share(scenario: scenario, baseline: baseline, projection: projection)
+    }
 
     public mutating func undo() {
         if !(loop != nil ? loop!.undo() : session.undo()) { notice = "nothing to undo" }

@@ -2,7 +2,7 @@ import LoopSim
 
 /// The scenario and its what-if: the part of the model that `:scenario`, the levers, undo
 /// and saving change. A value; its mutating methods are its small update.
-public struct Session: Sendable {
+public struct Session: Sendable, Equatable {
     public private(set) var scenario: Scenario
     /// The what-if: the scenario's values plus dated lever changes.
     public private(set) var schedule: LeverSchedule
@@ -35,12 +35,23 @@ public struct Session: Sendable {
     public var hasUnsavedChanges: Bool { schedule != savedSchedule }
 
     /// Replaces the schedule (recording undo unless told not to) and recomputes the what-if.
-    mutating func replace(_ next: LeverSchedule, recordingUndo: Bool = true) {
+    /// `projected`, when given, is that projection computed already (a viewer host computes
+    /// each presenter state's once for all its followers).
+    mutating func replace(_ next: LeverSchedule, recordingUndo: Bool = true, projected: Projection? = nil) {
         guard next != schedule else { return }
         if recordingUndo || undoStack.isEmpty { undoStack.append(schedule) }
         redoStack.removeAll()
         schedule = next
-        projection = Engine.project(scenario, schedule: schedule)
+        projection = projected ?? Engine.project(scenario, schedule: schedule)
+    }
+
+    /// Takes the copies of equal values made elsewhere (a viewer host's for all its
+    /// followers), so that sessions alike share their storage and compare at once. Values
+    /// that differ are kept: nothing this session means changes.
+    mutating func share(scenario s: Scenario?, baseline b: Projection?, projection p: Projection?) {
+        if let s, s == scenario { scenario = s }
+        if let b, b == baseline { baseline = b }
+        if let p, p == projection { projection = p }
     }
 
     /// Goes back one change; false when there is none.

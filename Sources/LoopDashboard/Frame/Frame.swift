@@ -69,8 +69,9 @@ public struct Frame: Equatable, Sendable {
     public mutating func text(_ x: Int, _ y: Int, _ text: String, _ style: Style, clip: Rect? = nil) -> Int {
         var cx = x
         for s in text.unicodeScalars {
-            // Combining marks and zero-width scalars would shift columns: skip them.
-            if s.properties.generalCategory == .nonspacingMark || s.value == 0x200D { continue }
+            // Combining marks and zero-width scalars would shift columns: skip them. None lies
+            // below U+0300, so most text never asks for the (costly) general category.
+            if s.value >= 0x300, s.properties.generalCategory == .nonspacingMark || s.value == 0x200D { continue }
             put(cx, y, s, style, clip: clip)
             cx += 1
         }

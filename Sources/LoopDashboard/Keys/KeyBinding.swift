@@ -1,6 +1,6 @@
 /// One row of the key table: keys, action, descriptions, context, and whether the
 /// hint bar shows it.
-public struct KeyBinding: Sendable {
+public struct KeyBinding: Sendable, Equatable {
     public let keys: [Key]
     public let action: Action
     /// A word or two for the hint bar.

@@ -2,7 +2,7 @@ import LoopConfig
 
 /// The key bindings in force: the key table, with a user's remapping applied. Drives
 /// key handling, the hint bar and the help overlay.
-public struct KeyMap: Sendable {
+public struct KeyMap: Sendable, Equatable {
     public private(set) var bindings: [KeyBinding]
     /// Whether the mouse is wanted: `mouse: off` in the remapping file turns it off, as
     /// `--no-mouse` does.

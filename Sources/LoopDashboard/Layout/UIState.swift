@@ -2,7 +2,7 @@ import LoopSim
 
 /// What the person at the screen has open and selected: the UI's part of the model (focus,
 /// selections, overlays, the text field, the question, notices, keys and themes).
-public struct UIState: Sendable {
+public struct UIState: Sendable, Equatable {
     public var focus: Panel = .levers
     /// Index into `Model.levers`.
     public var selectedLever = 0

@@ -42,3 +42,9 @@ public final class GraphLayoutMemo: Sendable {
         return made
     }
 }
+
+extension GraphLayoutMemo: Equatable {
+    /// Any two memos are alike: what one gives is what `GraphLayout.make` gives for the same
+    /// inputs, so which one a model holds never changes what it shows (``Model/drawsAlike(_:)``).
+    public static func == (_: GraphLayoutMemo, _: GraphLayoutMemo) -> Bool { true }
+}

@@ -1,6 +1,6 @@
 /// The presenting side of the dashboard's state: presenter mode, the read-only lock, the
 /// demo script being played, and when each lever change was made (for recordings).
-public struct Presentation: Sendable {
+public struct Presentation: Sendable, Equatable {
     /// Headline numbers in big digits above a reduced set of panels.
     public var presenting = false
     /// Levers, file writes and scenario changes are locked (`--read-only`).

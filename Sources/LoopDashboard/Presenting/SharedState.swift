@@ -18,18 +18,35 @@ public struct SharedState: Codable, Sendable, Equatable {
     public var paused: Bool
     public var focus: String
     public var caption: String?
-    /// `scenarioYAML` read once (``prepare()``), for a process that hands one state to many
-    /// followers. Not sent.
+    /// `scenarioYAML` read once (``prepare(after:)``), for a process that hands one state to
+    /// many followers. Not sent.
     public private(set) var scenario: Scenario?
+    /// The scenario's projection without and with `changes`, computed once by
+    /// ``prepare(after:)`` for all the followers. Not sent.
+    public private(set) var baseline: Projection?, projection: Projection?
 
     private enum CodingKeys: String, CodingKey {
         case scenarioYAML, changes, month, speed, paused, focus, caption
     }
 
-    /// Reads the scenario once, so followers given this state do not each read it again.
-    public mutating func prepare() {
-        scenario = try? ScenarioFile.load(text: scenarioYAML, file: "shared scenario")
+    /// Reads the scenario and projects it, once for all the followers that are given this
+    /// state; what the `previous` state read or projected for the same scenario (and changes)
+    /// is taken over, not done again.
+    public mutating func prepare(after previous: SharedState? = nil) {
+        if let previous, let read = previous.scenario, previous.scenarioYAML == scenarioYAML {
+            scenario = read
+            baseline = previous.baseline
+            projection = previous.changes == changes ? previous.projection : nil
+        } else {
+            scenario = try? ScenarioFile.load(text: scenarioYAML, file: "shared scenario")
+        }
+        guard let scenario else { return }
+        if baseline == nil { baseline = Engine.project(scenario, schedule: LeverSchedule(base: scenario.parameters)) }
+        if projection == nil { projection = Engine.project(scenario, schedule: schedule(of: scenario)) }
     }
+
+    /// The what-if of this state on `scenario`.
+    func schedule(of scenario: Scenario) -> LeverSchedule { LeverSchedule(base: scenario.parameters, changes: changes) }
 
     /// The state of `model` to publish.
     public init(_ model: Model) {
@@ -66,8 +83,11 @@ extension Model {
         {
             load(scenario, path: nil)
         }
-        let schedule = LeverSchedule(base: scenario.parameters, changes: s.changes)
-        if schedule != self.schedule { replaceSchedule(schedule) }
+        // The projections the state carries are this scenario's when it is the state's own.
+        let own = s.scenario == scenario
+        let schedule = s.schedule(of: scenario)
+        if schedule != self.schedule { replaceSchedule(schedule, projected: own ? s.projection : nil) }
+        if own { shareStorage(scenario: s.scenario, baseline: s.baseline, projection: s.projection) }
         acceptAsSaved()
         month = max(0, min(horizon, s.month))
         speed = s.speed

@@ -1,6 +1,6 @@
 /// Whom this dashboard shares with: following a presenter, and the rules when `moneyloop
 /// serve` runs it for an attendee. The sharing part of the model.
-public struct SharingState: Sendable {
+public struct SharingState: Sendable, Equatable {
     /// Following a presenter (`--follow`): levers are theirs; `f` toggles exploring alone.
     public var following = false
     /// Whether this dashboard was started as a follower (so `f` can rejoin).

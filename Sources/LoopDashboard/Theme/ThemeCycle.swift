@@ -1,6 +1,6 @@
 /// The themes `t` steps through, by name, and the one in use. Themes are read when first
 /// shown (an `.setTheme` effect answered by `.themeLoaded`), so starting costs one file.
-public struct ThemeCycle: Sendable {
+public struct ThemeCycle: Sendable, Equatable {
     /// Theme names in `t` order.
     public private(set) var names: [String]
     /// The theme in use.
