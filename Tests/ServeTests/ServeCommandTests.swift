@@ -55,14 +55,34 @@ struct ServeCommandTests {
             return Int(output[range.upperBound...].prefix(while: \.isNumber))
         }
 
+        /// The server's exit status (a signal's number if one ended it, as `Process` gives
+        /// it), or nil if it still runs after `timeout`.
         func waitForExit(timeout: Duration) -> Int32? {
             let deadline = ContinuousClock.now + timeout
-            while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
-            guard !process.isRunning else { return nil }
+            var status: Int32?
+            while status == nil && ContinuousClock.now < deadline {
+                // `Process` learns of the exit from its own reaper, which a busy test process
+                // can hold up; an exited, unreaped server is a zombie whose status /proc has.
+                status = process.isRunning ? Self.zombieStatus(process.processIdentifier) : process.terminationStatus
+                if status == nil { usleep(10_000) }
+            }
+            guard let status else { return nil }
             // The output may still be on its way through the pipe: wait for its end.
             let drained = ContinuousClock.now + .seconds(5)
             while !lines.closed.withLock({ $0 }) && ContinuousClock.now < drained { usleep(5_000) }
-            return process.terminationStatus
+            return status
+        }
+
+        /// The exit status of process `pid` if it has exited and is not reaped yet (state Z
+        /// in /proc/PID/stat; its 52nd field is the status as `waitpid` reports it).
+        static func zombieStatus(_ pid: Int32) -> Int32? {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")")
+            else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.first == "Z", fields.count > 49, let raw = Int32(fields[49].trimmingCharacters(in: .whitespacesAndNewlines))
+            else { return nil }
+            return raw & 0x7f == 0 ? (raw >> 8) & 0xff : raw & 0x7f
         }
 
         deinit {
