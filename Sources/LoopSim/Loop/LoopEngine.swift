@@ -51,7 +51,7 @@ public enum LoopEngine {
                         c[4][row + e] = max(0, run.fleet[e] * hoursPerMonth - run.busy[e])
                     }
                     out.flowStart.append(run.stage.count)
-                    out.financing += run.financingMonth
+                    out.financing += run.financingMonth.buffer
                     if run.closed { (c[5] + row).update(from: run.shut.cash.base, count: n) }
                 }
             }
