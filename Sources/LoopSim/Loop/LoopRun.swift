@@ -46,7 +46,7 @@ struct LoopRun {
     /// Each ledger's financing of each financed entity: `financing[lane × financed + slot]`.
     var financing: [EntityFinancing]
     /// The dependent phase's loans with this run's levers applied (`RunLoan`), in its order.
-    private(set) var loanTerms: [RunLoan] = []
+    private(set) var loanTerms = RunLoans([])
     var flows: [LoopFlow] = []
     /// The month's flows until the month ends (then moved to `flows`).
     var stage: FlowStage
@@ -94,7 +94,7 @@ struct LoopRun {
         }
         self.begin = begin
         openFinancing()
-        loanTerms = runLoans()
+        loanTerms = RunLoans(runLoans())
     }
 
     /// The ledgers this run keeps, the first as credit is set.
