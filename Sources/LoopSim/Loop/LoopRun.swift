@@ -34,6 +34,8 @@ struct LoopRun {
     private let deliveryMemory: RunMemory<RunDelivery>
     private let capacityMemory: RunMemory<RunCapacity>
     let deliveries: RunColumn<RunDelivery>
+    /// The entities that pay operating costs to a supplier, in entity order.
+    let supplied: [Int]
     let capacities: RunColumn<RunCapacity>
     /// Per tranche of the plan: 1 once released.
     let released: RunColumn<Int>
@@ -100,6 +102,7 @@ struct LoopRun {
             }
         }
         self.begin = begin
+        supplied = plan.supplier.indices.filter { plan.supplier[$0] >= 0 }
         let sales = plan.deliveries.compactMap { RunDelivery(plan, deal: $0, weight: weight[$0], levers: levers) }
         deliveryMemory = RunMemory(sales)
         deliveries = deliveryMemory.column(sales.count)
@@ -169,7 +172,7 @@ struct LoopRun {
         open.startMonth()
         if closed { shut.startMonth() }
         // By index: iterating the plan's lists would count a reference on each every month.
-        for k in deliveries.indices { deliver(deliveries.base + k, t) }
+        for k in deliveries.indices where deliveries.base[k].delivers(month: t) { deliver(deliveries.base + k, t) }
         if !plan.financed.isEmpty { retireAndReplace(month: t) }
         for k in capacities.indices {
             let c = capacities.base + k
@@ -193,11 +196,10 @@ struct LoopRun {
     /// fleet and is paid. Its record is read in place (`deliveries`).
     mutating func deliver(_ d: UnsafePointer<RunDelivery>, _ t: Int) {
         let m = t - d.pointee.delay
-        let inTerm = m >= d.pointee.start && m < d.pointee.end
-        let orders = d.pointee.orders
-        guard inTerm || !orders.isEmpty else { return }
-        var units = inTerm ? d.pointee.perMonth : 0
-        for o in orders where plan.tranches[o].milestone.month == m { units += plan.tranches[o].amount }
+        var units = m >= d.pointee.start && m < d.pointee.end ? d.pointee.perMonth : 0
+        if d.pointee.orderMonths?.contains(m) == true {
+            for o in d.pointee.orders where plan.tranches[o].milestone.month == m { units += plan.tranches[o].amount }
+        }
         units *= d.pointee.weight
         guard units > 0 else { return }
         let i = d.pointee.deal, buyer = d.pointee.buyer, price = d.pointee.unitPrice
@@ -234,8 +236,10 @@ struct LoopRun {
         }
     }
 
+    /// The entities with a supplier pay it their operating costs (`supplied`: no test per entity).
     mutating func operatingCosts() {
-        for e in plan.supplier.indices where plan.supplier[e] >= 0 {
+        for k in supplied.indices {
+            let e = supplied[k]
             emit(LoopFlow.operatingCosts, e, plan.supplier[e], .opex, fleet[e] * LoopEngine.hoursPerMonth * plan.opexPerGPUHour[e] + plan.overhead[e])
         }
     }

@@ -105,20 +105,17 @@ extension Array where Element: BitwiseCopyable {
     static func written(_ count: Int, size: Int, _ body: ([UnsafeMutablePointer<Element>]) -> Void) -> [[Element]] {
         var bases: [UnsafeMutablePointer<Element>] = []
         bases.reserveCapacity(count)
+        var made = [[Element]](repeating: [], count: count)
         // Each array is made inside the making of the one before: every memory is valid in `body`.
-        func make(_ k: Int) -> [[Element]] {
-            guard k < count else {
-                body(bases)
-                return []
-            }
-            var rest: [[Element]] = []
-            let first = [Element](unsafeUninitializedCapacity: Swift.max(1, size)) { buffer, written in
+        func make(_ k: Int) {
+            guard k < count else { return body(bases) }
+            made[k] = [Element](unsafeUninitializedCapacity: Swift.max(1, size)) { buffer, written in
                 bases.append(buffer.baseAddress!)
-                rest = make(k + 1)
+                make(k + 1)
                 written = size
             }
-            return [first] + rest
         }
-        return make(0)
+        make(0)
+        return made
     }
 }

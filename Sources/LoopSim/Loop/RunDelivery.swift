@@ -9,8 +9,10 @@ struct RunDelivery {
     let start: Int, end: Int
     /// Months from order to delivery: the lead time plus the lever `build.delay`.
     let delay: Int
-    /// Its dated orders: a range of `LoopPlan.tranches`.
+    /// Its dated orders: a range of `LoopPlan.tranches`, and the first and last order month
+    /// among them (an empty range when none is dated).
     let orders: Range<Int>
+    let orderMonths: ClosedRange<Int>?
 
     /// Deal `deal`'s record; nil when it is not a vendor sale.
     init?(_ plan: LoopPlan, deal: Int, weight: Double, levers: LoopLevers) {
@@ -25,5 +27,14 @@ struct RunDelivery {
         end = start + term
         delay = lead + levers.buildDelay
         self.orders = orders
+        let months = orders.compactMap { plan.tranches[$0].milestone.month }
+        orderMonths = months.min().map { $0...months.max()! }
+    }
+
+    /// Whether anything can land in month `t`: units ordered `delay` months before, in its
+    /// term or on a dated order's month.
+    func delivers(month t: Int) -> Bool {
+        let m = t - delay
+        return (m >= start && m < end) || orderMonths?.contains(m) == true
     }
 }
