@@ -174,10 +174,7 @@ struct LoopRun {
         // By index: iterating the plan's lists would count a reference on each every month.
         for k in deliveries.indices where deliveries.base[k].delivers(month: t) { deliver(deliveries.base + k, t) }
         if !plan.financed.isEmpty { retireAndReplace(month: t) }
-        for k in capacities.indices {
-            let c = capacities.base + k
-            if t >= c.pointee.first, t < c.pointee.end { capacityDeal(c, t) }
-        }
+        capacityMonth(t)
         for e in busy.indices { busy[e] = min(busy[e], fleet[e] * LoopEngine.hoursPerMonth) }
         operatingCosts()
         dependentDeals(t)
@@ -210,6 +207,15 @@ struct LoopRun {
         delivered[i] += units
         if plan.slot[buyer] >= 0 { book[plan.slot[buyer]].add(gpus: units, cost: units * price, month: t) }
         emit(i, buyer, d.pointee.seller, .purchase, units * price)
+    }
+
+    /// The capacity deals in their term, in the plan's order (their flows and the hours they
+    /// add keep it); each deal's month is inlined here, not called.
+    mutating func capacityMonth(_ t: Int) {
+        for k in capacities.indices {
+            let c = capacities.base + k
+            if t >= c.pointee.first, t < c.pointee.end { capacityDeal(c, t) }
+        }
     }
 
     /// A capacity deal's month, in its term (`capacities`, read in place): it reserves or
