@@ -101,6 +101,9 @@ final class LoopPlan {
         }
         var facilities = Array(repeating: [Int](), count: financedEntities.count)
         var phases: ([Int], [Int], [Int], [Int]) = ([], [], [], [])
+        // Room for all at once: growing these lists one append at a time is most of a plan's cost.
+        phases.0.reserveCapacity(deals); phases.1.reserveCapacity(deals); phases.2.reserveCapacity(deals)
+        phases.3.reserveCapacity(deals)
         for i in loop.order {
             switch terms[i] {
             case .vendorSale: phases.0.append(i)
@@ -122,6 +125,9 @@ final class LoopPlan {
         financeOrder = Self.financeOrder(financedEntities, entityTerms, facilities, from: from, slots: slots)
         var opex = [Double](), overhead = [Double](), supplier = [Int](), kw = [Double]()
         var cash = [Double](), fleet = [Double](), debt = [Double]()
+        opex.reserveCapacity(entities); overhead.reserveCapacity(entities); supplier.reserveCapacity(entities)
+        kw.reserveCapacity(entities); cash.reserveCapacity(entities); fleet.reserveCapacity(entities)
+        debt.reserveCapacity(entities)
         for e in 0..<entities {
             opex.append(loop.entities[e].opexPerGPUHour)
             overhead.append(loop.entities[e].overheadMonthly)
