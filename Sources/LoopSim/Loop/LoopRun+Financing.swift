@@ -69,7 +69,8 @@ extension LoopRun {
                 let change = financing[f].facilities[k].drawn - before[k]
                 if change > 0 { emit(g, i, lender, e, .draw, change) } else { emit(g, i, e, lender, .principal, -change) }
             }
-            emitFinancing(g, s, e, month)
+            // Most months move no market money: each of the flows would be 0 and not emitted.
+            if month.pointee.movesMarketMoney { emitFinancing(g, s, e, month) }
         }
     }
 
