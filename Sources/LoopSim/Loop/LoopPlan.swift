@@ -10,10 +10,14 @@ final class LoopPlan {
     /// read in place each month, without copying a deal's terms out of `terms`.
     let loans: [PlanLoan], loanSlot: [Int]
     let tranches: [Tranche]
-    let collateral: [Int]
+    /// The loans' collateral, flat (`PlanLoan.collateral` ranges into it).
+    let collateral: [PlanCollateral]
     let binding: [Bool]
     /// The deals the scheduler ordered, by phase.
     let deliveries: [Int], capacity: [Int], dependent: [Int], revolvers: [Int]
+    /// The dependent phase as steps (runs of loans, other deals one by one), and its loans
+    /// in its order (slots of `loans`).
+    let dependentSteps: [PlanStep], dependentLoans: [Int]
     /// The capacity deals' terms in the order of `capacity`, read in place each month.
     let capacityTerms: [PlanCapacity]
     /// Per entity: operating costs, their payee (-1: none), kW per GPU, opening fleet and debt.
@@ -70,7 +74,7 @@ final class LoopPlan {
             case let .equity(t): terms.append(.equity(tranches: range(t)))
             case let .loan(l):
                 flatCollateral += l.collateral
-                let loan = PlanLoan(l, collateral: (flatCollateral.count - l.collateral.count)..<flatCollateral.count)
+                let loan = PlanLoan(l, deal: i, collateral: (flatCollateral.count - l.collateral.count)..<flatCollateral.count)
                 terms.append(.loan(loan))
                 loanSlots[i] = planLoans.count
                 planLoans.append(loan)
@@ -87,7 +91,7 @@ final class LoopPlan {
         loanSlot = loanSlots
         self.binding = binding
         tranches = flatTranches
-        collateral = flatCollateral
+        collateral = flatCollateral.map { PlanCollateral(terms[$0], deal: $0) }
         replacementDeal = replacement
         loansOf = loans
         var slots = Array(repeating: -1, count: entities)
@@ -113,6 +117,7 @@ final class LoopPlan {
         }
         capacityTerms = phases.1.compactMap { PlanCapacity(terms[$0], deal: $0) }
         (deliveries, capacity, dependent, revolvers) = (phases.0, capacityTerms.map(\.deal), phases.2, phases.3)
+        (dependentSteps, dependentLoans) = Self.steps(phases.2, loanSlots)
         slot = slots
         financed = financedEntities
         financing = entityTerms
@@ -157,6 +162,24 @@ final class LoopPlan {
 }
 
 extension LoopPlan {
+    /// The dependent deals as steps: loans next to each other in one run, in order.
+    static func steps(_ dependent: [Int], _ loanSlot: [Int]) -> ([PlanStep], [Int]) {
+        var steps: [PlanStep] = [], loans: [Int] = []
+        for i in dependent {
+            guard loanSlot[i] >= 0 else {
+                steps.append(PlanStep(deal: i, loans: loans.count..<loans.count))
+                continue
+            }
+            loans.append(loanSlot[i])
+            if let last = steps.last, !last.loans.isEmpty {
+                steps[steps.count - 1] = PlanStep(deal: last.deal, loans: last.loans.lowerBound..<loans.count)
+            } else {
+                steps.append(PlanStep(deal: i, loans: (loans.count - 1)..<loans.count))
+            }
+        }
+        return (steps, loans)
+    }
+
     /// Borrowers before their lenders: slot s waits for every financed slot whose lender,
     /// investor or revolver lender is s's entity (Kahn's order; ties in file order). Entities
     /// that lend to each other in a circle keep file order among themselves — the limit.
@@ -203,6 +226,7 @@ enum PlanTerms {
 
 /// `LoanTerms` with its collateral as a range into the plan's flat list.
 struct PlanLoan {
+    let deal: Int
     let facility: LoanTerms.Facility
     let limit, drawn, rate: Double
     let floating: Bool
@@ -213,8 +237,8 @@ struct PlanLoan {
     let issue: Int?
     let floor: Double
 
-    init(_ l: LoanTerms, collateral: Range<Int>) {
-        facility = l.facility; limit = l.limit; drawn = l.drawn; rate = l.rate; floating = l.floating; ltv = l.ltv
+    init(_ l: LoanTerms, deal: Int, collateral: Range<Int>) {
+        self.deal = deal; facility = l.facility; limit = l.limit; drawn = l.drawn; rate = l.rate; floating = l.floating; ltv = l.ltv
         self.collateral = collateral; term = l.term; maturity = l.maturity; issue = l.issue; floor = l.floor
     }
 }

@@ -46,6 +46,8 @@ struct LoopRun {
     let closed: Bool
     /// Each ledger's financing of each financed entity: `financing[lane × financed + slot]`.
     var financing: [EntityFinancing]
+    /// The dependent phase's loans with this run's levers applied (`RunLoan`), in its order.
+    private(set) var loanTerms = RunLoans([])
     var flows: [LoopFlow] = []
     /// The month's flows until the month ends (then moved to `flows`).
     var stage: FlowStage
@@ -95,6 +97,7 @@ struct LoopRun {
         }
         self.begin = begin
         openFinancing()
+        loanTerms = RunLoans(runLoans())
     }
 
     /// The ledgers this run keeps, the first as credit is set.
@@ -161,7 +164,7 @@ struct LoopRun {
         for k in 0..<plan.capacityTerms.count { capacityDeal(k, t) }
         for e in busy.indices { busy[e] = min(busy[e], fleet[e] * LoopEngine.hoursPerMonth) }
         operatingCosts()
-        for k in 0..<plan.dependent.count { dependentDeal(plan.dependent[k], t) }
+        dependentDeals(t)
         for k in 0..<plan.revolvers.count {
             topUp(plan.revolvers[k], open)
             if closed { topUp(plan.revolvers[k], shut) }
@@ -224,17 +227,6 @@ struct LoopRun {
     mutating func operatingCosts() {
         for e in plan.supplier.indices where plan.supplier[e] >= 0 {
             emit(LoopFlow.operatingCosts, e, plan.supplier[e], .opex, fleet[e] * LoopEngine.hoursPerMonth * plan.opexPerGPUHour[e] + plan.overhead[e])
-        }
-    }
-
-    /// What a deal still owes in ledger `g`: the collateral a DDTL lends against.
-    func unpaid(_ i: Int, _ g: LoopLedger) -> Double {
-        switch plan.terms[i] {
-        case let .takeOrPay(value, _, _, _, _): max(0, value * weight[i] - paid[i])
-        case let .perUnit(cap, _, _, _, _, _): max(0, cap * weight[i] - paid[i])
-        case .usage, .recurring: balance[i]
-        case .loan: g.balance[i]
-        default: 0
         }
     }
 }
