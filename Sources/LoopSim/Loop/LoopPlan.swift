@@ -34,6 +34,9 @@ final class LoopPlan {
     let financed: [Int]
     let financing: [LoopFinancingTerms]
     let facilityDeals: [[Int]]
+    /// Per slot: the take-or-pay contracts it serves, as indices into `capacityTerms` (what its
+    /// retired GPUs are replaced for).
+    let contractsOf: [[Int]]
     /// The slots in the order their financing runs each month: an entity that lends to (or
     /// invests in) another financed entity runs after it, so what it pays out is seen by its
     /// own revolver and raises and its cash stays at its floor (`financeOrder(_:)`).
@@ -122,6 +125,11 @@ final class LoopPlan {
         financed = financedEntities
         financing = entityTerms
         facilityDeals = facilities
+        var contracts = Array(repeating: [Int](), count: financedEntities.count)
+        for k in capacityTerms.indices where capacityTerms[k].kind == .takeOrPay && slots[to[capacityTerms[k].deal]] >= 0 {
+            contracts[slots[to[capacityTerms[k].deal]]].append(k)
+        }
+        contractsOf = contracts
         financeOrder = Self.financeOrder(financedEntities, entityTerms, facilities, from: from, slots: slots)
         var opex = [Double](), overhead = [Double](), supplier = [Int](), kw = [Double]()
         var cash = [Double](), fleet = [Double](), debt = [Double]()
