@@ -10,52 +10,55 @@ extension LoopRun {
     }
 
     /// The `k`th per-unit deal, backstop, equity or warrant of the dependent phase
-    /// (`plan.dependentTerms[k]`) in month `t`, its terms read from one plain record.
+    /// (`dependentTerms`) in month `t`, its terms read in place where used.
+    @inline(__always)
     mutating func dependentDeal(_ k: Int, _ t: Int) {
-        let c = plan.dependentTerms[k], i = c.deal
-        switch c.kind {
+        let c = dependentTerms.base + k, i = c.pointee.deal
+        switch c.pointee.kind {
         case .perUnit:
-            guard t >= c.start, t < c.start + c.term else { return }
-            let left = c.amount * weight[i] - paid[i]
+            guard t >= c.pointee.start, t < c.pointee.start + c.pointee.term else { return }
+            let left = c.pointee.amount * weight[i] - paid[i]
             guard left > 0 else { return }
-            let pay = max(0, c.flat ? left / Double(c.start + c.term - t) : min(left, c.rate * weight[i] * busy[c.from]))
+            let pay = max(0, c.pointee.flat ? left / Double(c.pointee.start + c.pointee.term - t)
+                : min(left, c.pointee.rate * weight[i] * busy[c.pointee.from]))
             paid[i] += pay
-            emit(i, c.from, c.to, .perUnit, pay)
+            emit(i, c.pointee.from, c.pointee.to, .perUnit, pay)
         case .backstop:
-            guard t >= c.start, t < c.start + c.term else { return }
-            let idle = max(0, fleet[c.to] * LoopEngine.hoursPerMonth - busy[c.to])
-            let pay = max(0, min(idle * c.rate, c.amount * weight[i] - paid[i]))
+            guard t >= c.pointee.start, t < c.pointee.start + c.pointee.term else { return }
+            let idle = max(0, fleet[c.pointee.to] * LoopEngine.hoursPerMonth - busy[c.pointee.to])
+            let pay = max(0, min(idle * c.pointee.rate, c.pointee.amount * weight[i] - paid[i]))
             paid[i] += pay
-            emit(i, c.from, c.to, .backstop, pay)
+            emit(i, c.pointee.from, c.pointee.to, .backstop, pay)
         case .equity:
-            for j in c.tranches where released[j] == 0 && met(j, price: 0, t) {
-                let amount = plan.milestones[j].amount * weight[i]
+            for j in c.pointee.tranches where released[j] == 0 && met(j, price: 0, t) {
+                let amount = milestones.base[j].amount * weight[i]
                 released[j] = 1
                 paid[i] += amount
-                emit(i, c.from, c.to, .equity, amount)
+                emit(i, c.pointee.from, c.pointee.to, .equity, amount)
             }
         case .warrant:
-            let price = c.rate * growth(i, months: t)
-            for j in c.tranches where released[j] == 0 && met(j, price: price, t) {
+            let price = c.pointee.rate * growth(i, months: t)
+            for j in c.pointee.tranches where released[j] == 0 && met(j, price: price, t) {
                 released[j] = 1
-                let value = plan.milestones[j].amount * weight[i] * max(0, price - c.amount)
+                let value = milestones.base[j].amount * weight[i] * max(0, price - c.pointee.amount)
                 paid[i] += value
-                emit(i, c.from, c.to, .warrantValue, value)
+                emit(i, c.pointee.from, c.pointee.to, .warrantValue, value)
             }
         }
     }
 
     /// Whether tranche `j`'s milestone holds in month `t` with the issuer's share at `price`
     /// (0 for equity: a price target is then not met).
+    @inline(__always)
     func met(_ j: Int, price: Double, _ t: Int) -> Bool {
-        let m = plan.milestones[j]
-        if t < m.month { return false }
-        if m.entity >= 0 {
-            let units = m.deal >= 0 ? delivered[m.deal] : fleet[m.entity]
-            if units * m.kwPerGPU / 1e6 < m.gigawatts { return false }
-            if units < m.fleet { return false }
+        let m = milestones.base + j
+        if t < m.pointee.month { return false }
+        if m.pointee.entity >= 0 {
+            let units = m.pointee.deal >= 0 ? delivered[m.pointee.deal] : fleet[m.pointee.entity]
+            if units * m.pointee.kwPerGPU / 1e6 < m.pointee.gigawatts { return false }
+            if units < m.pointee.fleet { return false }
         }
-        return !(price < m.priceTarget)
+        return !(price < m.pointee.priceTarget)
     }
 
     /// The loans `range` of `loanTerms` (next to each other in the dependent phase) this

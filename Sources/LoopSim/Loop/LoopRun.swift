@@ -46,8 +46,11 @@ struct LoopRun {
     let closed: Bool
     /// Each ledger's financing of each financed entity: `financing[lane × financed + slot]`.
     var financing: [EntityFinancing]
-    /// The dependent phase's loans with this run's levers applied (`RunLoan`), in its order.
-    private(set) var loanTerms = RunLoans([])
+    /// The dependent phase's loans with this run's levers applied (`RunLoan`), its other
+    /// deals' terms and the tranches' milestones, in memory of the run's own.
+    private(set) var loanTerms = RunRecords<RunLoan>([])
+    let dependentTerms: RunRecords<PlanDependent>
+    let milestones: RunRecords<PlanMilestone>
     var flows: [LoopFlow] = []
     /// The month's flows until the month ends (then moved to `flows`).
     var stage: FlowStage
@@ -96,8 +99,10 @@ struct LoopRun {
             }
         }
         self.begin = begin
+        dependentTerms = RunRecords(plan.dependentTerms)
+        milestones = RunRecords(plan.milestones)
         openFinancing()
-        loanTerms = RunLoans(runLoans())
+        loanTerms = RunRecords(runLoans())
     }
 
     /// The ledgers this run keeps, the first as credit is set.
