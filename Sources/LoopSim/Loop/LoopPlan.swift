@@ -15,9 +15,11 @@ final class LoopPlan {
     let binding: [Bool]
     /// The deals the scheduler ordered, by phase.
     let deliveries: [Int], capacity: [Int], dependent: [Int], revolvers: [Int]
-    /// The dependent phase as steps (runs of loans, other deals one by one), and its loans
-    /// in its order (slots of `loans`).
-    let dependentSteps: [PlanStep], dependentLoans: [Int]
+    /// The dependent phase as steps (runs of loans, other deals one by one), its loans in
+    /// its order (slots of `loans`), and its other deals' terms in its order.
+    let dependentSteps: [PlanStep], dependentLoans: [Int], dependentTerms: [PlanDependent]
+    /// `tranches` as plain records with their milestones' bounds.
+    let milestones: [PlanMilestone]
     /// The capacity deals' terms in the order of `capacity`, read in place each month.
     let capacityTerms: [PlanCapacity]
     /// Per entity: operating costs, their payee (-1: none), kW per GPU, opening fleet and debt.
@@ -34,6 +36,9 @@ final class LoopPlan {
     let financed: [Int]
     let financing: [LoopFinancingTerms]
     let facilityDeals: [[Int]]
+    /// Per slot: the take-or-pay contracts it serves, as indices into `capacityTerms` (what its
+    /// retired GPUs are replaced for).
+    let contractsOf: [[Int]]
     /// The slots in the order their financing runs each month: an entity that lends to (or
     /// invests in) another financed entity runs after it, so what it pays out is seen by its
     /// own revolver and raises and its cash stays at its floor (`financeOrder(_:)`).
@@ -117,11 +122,22 @@ final class LoopPlan {
         }
         capacityTerms = phases.1.compactMap { PlanCapacity(terms[$0], deal: $0) }
         (deliveries, capacity, dependent, revolvers) = (phases.0, capacityTerms.map(\.deal), phases.2, phases.3)
-        (dependentSteps, dependentLoans) = Self.steps(phases.2, loanSlots)
+        let steps = Self.steps(phases.2, loanSlots)
+        (dependentSteps, dependentLoans) = (steps.steps, steps.loans)
+        dependentTerms = steps.others.map {
+            PlanDependent(terms[$0], deal: $0, from: from[$0], to: to[$0], openingFleet: loop.entities[from[$0]].fleet)
+        }
+        let entityKW = loop.entities.map(\.kwPerGPU)
+        milestones = flatTranches.map { PlanMilestone($0, from: from, kwPerGPU: entityKW) }
         slot = slots
         financed = financedEntities
         financing = entityTerms
         facilityDeals = facilities
+        var contracts = Array(repeating: [Int](), count: financedEntities.count)
+        for k in capacityTerms.indices where capacityTerms[k].kind == .takeOrPay && slots[to[capacityTerms[k].deal]] >= 0 {
+            contracts[slots[to[capacityTerms[k].deal]]].append(k)
+        }
+        contractsOf = contracts
         financeOrder = Self.financeOrder(financedEntities, entityTerms, facilities, from: from, slots: slots)
         var opex = [Double](), overhead = [Double](), supplier = [Int](), kw = [Double]()
         var cash = [Double](), fleet = [Double](), debt = [Double]()
@@ -160,22 +176,24 @@ final class LoopPlan {
 }
 
 extension LoopPlan {
-    /// The dependent deals as steps: loans next to each other in one run, in order.
-    static func steps(_ dependent: [Int], _ loanSlot: [Int]) -> ([PlanStep], [Int]) {
-        var steps: [PlanStep] = [], loans: [Int] = []
+    /// The dependent deals as steps: loans next to each other in one run, in order; the
+    /// loans' slots and the other deals, each in order.
+    static func steps(_ dependent: [Int], _ loanSlot: [Int]) -> (steps: [PlanStep], loans: [Int], others: [Int]) {
+        var steps: [PlanStep] = [], loans: [Int] = [], others: [Int] = []
         for i in dependent {
             guard loanSlot[i] >= 0 else {
-                steps.append(PlanStep(deal: i, loans: loans.count..<loans.count))
+                steps.append(PlanStep(other: others.count, loans: loans.count..<loans.count))
+                others.append(i)
                 continue
             }
             loans.append(loanSlot[i])
             if let last = steps.last, !last.loans.isEmpty {
-                steps[steps.count - 1] = PlanStep(deal: last.deal, loans: last.loans.lowerBound..<loans.count)
+                steps[steps.count - 1] = PlanStep(other: -1, loans: last.loans.lowerBound..<loans.count)
             } else {
-                steps.append(PlanStep(deal: i, loans: (loans.count - 1)..<loans.count))
+                steps.append(PlanStep(other: -1, loans: (loans.count - 1)..<loans.count))
             }
         }
-        return (steps, loans)
+        return (steps, loans, others)
     }
 
     /// Borrowers before their lenders: slot s waits for every financed slot whose lender,

@@ -5,65 +5,60 @@ extension LoopRun {
     mutating func dependentDeals(_ t: Int) {
         for k in 0..<plan.dependentSteps.count {
             let step = plan.dependentSteps[k]
-            if step.loans.isEmpty { dependentDeal(step.deal, t) } else { serviceLoans(step.loans, t) }
+            if step.loans.isEmpty { dependentDeal(step.other, t) } else { serviceLoans(step.loans, t) }
         }
     }
 
-    /// A per-unit deal, backstop, equity or warrant in month `t`.
-    mutating func dependentDeal(_ i: Int, _ t: Int) {
-        let d = (from: plan.from[i], to: plan.to[i])
-        switch plan.terms[i] {
-        case let .perUnit(cap, rate, refUtil, start, term, flat):
-            guard t >= start, t < start + term else { return }
-            let left = cap * weight[i] - paid[i]
+    /// The `k`th per-unit deal, backstop, equity or warrant of the dependent phase
+    /// (`dependentTerms`) in month `t`, its terms read in place where used.
+    @inline(__always)
+    mutating func dependentDeal(_ k: Int, _ t: Int) {
+        let c = dependentTerms.base + k, i = c.pointee.deal
+        switch c.pointee.kind {
+        case .perUnit:
+            guard t >= c.pointee.start, t < c.pointee.start + c.pointee.term else { return }
+            let left = c.pointee.amount * weight[i] - paid[i]
             guard left > 0 else { return }
-            var pay: Double
-            if flat {
-                pay = left / Double(start + term - t)
-            } else {
-                let reference = plan.openingFleet[d.from] * LoopEngine.hoursPerMonth * refUtil
-                let r = rate ?? (reference > 0 ? cap / (Double(max(1, term)) * reference) : 0)
-                pay = min(left, r * weight[i] * busy[d.from])
-            }
-            pay = max(0, pay)
+            let pay = max(0, c.pointee.flat ? left / Double(c.pointee.start + c.pointee.term - t)
+                : min(left, c.pointee.rate * weight[i] * busy[c.pointee.from]))
             paid[i] += pay
-            emit(i, d.from, d.to, .perUnit, pay)
-        case let .backstop(limit, price, start, term):
-            guard t >= start, t < start + term else { return }
-            let idle = max(0, fleet[d.to] * LoopEngine.hoursPerMonth - busy[d.to])
-            let pay = max(0, min(idle * price, limit * weight[i] - paid[i]))
+            emit(i, c.pointee.from, c.pointee.to, .perUnit, pay)
+        case .backstop:
+            guard t >= c.pointee.start, t < c.pointee.start + c.pointee.term else { return }
+            let idle = max(0, fleet[c.pointee.to] * LoopEngine.hoursPerMonth - busy[c.pointee.to])
+            let pay = max(0, min(idle * c.pointee.rate, c.pointee.amount * weight[i] - paid[i]))
             paid[i] += pay
-            emit(i, d.from, d.to, .backstop, pay)
-        case let .equity(tranches):
-            for j in tranches where released[j] == 0 && met(plan.tranches[j].milestone, price: nil, t) {
-                let tr = plan.tranches[j]
+            emit(i, c.pointee.from, c.pointee.to, .backstop, pay)
+        case .equity:
+            for j in c.pointee.tranches where released[j] == 0 && met(j, price: 0, t) {
+                let amount = milestones.base[j].amount * weight[i]
                 released[j] = 1
-                paid[i] += tr.amount * weight[i]
-                emit(i, d.from, d.to, .equity, tr.amount * weight[i])
+                paid[i] += amount
+                emit(i, c.pointee.from, c.pointee.to, .equity, amount)
             }
-        case let .warrant(strike, sharePrice, _, tranches):
-            let price = sharePrice * growth(i, months: t)
-            for j in tranches where released[j] == 0 && met(plan.tranches[j].milestone, price: price, t) {
-                let tr = plan.tranches[j]
+        case .warrant:
+            let price = c.pointee.rate * growth(i, months: t)
+            for j in c.pointee.tranches where released[j] == 0 && met(j, price: price, t) {
                 released[j] = 1
-                let value = tr.amount * weight[i] * max(0, price - strike)
+                let value = milestones.base[j].amount * weight[i] * max(0, price - c.pointee.amount)
                 paid[i] += value
-                emit(i, d.from, d.to, .warrantValue, value)
+                emit(i, c.pointee.from, c.pointee.to, .warrantValue, value)
             }
-        default: break
         }
     }
 
-    /// Whether a milestone holds in month `t` (a share-price target needs `price`).
-    func met(_ m: Milestone, price: Double?, _ t: Int) -> Bool {
-        if let month = m.month, t < month { return false }
-        if let e = m.deal.map({ plan.from[$0] }) ?? m.entity {
-            let units = m.deal.map { delivered[$0] } ?? fleet[e]
-            if let gw = m.gigawatts, units * plan.kwPerGPU[e] / 1e6 < gw - 1e-12 { return false }
-            if let f = m.fleet, units < f - 1e-9 { return false }
+    /// Whether tranche `j`'s milestone holds in month `t` with the issuer's share at `price`
+    /// (0 for equity: a price target is then not met).
+    @inline(__always)
+    func met(_ j: Int, price: Double, _ t: Int) -> Bool {
+        let m = milestones.base + j
+        if t < m.pointee.month { return false }
+        if m.pointee.entity >= 0 {
+            let units = m.pointee.deal >= 0 ? delivered[m.pointee.deal] : fleet[m.pointee.entity]
+            if units * m.pointee.kwPerGPU / 1e6 < m.pointee.gigawatts { return false }
+            if units < m.pointee.fleet { return false }
         }
-        if let target = m.priceTarget, (price ?? 0) < target { return false }
-        return true
+        return !(price < m.pointee.priceTarget)
     }
 
     /// The loans `range` of `loanTerms` (next to each other in the dependent phase) this

@@ -53,8 +53,11 @@ struct LoopRun {
     let closed: Bool
     /// Each ledger's financing of each financed entity: `financing[lane × financed + slot]`.
     var financing: [EntityFinancing]
-    /// The dependent phase's loans with this run's levers applied (`RunLoan`), in its order.
-    private(set) var loanTerms = RunLoans([])
+    /// The dependent phase's loans with this run's levers applied (`RunLoan`), its other
+    /// deals' terms and the tranches' milestones, in memory of the run's own.
+    private(set) var loanTerms = RunRecords<RunLoan>([])
+    let dependentTerms: RunRecords<PlanDependent>
+    let milestones: RunRecords<PlanMilestone>
     /// The flows recorded so far, in order (`stage.flows` copies them out).
     var stage: FlowStage
     var month = 0
@@ -109,8 +112,10 @@ struct LoopRun {
         let deals = plan.capacityTerms.map { RunCapacity($0, plan, weight: weight[$0.deal], begin: begin[$0.deal], levers: levers) }
         capacityMemory = RunMemory(deals)
         capacities = capacityMemory.column(deals.count)
+        dependentTerms = RunRecords(plan.dependentTerms)
+        milestones = RunRecords(plan.milestones)
         openFinancing()
-        loanTerms = RunLoans(runLoans())
+        loanTerms = RunRecords(runLoans())
     }
 
     /// The ledgers this run keeps, the first as credit is set.

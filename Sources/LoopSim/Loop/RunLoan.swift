@@ -21,25 +21,6 @@ struct RunLoan {
     let market: (Double, Double), committed: (Double, Double)
 }
 
-/// A run's loan records in memory of their own, read in place through a pointer each
-/// month: a field is loaded where it is used, not the whole record copied out of an array
-/// before the first branch. Freed with the run.
-final class RunLoans {
-    let base: UnsafeMutablePointer<RunLoan>
-    let count: Int
-
-    init(_ loans: [RunLoan]) {
-        count = loans.count
-        base = .allocate(capacity: max(1, count))
-        base.initialize(from: loans, count: count)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-}
-
 extension LoopRun {
     /// The records of the plan's dependent-phase loans (`plan.dependentLoans`), in its order.
     func runLoans() -> [RunLoan] {
