@@ -108,12 +108,17 @@ import Testing
                                                                                   "rolls over from Apr 26"])
     }
 
-    /// Out of cash even with credit as set comes first, and the need says the credit window.
+    /// Out of cash even with credit as set comes first (with the closed-market date when it is
+    /// the same month), and the need says the credit window.
     @Test func clausesPutARealRunOutFirst() {
         let c = Self.words(roll: nil, need: 3, runway: 6, closed: 4, window: 0.5).clauses
         #expect(c.first == ["out of cash May 26 with credit as set", "out of cash May 26", "out May 26"])
         #expect(c[1].first == "needs new money from Feb 26, $1.1k at the peak with the credit window at 50%")
         #expect(c.count == 3 && c[2].last == "out Mar 26 if closed")
+        // The same month both ways is said once.
+        let same = Self.words(roll: nil, need: 3, runway: 4, closed: 4, window: 0).clauses
+        #expect(same.map(\.first) == ["out of cash Mar 26 with credit as set and if markets closed",
+                                      "needs new money from Feb 26, $1.1k at the peak with markets closed"])
     }
 
     /// A company that does not finance itself: its plain runway, and a closed-market date

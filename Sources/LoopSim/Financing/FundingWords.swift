@@ -107,11 +107,12 @@ public struct FundingWords: Sendable, Equatable {
 extension FundingWords {
     /// The same reading in clauses short enough for a detail line, each clause's wordings
     /// longest first: out of cash with credit as set (when it is), when it needs new money or
-    /// that it needs none, had markets closed, and rollovers that come first.
+    /// that it needs none, had markets closed (unless the same month), rollovers that come first.
     public var clauses: [[String]] {
         var out: [[String]] = []
         if let o = runway {
-            out.append(["out of cash \(label(o)) with credit as set", "out of cash \(label(o))", "out \(label(o))"])
+            let closed = runwayIfClosed == o ? " and if markets closed" : ""
+            out.append(["out of cash \(label(o)) with credit as set\(closed)", "out of cash \(label(o))", "out \(label(o))"])
         }
         if let n = need.firstMonth {
             let window = creditWindow < 1 ? " \(creditPhrase)" : ""
@@ -120,7 +121,7 @@ extension FundingWords {
         } else {
             out.append(["needs no new money within \(horizon) months", "no new money needed", "no new money"])
         }
-        out.append(closedClauses)
+        if runway == nil || runwayIfClosed != runway { out.append(closedClauses) }
         if rollsOverFirst, let r = need.firstRolloverMonth {
             out.append(["rolls over maturing debt from \(label(r))", "rolls over debt from \(label(r))",
                         "rolls over from \(label(r))"])
