@@ -26,8 +26,10 @@ public enum Engine {
         let horizon = self.horizon(scenario, months: months)
         var snapshots: [MonthSnapshot] = []
         snapshots.reserveCapacity(horizon + 1)
-        run(scenario, schedule: schedule ?? scenario.schedule, horizon: horizon,
-            events: events, flows: true) { snapshots.append($0) }
+        // Each month's snapshot moved into the list as `step` returns it, never copied.
+        var run = EngineRun(scenario, schedule: schedule ?? scenario.schedule, horizon: horizon, events: events,
+                            flows: true)
+        for t in 0...horizon { snapshots.append(run.step(month: t)) }
         return Projection(scenarioName: scenario.name, start: scenario.start, horizon: horizon, months: snapshots)
     }
 
@@ -41,29 +43,7 @@ public enum Engine {
     static func run(_ scenario: Scenario, schedule: LeverSchedule, horizon: Int, events: PathEvents, flows: Bool,
                     _ body: (MonthSnapshot) -> Void)
     {
-        // Changes in month order; for one id they are already in month order, so the
-        // values in force match `schedule.values(at:)`.
-        let changes = schedule.changes.enumerated().sorted {
-            ($0.element.month, $0.offset) < ($1.element.month, $1.offset)
-        }.map(\.element)
-        var values = schedule.base
-        var next = 0
-        while next < changes.count, changes[next].month <= 0 {
-            values.setClamped(changes[next].id, changes[next].value)
-            next += 1
-        }
-        var inputs = EngineInputs(values)
-        var state = EngineState(scenario: scenario, horizon: horizon, opening: inputs)
-        state.events = events
-        for t in 0...horizon {
-            if next < changes.count, changes[next].month <= t {
-                while next < changes.count, changes[next].month <= t {
-                    values.setClamped(changes[next].id, changes[next].value)
-                    next += 1
-                }
-                inputs = EngineInputs(values)
-            }
-            body(state.step(month: t, inputs, flows: flows))
-        }
+        var run = EngineRun(scenario, schedule: schedule, horizon: horizon, events: events, flows: flows)
+        for t in 0...horizon { body(run.step(month: t)) }
     }
 }

@@ -124,20 +124,27 @@ struct EngineState {
         let capacity = gpus * (1 - p.usageShare)
         let served = min(capacity, paying / perGPU)
         let fraction = paying > 0 ? served * perGPU / paying : 1
-        var contractPay = [0.0, 0.0, 0.0, 0.0]
+        // Per payer (`Node.customers`' order), in a tuple: no array allocated each month.
+        var contractPay = (0.0, 0.0, 0.0, 0.0)
         let keep = 1 - p.haircut
         for i in contracts.indices where contracts[i].begun && contracts[i].remaining > 0 {
             let used = min(fraction, contracts[i].remaining)
             contracts[i].remaining -= used
             let payer = contracts[i].payer
-            contractPay[payer] += contracts[i].monthly * used * keep
+            let pay = contracts[i].monthly * used * keep
                 * (events.haircuts.isEmpty ? 1 : events.kept(payer: payer, month: t))
+            switch payer {
+            case 0: contractPay.0 += pay
+            case 1: contractPay.1 += pay
+            case 2: contractPay.2 += pay
+            default: contractPay.3 += pay
+            }
         }
         cw.waitingGPUs = min(capacity - served, waiting / perGPU)
         cw.committedGPUs = served + cw.waitingGPUs
         cw.uncommittedGPUs = gpus - cw.committedGPUs
         cw.gpuHoursUsed = (gpus - cw.waitingGPUs) * hours * p.utilization
-        cw.committedRevenue = contractPay[0] + contractPay[1] + contractPay[2] + contractPay[3]
+        cw.committedRevenue = contractPay.0 + contractPay.1 + contractPay.2 + contractPay.3
         // Off contract, GPUs re-lease: the usage-billed ones are the oldest (contracts are
         // served from the newest) and rent at the share of their useful life left.
         let relet = finance.book.lifeLeftShare(oldest: cw.uncommittedGPUs, month: t)
@@ -219,26 +226,31 @@ struct EngineState {
         nvidiaFundingTotal += nv.backstopPaid
         nv.roundTripShare = nvidiaSalesTotal > 0 ? nvidiaFundingTotal / nvidiaSalesTotal : nil
 
-        let flows: [Flow] = !recordFlows ? [] : [
-            Flow(from: .microsoft, to: .coreweave, kind: .contract, amount: contractPay[0]),
-            Flow(from: .openai, to: .coreweave, kind: .contract, amount: contractPay[1]),
-            Flow(from: .meta, to: .coreweave, kind: .contract, amount: contractPay[2]),
-            Flow(from: .otherCustomers, to: .coreweave, kind: .contract, amount: contractPay[3]),
-            Flow(from: .otherCustomers, to: .coreweave, kind: .usage, amount: cw.usageRevenue),
-            Flow(from: .hyperscalers, to: .coreweave, kind: .pricePressure, amount: pressure),
-            Flow(from: .nvidia, to: .coreweave, kind: .backstop, amount: cw.backstopRevenue),
-            Flow(from: .lenders, to: .coreweave, kind: .debtDraw, amount: cw.debtDraw),
-            Flow(from: .coreweave, to: .nvidia, kind: .gpuPurchase, amount: toNvidia),
-            Flow(from: .coreweave, to: .suppliers, kind: .capex, amount: cw.capex - toNvidia),
-            Flow(from: .coreweave, to: .suppliers, kind: .opex, amount: cw.opex + cw.overhead),
-            Flow(from: .coreweave, to: .lenders, kind: .interest, amount: cw.interest),
-            Flow(from: .coreweave, to: .lenders, kind: .principal, amount: cw.principal),
-            Flow(from: .coreweave, to: .vast, kind: .storage, amount: cw.storagePayment),
-            Flow(from: .vastCustomers, to: .vast, kind: .vastRevenue, amount: vast.baseRevenue),
-            Flow(from: .investors, to: .vast, kind: .equity, amount: raise - nv.equityToVast),
-            Flow(from: .nvidia, to: .vast, kind: .equity, amount: nv.equityToVast),
-            Flow(from: .vast, to: .suppliers, kind: .vastCosts, amount: vast.costs),
-        ] + LoopFinancing.flows(cw.financing, .coreweave) + LoopFinancing.flows(vast.financing, .vast)
+        // One array a month, sized once: the month's 18 flows and each company's financing.
+        var flows: [Flow] = []
+        if recordFlows {
+            flows.reserveCapacity(18 + 2 * LoopFinancing.flowCount)
+            flows.append(Flow(from: .microsoft, to: .coreweave, kind: .contract, amount: contractPay.0))
+            flows.append(Flow(from: .openai, to: .coreweave, kind: .contract, amount: contractPay.1))
+            flows.append(Flow(from: .meta, to: .coreweave, kind: .contract, amount: contractPay.2))
+            flows.append(Flow(from: .otherCustomers, to: .coreweave, kind: .contract, amount: contractPay.3))
+            flows.append(Flow(from: .otherCustomers, to: .coreweave, kind: .usage, amount: cw.usageRevenue))
+            flows.append(Flow(from: .hyperscalers, to: .coreweave, kind: .pricePressure, amount: pressure))
+            flows.append(Flow(from: .nvidia, to: .coreweave, kind: .backstop, amount: cw.backstopRevenue))
+            flows.append(Flow(from: .lenders, to: .coreweave, kind: .debtDraw, amount: cw.debtDraw))
+            flows.append(Flow(from: .coreweave, to: .nvidia, kind: .gpuPurchase, amount: toNvidia))
+            flows.append(Flow(from: .coreweave, to: .suppliers, kind: .capex, amount: cw.capex - toNvidia))
+            flows.append(Flow(from: .coreweave, to: .suppliers, kind: .opex, amount: cw.opex + cw.overhead))
+            flows.append(Flow(from: .coreweave, to: .lenders, kind: .interest, amount: cw.interest))
+            flows.append(Flow(from: .coreweave, to: .lenders, kind: .principal, amount: cw.principal))
+            flows.append(Flow(from: .coreweave, to: .vast, kind: .storage, amount: cw.storagePayment))
+            flows.append(Flow(from: .vastCustomers, to: .vast, kind: .vastRevenue, amount: vast.baseRevenue))
+            flows.append(Flow(from: .investors, to: .vast, kind: .equity, amount: raise - nv.equityToVast))
+            flows.append(Flow(from: .nvidia, to: .vast, kind: .equity, amount: nv.equityToVast))
+            flows.append(Flow(from: .vast, to: .suppliers, kind: .vastCosts, amount: vast.costs))
+            LoopFinancing.appendFlows(cw.financing, .coreweave, to: &flows)
+            LoopFinancing.appendFlows(vast.financing, .vast, to: &flows)
+        }
         return MonthSnapshot(month: t, date: date, coreweave: cw, vast: vast, nvidia: nv, flows: flows)
     }
 }

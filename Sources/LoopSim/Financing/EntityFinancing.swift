@@ -45,9 +45,10 @@ public struct EntityFinancing: Sendable, Equatable {
     /// The same, written over `m` (the loop engine's month in place, no copy).
     public mutating func step(_ x: FinancingInput, into m: inout FinancingMonth) {
         m = FinancingMonth()
-        m.creditWindow = Self.unit(x.creditWindow)
-        let open = Self.unit(x.creditWindow) * Self.unit(policy.marketAccess)
-        serviceFacilities(x, open: open, &m)
+        let window = Self.unit(x.creditWindow)
+        m.creditWindow = window
+        let open = window * Self.unit(policy.marketAccess)
+        if !facilities.isEmpty { serviceFacilities(x, open: open, &m) }
         if marketDebt > 0 {
             m.marketInterest = marketRateSum / 12
             m.marketPrincipal = marketDebt / Double(Swift.max(1, policy.newDebtTermMonths))
@@ -65,7 +66,10 @@ public struct EntityFinancing: Sendable, Equatable {
             borrow(m.refinanced, at: m.rate)
             cash += m.refinanced
         }
-        covenants(x, interest: m.interest, into: &m.breaches)
+        // The limits and debt passed as values: a call on `self` here would copy it.
+        Self.covenants(x, interest: m.interest, debt: policy.maxLoanToValue > 0 ? debt : 0,
+                       minInterestCoverage: policy.minInterestCoverage, maxLoanToValue: policy.maxLoanToValue,
+                       into: &m.breaches)
         // Revolvers in order: drawn while cash is below the floor, repaid from cash above it.
         for i in facilities.indices where facilities[i].kind == .revolver {
             if cash < policy.cashFloor {
@@ -133,22 +137,27 @@ public struct EntityFinancing: Sendable, Equatable {
     }
 
     /// Appends the covenants broken this month to `out`: interest coverage (EBITDA ÷ all
-    /// interest) and loan-to-value (all debt ÷ collateral).
-    func covenants(_ x: FinancingInput, interest: Double, into out: inout CovenantBreaches) {
+    /// interest, `interest` being the component's) and loan-to-value (all debt, `debt` being
+    /// the component's, ÷ collateral). A limit of 0 is no covenant.
+    @inline(__always)
+    static func covenants(_ x: FinancingInput, interest: Double, debt: Double, minInterestCoverage: Double,
+                          maxLoanToValue: Double, into out: inout CovenantBreaches)
+    {
         let allInterest = Swift.max(0, x.scheduledInterest) + interest
-        if policy.minInterestCoverage > 0, allInterest > 0 {
+        if minInterestCoverage > 0, allInterest > 0 {
             let coverage = x.ebitda / allInterest
-            if coverage < policy.minInterestCoverage {
+            if coverage < minInterestCoverage {
                 out.append(CovenantBreach(kind: .interestCoverage, month: x.month, value: coverage,
-                                          limit: policy.minInterestCoverage))
+                                          limit: minInterestCoverage))
             }
         }
+        guard maxLoanToValue > 0 else { return }
         let allDebt = Swift.max(0, x.debtOutstanding) + debt
-        if policy.maxLoanToValue > 0, allDebt > 0 {
+        if allDebt > 0 {
             let ltv = x.collateralValue > 0 ? allDebt / x.collateralValue : Double.greatestFiniteMagnitude
-            if ltv > policy.maxLoanToValue {
+            if ltv > maxLoanToValue {
                 out.append(CovenantBreach(kind: .loanToValue, month: x.month,
-                                          value: Swift.min(ltv, 1e6), limit: policy.maxLoanToValue))
+                                          value: Swift.min(ltv, 1e6), limit: maxLoanToValue))
             }
         }
     }

@@ -38,6 +38,7 @@ public struct FinancingPolicy: Sendable, Equatable {
 
     /// The annual rate new debt is priced at for `debt` against `ebitda` a month: the
     /// base rate plus the leverage spread (the most when EBITDA is not positive).
+    @inline(__always)
     public func rate(debt: Double, monthlyEBITDA ebitda: Double) -> Double {
         let turns = ebitda > 0 ? Swift.max(0, debt) / (ebitda * 12) : .infinity
         let spread = turns.isFinite ? Swift.max(0, spreadPerTurn) * Swift.max(0, turns - leverageFree) : maxSpread

@@ -2,7 +2,7 @@
 /// useful life (6 years as CoreWeave files, 4 as some peers): the collateral value lenders
 /// lend against, the GPUs that reach the end of their life and retire (to be replaced),
 /// and the share of life left in the oldest GPUs — what they re-lease at off contract.
-public struct GPUFleetBook: Sendable, Equatable {
+public struct GPUFleetBook: Sendable {
     /// One purchase: how many GPUs, what they cost, the month they entered service.
     struct Cohort: Sendable, Equatable {
         var gpus: Double
@@ -12,7 +12,11 @@ public struct GPUFleetBook: Sendable, Equatable {
 
     /// Months a GPU is depreciated over and kept in service; may change (a lever).
     public var usefulLifeMonths: Int { didSet { usefulLifeMonths = Swift.max(1, usefulLifeMonths) } }
+    /// The cohorts in service are `cohorts[first...]`: retiring moves `first` on (a month's
+    /// retirement costs no shift of the rest), and the retired prefix is dropped once it is
+    /// as long as what is left.
     private var cohorts: [Cohort] = []
+    private var first = 0
 
     public init(usefulLifeMonths: Int) { self.usefulLifeMonths = Swift.max(1, usefulLifeMonths) }
 
@@ -21,8 +25,8 @@ public struct GPUFleetBook: Sendable, Equatable {
         guard gpus > 0 else { return }
         let c = Cohort(gpus: gpus, cost: Swift.max(0, cost), month: month)
         // Kept oldest first; purchases arrive in month order, so this is nearly always an append.
-        if let last = cohorts.last, last.month > month {
-            cohorts.insert(c, at: cohorts.firstIndex { $0.month > month } ?? cohorts.count)
+        if first < cohorts.count, cohorts[cohorts.count - 1].month > month {
+            cohorts.insert(c, at: cohorts[first...].firstIndex { $0.month > month } ?? cohorts.count)
         } else {
             cohorts.append(c)
         }
@@ -37,8 +41,9 @@ public struct GPUFleetBook: Sendable, Equatable {
         var left = count, sum = Swift.min(count, Swift.max(0, unbooked))
         left -= sum
         let life = Double(usefulLifeMonths)
-        for c in cohorts {
+        for i in first..<cohorts.count {
             guard left > 0 else { break }
+            let c = cohorts[i]
             let n = Swift.min(left, c.gpus)
             sum += n * Swift.max(0, 1 - Double(Swift.max(0, month - c.month)) / life)
             left -= n
@@ -48,34 +53,59 @@ public struct GPUFleetBook: Sendable, Equatable {
 
     /// The fleet's book value at `month`: each cohort's cost less straight-line depreciation.
     public func bookValue(month: Int) -> Double {
-        cohorts.reduce(0) { sum, c in
-            let age = Double(Swift.max(0, month - c.month))
-            return sum + c.cost * Swift.max(0, 1 - age / Double(usefulLifeMonths))
+        var sum = 0.0
+        for i in first..<cohorts.count {
+            let age = Double(Swift.max(0, month - cohorts[i].month))
+            sum = sum + cohorts[i].cost * Swift.max(0, 1 - age / Double(usefulLifeMonths))
         }
+        return sum
+    }
+
+    /// Whether some cohort's life has ended by `month` (what `retire(through:)` would remove).
+    public func retires(through month: Int) -> Bool {
+        first < cohorts.count && cohorts[first].month + usefulLifeMonths <= month
     }
 
     /// Removes the cohorts whose life has ended by `month` and returns how many GPUs
     /// they held (a shorter life set mid-run retires the overdue ones at once).
     /// Cohorts are kept oldest first under one life, so those that ended are a prefix.
     public mutating func retire(through month: Int) -> Double {
-        var gone = 0.0, ended = 0
+        var gone = 0.0, ended = first
         let life = usefulLifeMonths
         while ended < cohorts.count, cohorts[ended].month + life <= month {
             gone += cohorts[ended].gpus
             ended += 1
         }
-        if ended > 0 { cohorts.removeFirst(ended) }
+        first = ended
+        if first > 0, 2 * first >= cohorts.count {
+            cohorts.removeFirst(first)
+            first = 0
+        }
         return gone
     }
 
     /// GPUs in the book.
-    public var gpus: Double { cohorts.reduce(0) { $0 + $1.gpus } }
+    public var gpus: Double {
+        var sum = 0.0
+        for i in first..<cohorts.count { sum = sum + cohorts[i].gpus }
+        return sum
+    }
 
     /// GPUs retiring in the months after `month`, up to and including `month + months`.
     public func retiring(after month: Int, within months: Int) -> Double {
-        cohorts.reduce(0) { sum, c in
-            let end = c.month + usefulLifeMonths
-            return sum + (end > month && end <= month + months ? c.gpus : 0)
+        var sum = 0.0
+        for i in first..<cohorts.count {
+            let end = cohorts[i].month + usefulLifeMonths
+            sum = sum + (end > month && end <= month + months ? cohorts[i].gpus : 0)
         }
+        return sum
+    }
+}
+
+extension GPUFleetBook: Equatable {
+    /// Two books are equal when their lives and the cohorts in service are (the retired
+    /// prefix not yet dropped is not part of the book).
+    public static func == (a: GPUFleetBook, b: GPUFleetBook) -> Bool {
+        a.usefulLifeMonths == b.usefulLifeMonths && a.cohorts[a.first...] == b.cohorts[b.first...]
     }
 }

@@ -95,16 +95,17 @@ struct LoopFinancing {
         return (month, closedCash)
     }
 
-    /// The flows a month's financing moves between `entity` and lenders or investors.
-    static func flows(_ m: FinancingMonth, _ entity: Node) -> [Flow] {
-        [
-            Flow(from: .lenders, to: entity, kind: .revolverDraw, amount: m.revolverDraw),
-            Flow(from: .lenders, to: entity, kind: .refinancing, amount: m.refinanced),
-            Flow(from: .lenders, to: entity, kind: .newDebt, amount: m.newDebt),
-            Flow(from: .investors, to: entity, kind: .equity, amount: m.newEquity),
-            Flow(from: entity, to: .lenders, kind: .interest, amount: m.interest),
-            Flow(from: entity, to: .lenders, kind: .principal, amount: m.principal + m.revolverRepay),
-            Flow(from: entity, to: .lenders, kind: .fees, amount: m.fees),
-        ]
+    /// How many flows `appendFlows` adds.
+    static let flowCount = 7
+
+    /// Appends the flows a month's financing moves between `entity` and lenders or investors.
+    static func appendFlows(_ m: FinancingMonth, _ entity: Node, to flows: inout [Flow]) {
+        flows.append(Flow(from: .lenders, to: entity, kind: .revolverDraw, amount: m.revolverDraw))
+        flows.append(Flow(from: .lenders, to: entity, kind: .refinancing, amount: m.refinanced))
+        flows.append(Flow(from: .lenders, to: entity, kind: .newDebt, amount: m.newDebt))
+        flows.append(Flow(from: .investors, to: entity, kind: .equity, amount: m.newEquity))
+        flows.append(Flow(from: entity, to: .lenders, kind: .interest, amount: m.interest))
+        flows.append(Flow(from: entity, to: .lenders, kind: .principal, amount: m.principal + m.revolverRepay))
+        flows.append(Flow(from: entity, to: .lenders, kind: .fees, amount: m.fees))
     }
 }

@@ -46,7 +46,7 @@ public enum LoopEngine {
             out.busyHours += run.busy.buffer
             for e in 0..<n { out.idleHours.append(max(0, run.fleet[e] * hoursPerMonth - run.busy[e])) }
             out.flowStart.append(run.flows.count)
-            out.financing += run.financingMonth
+            out.financing += run.financingMonth.buffer
             if run.closed { out.cashIfClosed += run.shut.cash.buffer }
         }
         out.flows = run.flows

@@ -46,6 +46,8 @@ extension LoopRun {
 
     /// Runs every financed entity's month in ledger `g`, borrowers before their lenders,
     /// and emits its flows (the book values lenders see, `collateral`, are this month's).
+    /// The first ledger's month is written in place where the projection copies it from
+    /// (`financingMonth`), another's in the scratch: no month is copied.
     mutating func finance(month t: Int, _ g: LoopLedger) {
         let before = g.before
         let shock = levers.rateShock
@@ -59,35 +61,32 @@ extension LoopRun {
                 principalDue: g.principalPaid[e], debtOutstanding: g.scheduledDebt(of: e, plan),
                 collateralValue: plan.financing[s].policy.maxLoanToValue > 0 ? collateral[s] : 0,
                 creditWindow: g.window, rateShock: shock, equityValue: plan.financing[s].equityValue)
-            financing[f].step(input, into: &financingNow)
+            let month = g.lane == 0 ? financingMonth.base + s : financingScratch
+            financing[f].step(input, into: &month.pointee)
             for k in 0..<facilities {
                 let i = plan.facilityDeals[s][k], lender = plan.from[i]
                 emit(g, i, e, lender, .interest, financing[f].facilities[k].monthlyInterest(on: before[k], rateShock: shock))
                 let change = financing[f].facilities[k].drawn - before[k]
                 if change > 0 { emit(g, i, lender, e, .draw, change) } else { emit(g, i, e, lender, .principal, -change) }
             }
-            emitFinancing(g, s, e)
-            // The first ledger's month is the projection's.
-            if g.lane == 0 { financingMonth[s] = financingNow }
+            emitFinancing(g, s, e, month)
         }
     }
 
-    /// The flows of entity `e`'s month of market financing (`financingNow`, read in place):
-    /// rollovers, new debt and equity from its lender and investor, and its interest,
-    /// principal and fees to them.
-    mutating func emitFinancing(_ g: LoopLedger, _ s: Int, _ e: Int) {
-        let m = (refinanced: financingNow.refinanced, newDebt: financingNow.newDebt, newEquity: financingNow.newEquity,
-                 fees: financingNow.fees, marketInterest: financingNow.marketInterest,
-                 marketPrincipal: financingNow.marketPrincipal)
+    /// The flows of entity `e`'s month of market financing `m` (read in place): rollovers,
+    /// new debt and equity from its lender and investor, and its interest, principal and
+    /// fees to them.
+    mutating func emitFinancing(_ g: LoopLedger, _ s: Int, _ e: Int, _ m: UnsafePointer<FinancingMonth>) {
         let deal = LoopFlow.financing, lender = plan.financing[s].lender, investor = plan.financing[s].investor
-        emit(g, deal, lender, e, .refinancing, m.refinanced)
-        emit(g, deal, lender, e, .newDebt, m.newDebt)
-        emit(g, deal, investor, e, .equity, m.newEquity)
-        emit(g, deal, e, lender, .interest, m.marketInterest)
-        emit(g, deal, e, lender, .principal, m.marketPrincipal)
-        let raised = m.newDebt + m.newEquity
-        let equityFees = raised > 0 ? m.fees * m.newEquity / raised : 0
-        emit(g, deal, e, lender, .fees, m.fees - equityFees)
+        emit(g, deal, lender, e, .refinancing, m.pointee.refinanced)
+        emit(g, deal, lender, e, .newDebt, m.pointee.newDebt)
+        emit(g, deal, investor, e, .equity, m.pointee.newEquity)
+        emit(g, deal, e, lender, .interest, m.pointee.marketInterest)
+        emit(g, deal, e, lender, .principal, m.pointee.marketPrincipal)
+        let fees = m.pointee.fees, newEquity = m.pointee.newEquity
+        let raised = m.pointee.newDebt + newEquity
+        let equityFees = raised > 0 ? fees * newEquity / raised : 0
+        emit(g, deal, e, lender, .fees, fees - equityFees)
         emit(g, deal, e, investor, .fees, equityFees)
     }
 }

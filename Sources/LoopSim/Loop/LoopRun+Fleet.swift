@@ -8,7 +8,10 @@
 extension LoopRun {
     /// Retires the GPUs whose life ended by month `t` and buys back what contracts still need.
     mutating func retireAndReplace(month t: Int) {
-        for (s, e) in plan.financed.enumerated() {
+        for s in 0..<plan.financed.count {
+            // Read first: most months nothing retires, and a book changed in place is checked for sharing.
+            guard book[s].retires(through: t) else { continue }
+            let e = plan.financed[s]
             let gone = min(fleet[e], book[s].retire(through: t))
             guard gone > 0 else { continue }
             fleet[e] -= gone
@@ -24,7 +27,9 @@ extension LoopRun {
         }
     }
 
-    /// GPUs reserved this month by the take-or-pay contracts `e` serves.
+    /// GPUs reserved this month by the take-or-pay contracts `e` serves (inlined: a call from
+    /// the run's mutating month would copy the run).
+    @inline(__always)
     func contractedGPUs(of e: Int, month t: Int) -> Double {
         var n = 0.0
         for i in plan.capacity where plan.to[i] == e {
@@ -36,7 +41,8 @@ extension LoopRun {
     }
 
     /// The price share `count` usage-billed GPUs of `e` re-lease at this month: 1 unless `e`
-    /// keeps a book.
+    /// keeps a book (inlined, as `contractedGPUs`).
+    @inline(__always)
     func releaseShare(of e: Int, count: Double, month t: Int) -> Double {
         let s = plan.slot[e]
         guard s >= 0 else { return 1 }

@@ -35,9 +35,10 @@ struct LoopRun {
     /// Per financed entity (`plan.slot`): the book of what it pledged, its financing this
     /// month (the first ledger's), and the book value lenders see this month.
     var book: [GPUFleetBook]
-    var financingMonth: [FinancingMonth]
-    /// The month of financing just run (either ledger's), before the first's is kept.
-    var financingNow = FinancingMonth()
+    private let months: RunMemory<FinancingMonth>
+    let financingMonth: RunColumn<FinancingMonth>
+    /// Where another ledger's month of financing is written (only the first's is kept).
+    let financingScratch: UnsafeMutablePointer<FinancingMonth>
     let collateral: RunColumn<Double>
     /// The ledger as credit is set, and the one with markets closed, run when `closed`.
     let open: LoopLedger
@@ -73,7 +74,9 @@ struct LoopRun {
         self.open = open
         self.shut = shut
         self.closed = closed
-        financingMonth = Array(repeating: FinancingMonth(), count: slots)
+        months = RunMemory(capacity: slots + 1, initial: FinancingMonth())
+        financingMonth = months.column(slots, FinancingMonth())
+        financingScratch = months.column(1, FinancingMonth()).base
         financing = []
         book = []
         var begin = Array(repeating: 0, count: d)
