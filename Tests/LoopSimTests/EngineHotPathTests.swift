@@ -30,6 +30,36 @@ import TestSupport
         }
     }
 
+    /// The book keeps retired cohorts until they are half of it (retiring moves its start):
+    /// every reading is that of a book built anew from the cohorts still in service.
+    @Test func aBookReadsAsTheCohortsStillInService() {
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<200 {
+            let life = Int.random(in: 1...24, using: &rng)
+            var book = GPUFleetBook(usefulLifeMonths: life)
+            var plain: [(gpus: Double, cost: Double, month: Int)] = []
+            for t in 0..<80 {
+                for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                    let gpus = Double.random(in: 1...1_000, using: &rng), month = t - Int.random(in: 0...6, using: &rng)
+                    book.add(gpus: gpus, cost: gpus * 7, month: month)
+                    plain.insert((gpus, gpus * 7, month), at: plain.firstIndex { $0.month > month } ?? plain.count)
+                }
+                _ = book.retire(through: t)
+                plain.removeAll { $0.month + life <= t }
+                var fresh = GPUFleetBook(usefulLifeMonths: life)
+                for c in plain { fresh.add(gpus: c.gpus, cost: c.cost, month: c.month) }
+                #expect(book == fresh)
+                #expect(!book.retires(through: t) && book.retires(through: t + life) == !plain.isEmpty)
+                #expect(book.bookValue(month: t).bitPattern == fresh.bookValue(month: t).bitPattern)
+                #expect(book.gpus.bitPattern == fresh.gpus.bitPattern)
+                #expect(book.retiring(after: t, within: 5).bitPattern == fresh.retiring(after: t, within: 5).bitPattern)
+                let n = Double.random(in: 0...2_000, using: &rng)
+                #expect(book.lifeLeftShare(oldest: n, month: t).bitPattern
+                    == fresh.lifeLeftShare(oldest: n, month: t).bitPattern)
+            }
+        }
+    }
+
     @Test func breachesReadAndEncodeAsTheArrayTheyWere() throws {
         let coverage = CovenantBreach(kind: .interestCoverage, month: 3, value: 1.2, limit: 2)
         let value = CovenantBreach(kind: .loanToValue, month: 3, value: 0.9, limit: 0.8)

@@ -45,6 +45,24 @@ struct ServeCommandTests {
 
         var output: String { lines.text.withLock { $0 } }
 
+        /// The output, and for a server still running each of its threads' name, state, kernel
+        /// wait channel and system call (/proc): what a server that does not exit is stuck in.
+        var report: String {
+            let pid = process.processIdentifier
+            guard process.isRunning, let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
+            else { return output }
+            func read(_ path: String) -> String {
+                ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "?").trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let threads = tasks.sorted().map { tid in
+                let stat = read("/proc/\(pid)/task/\(tid)/stat")
+                let state = stat.lastIndex(of: ")").map { String(stat[stat.index($0, offsetBy: 2)...].prefix(1)) } ?? "?"
+                return "  \(tid) \(read("/proc/\(pid)/task/\(tid)/comm")) state \(state) wchan \(read("/proc/\(pid)/task/\(tid)/wchan"))"
+                    + " syscall \(read("/proc/\(pid)/task/\(tid)/syscall").prefix(40))"
+            }
+            return output + "\nstill running, threads:\n" + threads.joined(separator: "\n")
+        }
+
         func waitFor(_ needle: String, timeout: Duration = .seconds(10)) -> Bool {
             Support.waitUntil(timeout: timeout, interval: .milliseconds(10)) { output.contains(needle) }
         }
@@ -158,7 +176,7 @@ struct ServeCommandTests {
 
         // SIGTERM: viewers are disconnected, their sessions end, the server exits 0.
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.report)")
         for viewer in viewers { #expect(viewer.waitForExit(timeout: .seconds(10)) != nil) }
         for pid in pids { #expect(kill(pid, 0) != 0, "session process \(pid) outlived the server") }
         #expect(serve.output.contains("stopped"))
@@ -185,7 +203,7 @@ struct ServeCommandTests {
         #expect(stat(socket, &info) == 0 && info.st_mode & 0o777 == 0o600)
         #expect(stat(root + "/moneyloop", &info) == 0 && info.st_mode & 0o777 == 0o700)
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.report)")
         #expect(stat(socket, &info) != 0, "the socket is removed on exit")
     }
 
@@ -202,7 +220,7 @@ struct ServeCommandTests {
         let hostKey = try HostKey.load(path: path)
         #expect(serve.output.contains("host key \(hostKey.fingerprint) (ED25519) created in \(path)"), "\(serve.output)")
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.report)")
     }
 
     /// Dashboards of their own; followers in a viewer host; followers each in a process.
@@ -229,7 +247,7 @@ struct ServeCommandTests {
             #expect(screen.isRestored, "\(modes)")
             #expect(screen.text.contains("the meeting has ended"), "\(screen.text)")
         }
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.report)")
         #expect(serve.output.components(separatedBy: "closed by the server: the meeting has ended").count == 3, "\(serve.output)")
         #expect(!serve.output.contains("closed by the client"), "\(serve.output)")
         #expect(serve.output.contains("in viewer host pid") == (options == ["--follow"]), "\(options): \(serve.output)")
@@ -247,7 +265,7 @@ struct ServeCommandTests {
         #expect(silent.waitForClose(timeout: .seconds(7)), "a silent connection outlived --login-grace 2")
         #expect(serve.waitFor("not authenticated within the login grace time"), "\(serve.output)")
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.report)")
     }
 
     /// `serve --passcode` without `--follow`: whoever types the code still follows the
@@ -280,7 +298,7 @@ struct ServeCommandTests {
         presenter.kill()
         serve.process.terminate()
         #expect(viewer.waitForExit(timeout: .seconds(20)) == .exited(0))
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.report)")
     }
 
     @Test(.enabled(if: Fixture.hasOpenSSH, "the OpenSSH client is not installed"))
@@ -299,7 +317,7 @@ struct ServeCommandTests {
         client.send(code + "\r")
         #expect(client.waitFor("JOINED", timeout: .seconds(10)), "\(client.text)")
         serve.process.terminate()
-        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.output)")
+        #expect(serve.waitForExit(timeout: .seconds(20)) == 0, "\(serve.report)")
         #expect(!serve.output.contains("authorized key"), "keys must be off: \(serve.output)")
     }
 }

@@ -88,6 +88,13 @@ public struct FinancingMonth: Sendable, Equatable, Codable {
     /// Money raised this month beyond rollovers and facilities.
     public var raised: Double { newDebt + newEquity }
 
+    /// Whether money moved between the entity and the market this month: rolled over,
+    /// raised, paid for raising, or interest and principal on market debt (a month without
+    /// any has no market flows; what its facilities move is apart).
+    public var movesMarketMoney: Bool {
+        refinanced != 0 || newDebt != 0 || newEquity != 0 || fees != 0 || marketInterest != 0 || marketPrincipal != 0
+    }
+
     /// Cash in from financing this month.
     public var inflow: Double { revolverDraw + refinanced + newDebt + newEquity }
     /// Cash out to lenders and investors this month.

@@ -26,30 +26,43 @@ public enum LoopEngine {
         var out = LoopProjection(name: loop.name, start: loop.start, horizon: horizon, entityCount: n,
                                  cash: [], debt: [], fleet: [], busyHours: [], idleHours: [], flows: [],
                                  flowStart: [0])
-        let size = (horizon + 1) * n
-        out.cash.reserveCapacity(size); out.debt.reserveCapacity(size); out.fleet.reserveCapacity(size)
-        out.busyHours.reserveCapacity(size); out.idleHours.reserveCapacity(size)
         out.flowStart.reserveCapacity(horizon + 2)
         let plan = LoopPlan(loop)
         let levers = levers.clamped
         var run = LoopRun(plan, levers: levers, recordFlows: flows, closed: closed && levers.creditWindow != 0)
-        if flows { run.flows.reserveCapacity((horizon + 1) * (loop.deals.count * 2 + n + 8 * plan.financed.count)) }
         out.financingSlot = plan.slot
         out.creditWindow = run.levers.creditWindow
         out.financing.reserveCapacity((horizon + 1) * plan.financed.count)
-        if run.closed { out.cashIfClosed.reserveCapacity(size) }
-        for t in 0...horizon {
-            run.step(month: t)
-            out.cash += run.open.cash.buffer
-            for e in 0..<n { out.debt.append(run.debt(of: e)) }
-            out.fleet += run.fleet.buffer
-            out.busyHours += run.busy.buffer
-            for e in 0..<n { out.idleHours.append(max(0, run.fleet[e] * hoursPerMonth - run.busy[e])) }
-            out.flowStart.append(run.flows.count)
-            out.financing += run.financingMonth.buffer
-            if run.closed { out.cashIfClosed += run.shut.cash.buffer }
+        // The flows are written where the projection keeps them, and each month's columns
+        // straight into its arrays: nothing is appended or copied per number.
+        let room = flows ? (horizon + 1) * (loop.deals.count * 2 + n + 8 * plan.financed.count) : 0
+        var columns: [[Double]] = [], inPlace: Int?
+        let recorded = [LoopFlow](unsafeUninitializedCapacity: room) { buffer, written in
+            run.stage.write(into: buffer)
+            columns = [Double].written(run.closed ? 6 : 5, size: (horizon + 1) * n) { c in
+                for t in 0...horizon {
+                    run.step(month: t)
+                    let row = t * n
+                    (c[0] + row).update(from: run.open.cash.base, count: n)
+                    (c[2] + row).update(from: run.fleet.base, count: n)
+                    (c[3] + row).update(from: run.busy.base, count: n)
+                    for e in 0..<n {
+                        c[1][row + e] = run.debt(of: e)
+                        c[4][row + e] = max(0, run.fleet[e] * hoursPerMonth - run.busy[e])
+                    }
+                    out.flowStart.append(run.stage.count)
+                    out.financing += run.financingMonth.buffer
+                    if run.closed { (c[5] + row).update(from: run.shut.cash.base, count: n) }
+                }
+            }
+            inPlace = run.stage.leave(buffer)
+            written = inPlace ?? 0
         }
-        out.flows = run.flows
+        // More flows than there was room for: they are in the run's memory.
+        out.flows = inPlace == nil ? run.stage.flows : recorded
+        (out.cash, out.debt, out.fleet, out.busyHours, out.idleHours) = (columns[0], columns[1], columns[2],
+                                                                          columns[3], columns[4])
+        if run.closed { out.cashIfClosed = columns[5] }
         if closed, levers.creditWindow == 0 { out.cashIfClosed = out.cash }
         return out
     }

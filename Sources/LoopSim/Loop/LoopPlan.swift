@@ -10,10 +10,16 @@ final class LoopPlan {
     /// read in place each month, without copying a deal's terms out of `terms`.
     let loans: [PlanLoan], loanSlot: [Int]
     let tranches: [Tranche]
-    let collateral: [Int]
+    /// The loans' collateral, flat (`PlanLoan.collateral` ranges into it).
+    let collateral: [PlanCollateral]
     let binding: [Bool]
     /// The deals the scheduler ordered, by phase.
     let deliveries: [Int], capacity: [Int], dependent: [Int], revolvers: [Int]
+    /// The dependent phase as steps (runs of loans, other deals one by one), its loans in
+    /// its order (slots of `loans`), and its other deals' terms in its order.
+    let dependentSteps: [PlanStep], dependentLoans: [Int], dependentTerms: [PlanDependent]
+    /// `tranches` as plain records with their milestones' bounds.
+    let milestones: [PlanMilestone]
     /// The capacity deals' terms in the order of `capacity`, read in place each month.
     let capacityTerms: [PlanCapacity]
     /// Per entity: operating costs, their payee (-1: none), kW per GPU, opening fleet and debt.
@@ -30,6 +36,9 @@ final class LoopPlan {
     let financed: [Int]
     let financing: [LoopFinancingTerms]
     let facilityDeals: [[Int]]
+    /// Per slot: the take-or-pay contracts it serves, as indices into `capacityTerms` (what its
+    /// retired GPUs are replaced for).
+    let contractsOf: [[Int]]
     /// The slots in the order their financing runs each month: an entity that lends to (or
     /// invests in) another financed entity runs after it, so what it pays out is seen by its
     /// own revolver and raises and its cash stays at its floor (`financeOrder(_:)`).
@@ -67,7 +76,7 @@ final class LoopPlan {
             case let .equity(t): terms.append(.equity(tranches: range(t)))
             case let .loan(l):
                 flatCollateral += l.collateral
-                let loan = PlanLoan(l, collateral: (flatCollateral.count - l.collateral.count)..<flatCollateral.count)
+                let loan = PlanLoan(l, deal: i, collateral: (flatCollateral.count - l.collateral.count)..<flatCollateral.count)
                 terms.append(.loan(loan))
                 loanSlots[i] = planLoans.count
                 planLoans.append(loan)
@@ -84,7 +93,7 @@ final class LoopPlan {
         loanSlot = loanSlots
         self.binding = binding
         tranches = flatTranches
-        collateral = flatCollateral
+        collateral = flatCollateral.map { PlanCollateral(terms[$0], deal: $0) }
         replacementDeal = replacement
         loansOf = loans
         var slots = Array(repeating: -1, count: entities)
@@ -97,6 +106,9 @@ final class LoopPlan {
         }
         var facilities = Array(repeating: [Int](), count: financedEntities.count)
         var phases: ([Int], [Int], [Int], [Int]) = ([], [], [], [])
+        // Room for all at once: growing these lists one append at a time is most of a plan's cost.
+        phases.0.reserveCapacity(deals); phases.1.reserveCapacity(deals); phases.2.reserveCapacity(deals)
+        phases.3.reserveCapacity(deals)
         for i in loop.order {
             switch terms[i] {
             case .vendorSale: phases.0.append(i)
@@ -110,13 +122,28 @@ final class LoopPlan {
         }
         capacityTerms = phases.1.compactMap { PlanCapacity(terms[$0], deal: $0) }
         (deliveries, capacity, dependent, revolvers) = (phases.0, capacityTerms.map(\.deal), phases.2, phases.3)
+        let steps = Self.steps(phases.2, loanSlots)
+        (dependentSteps, dependentLoans) = (steps.steps, steps.loans)
+        dependentTerms = steps.others.map {
+            PlanDependent(terms[$0], deal: $0, from: from[$0], to: to[$0], openingFleet: loop.entities[from[$0]].fleet)
+        }
+        let entityKW = loop.entities.map(\.kwPerGPU)
+        milestones = flatTranches.map { PlanMilestone($0, from: from, kwPerGPU: entityKW) }
         slot = slots
         financed = financedEntities
         financing = entityTerms
         facilityDeals = facilities
+        var contracts = Array(repeating: [Int](), count: financedEntities.count)
+        for k in capacityTerms.indices where capacityTerms[k].kind == .takeOrPay && slots[to[capacityTerms[k].deal]] >= 0 {
+            contracts[slots[to[capacityTerms[k].deal]]].append(k)
+        }
+        contractsOf = contracts
         financeOrder = Self.financeOrder(financedEntities, entityTerms, facilities, from: from, slots: slots)
         var opex = [Double](), overhead = [Double](), supplier = [Int](), kw = [Double]()
         var cash = [Double](), fleet = [Double](), debt = [Double]()
+        opex.reserveCapacity(entities); overhead.reserveCapacity(entities); supplier.reserveCapacity(entities)
+        kw.reserveCapacity(entities); cash.reserveCapacity(entities); fleet.reserveCapacity(entities)
+        debt.reserveCapacity(entities)
         for e in 0..<entities {
             opex.append(loop.entities[e].opexPerGPUHour)
             overhead.append(loop.entities[e].overheadMonthly)
@@ -149,6 +176,26 @@ final class LoopPlan {
 }
 
 extension LoopPlan {
+    /// The dependent deals as steps: loans next to each other in one run, in order; the
+    /// loans' slots and the other deals, each in order.
+    static func steps(_ dependent: [Int], _ loanSlot: [Int]) -> (steps: [PlanStep], loans: [Int], others: [Int]) {
+        var steps: [PlanStep] = [], loans: [Int] = [], others: [Int] = []
+        for i in dependent {
+            guard loanSlot[i] >= 0 else {
+                steps.append(PlanStep(other: others.count, loans: loans.count..<loans.count))
+                others.append(i)
+                continue
+            }
+            loans.append(loanSlot[i])
+            if let last = steps.last, !last.loans.isEmpty {
+                steps[steps.count - 1] = PlanStep(other: -1, loans: last.loans.lowerBound..<loans.count)
+            } else {
+                steps.append(PlanStep(other: -1, loans: (loans.count - 1)..<loans.count))
+            }
+        }
+        return (steps, loans, others)
+    }
+
     /// Borrowers before their lenders: slot s waits for every financed slot whose lender,
     /// investor or revolver lender is s's entity (Kahn's order; ties in file order). Entities
     /// that lend to each other in a circle keep file order among themselves — the limit.
@@ -195,6 +242,7 @@ enum PlanTerms {
 
 /// `LoanTerms` with its collateral as a range into the plan's flat list.
 struct PlanLoan {
+    let deal: Int
     let facility: LoanTerms.Facility
     let limit, drawn, rate: Double
     let floating: Bool
@@ -205,8 +253,8 @@ struct PlanLoan {
     let issue: Int?
     let floor: Double
 
-    init(_ l: LoanTerms, collateral: Range<Int>) {
-        facility = l.facility; limit = l.limit; drawn = l.drawn; rate = l.rate; floating = l.floating; ltv = l.ltv
+    init(_ l: LoanTerms, deal: Int, collateral: Range<Int>) {
+        self.deal = deal; facility = l.facility; limit = l.limit; drawn = l.drawn; rate = l.rate; floating = l.floating; ltv = l.ltv
         self.collateral = collateral; term = l.term; maturity = l.maturity; issue = l.issue; floor = l.floor
     }
 }

@@ -56,9 +56,11 @@ extension LoopRun {
             let f = g.lane * plan.financed.count + s
             let facilities = plan.facilityDeals[s].count
             for k in 0..<facilities { before[k] = financing[f].facilities[k].drawn }
+            // Summed before the input is built, whose other fields then go straight into it.
+            let debt = g.scheduledDebt(of: e, plan)
             let input = FinancingInput(
                 month: t, cashBefore: g.cash[e], ebitda: ebitda[e], scheduledInterest: g.interestPaid[e],
-                principalDue: g.principalPaid[e], debtOutstanding: g.scheduledDebt(of: e, plan),
+                principalDue: g.principalPaid[e], debtOutstanding: debt,
                 collateralValue: plan.financing[s].policy.maxLoanToValue > 0 ? collateral[s] : 0,
                 creditWindow: g.window, rateShock: shock, equityValue: plan.financing[s].equityValue)
             let month = g.lane == 0 ? financingMonth.base + s : financingScratch
@@ -69,7 +71,8 @@ extension LoopRun {
                 let change = financing[f].facilities[k].drawn - before[k]
                 if change > 0 { emit(g, i, lender, e, .draw, change) } else { emit(g, i, e, lender, .principal, -change) }
             }
-            emitFinancing(g, s, e, month)
+            // Most months move no market money: each of the flows would be 0 and not emitted.
+            if month.pointee.movesMarketMoney { emitFinancing(g, s, e, month) }
         }
     }
 

@@ -27,15 +27,17 @@ extension LoopRun {
         }
     }
 
-    /// GPUs reserved this month by the take-or-pay contracts `e` serves (inlined: a call from
-    /// the run's mutating month would copy the run).
+    /// GPUs reserved this month by the take-or-pay contracts financed entity `e` serves
+    /// (`plan.contractsOf`, in the plan's order; inlined: a call from the run's mutating month
+    /// would copy the run).
     @inline(__always)
     func contractedGPUs(of e: Int, month t: Int) -> Double {
         var n = 0.0
-        for i in plan.capacity where plan.to[i] == e {
-            guard case let .takeOrPay(_, _, term, _, gpus) = plan.terms[i] else { continue }
-            let k = t - begin[i]
-            if k >= 0, k < term { n += gpus * weight[i] }
+        let s = plan.slot[e]
+        for j in 0..<plan.contractsOf[s].count {
+            let k = plan.contractsOf[s][j], i = plan.capacityTerms[k].deal
+            let m = t - begin[i]
+            if m >= 0, m < plan.capacityTerms[k].term { n += plan.capacityTerms[k].gpus * weight[i] }
         }
         return n
     }

@@ -30,6 +30,13 @@ struct LoopRun {
     let weight: [Double]
     let grown: RunColumn<Double>
     let grownAt: RunColumn<Int>
+    /// The vendor sales and capacity deals, in the plan's order, as this run reads them.
+    private let deliveryMemory: RunMemory<RunDelivery>
+    private let capacityMemory: RunMemory<RunCapacity>
+    let deliveries: RunColumn<RunDelivery>
+    /// The entities that pay operating costs to a supplier, in entity order.
+    let supplied: [Int]
+    let capacities: RunColumn<RunCapacity>
     /// Per tranche of the plan: 1 once released.
     let released: RunColumn<Int>
     /// Per financed entity (`plan.slot`): the book of what it pledged, its financing this
@@ -46,8 +53,12 @@ struct LoopRun {
     let closed: Bool
     /// Each ledger's financing of each financed entity: `financing[lane × financed + slot]`.
     var financing: [EntityFinancing]
-    var flows: [LoopFlow] = []
-    /// The month's flows until the month ends (then moved to `flows`).
+    /// The dependent phase's loans with this run's levers applied (`RunLoan`), its other
+    /// deals' terms and the tranches' milestones, in memory of the run's own.
+    private(set) var loanTerms = RunRecords<RunLoan>([])
+    let dependentTerms: RunRecords<PlanDependent>
+    let milestones: RunRecords<PlanMilestone>
+    /// The flows recorded so far, in order (`stage.flows` copies them out).
     var stage: FlowStage
     var month = 0
 
@@ -94,7 +105,17 @@ struct LoopRun {
             }
         }
         self.begin = begin
+        supplied = plan.supplier.indices.filter { plan.supplier[$0] >= 0 }
+        let sales = plan.deliveries.compactMap { RunDelivery(plan, deal: $0, weight: weight[$0], levers: levers) }
+        deliveryMemory = RunMemory(sales)
+        deliveries = deliveryMemory.column(sales.count)
+        let deals = plan.capacityTerms.map { RunCapacity($0, plan, weight: weight[$0.deal], begin: begin[$0.deal], levers: levers) }
+        capacityMemory = RunMemory(deals)
+        capacities = capacityMemory.column(deals.count)
+        dependentTerms = RunRecords(plan.dependentTerms)
+        milestones = RunRecords(plan.milestones)
         openFinancing()
+        loanTerms = RunRecords(runLoans())
     }
 
     /// The ledgers this run keeps, the first as credit is set.
@@ -102,7 +123,7 @@ struct LoopRun {
 
     /// Deal i's growth factor after `m` months: one multiplication a month, a power only
     /// when months are skipped.
-    mutating func growth(_ i: Int, months m: Int) -> Double {
+    @inline(__always) mutating func growth(_ i: Int, months m: Int) -> Double {
         if grownAt[i] == m - 1 {
             grown[i] *= plan.growthRate[i]
         } else if grownAt[i] != m {
@@ -156,12 +177,15 @@ struct LoopRun {
         open.startMonth()
         if closed { shut.startMonth() }
         // By index: iterating the plan's lists would count a reference on each every month.
-        for k in 0..<plan.deliveries.count { deliver(plan.deliveries[k], t) }
+        for k in deliveries.indices where deliveries.base[k].delivers(month: t) { deliver(deliveries.base + k, t) }
         if !plan.financed.isEmpty { retireAndReplace(month: t) }
-        for k in 0..<plan.capacityTerms.count { capacityDeal(k, t) }
+        for k in capacities.indices {
+            let c = capacities.base + k
+            if t >= c.pointee.first, t < c.pointee.end { capacityDeal(c, t) }
+        }
         for e in busy.indices { busy[e] = min(busy[e], fleet[e] * LoopEngine.hoursPerMonth) }
         operatingCosts()
-        for k in 0..<plan.dependent.count { dependentDeal(plan.dependent[k], t) }
+        dependentDeals(t)
         for k in 0..<plan.revolvers.count {
             topUp(plan.revolvers[k], open)
             if closed { topUp(plan.revolvers[k], shut) }
@@ -171,70 +195,57 @@ struct LoopRun {
         }
         finance(month: t, open)
         if closed { finance(month: t, shut) }
-        stage.flush(into: &flows)
     }
 
-    mutating func deliver(_ i: Int, _ t: Int) {
-        guard case let .vendorSale(price, perMonth, start, term, orders, lead) = plan.terms[i] else { return }
-        let m = t - lead - levers.buildDelay
-        var units = m >= start && m < start + term ? perMonth : 0
-        for o in orders where plan.tranches[o].milestone.month == m { units += plan.tranches[o].amount }
-        units *= weight[i]
+    /// A vendor sale's month: what was ordered `delay` months ago lands in the buyer's
+    /// fleet and is paid. Its record is read in place (`deliveries`).
+    mutating func deliver(_ d: UnsafePointer<RunDelivery>, _ t: Int) {
+        let m = t - d.pointee.delay
+        var units = m >= d.pointee.start && m < d.pointee.end ? d.pointee.perMonth : 0
+        if d.pointee.orderMonths?.contains(m) == true {
+            for o in d.pointee.orders where plan.tranches[o].milestone.month == m { units += plan.tranches[o].amount }
+        }
+        units *= d.pointee.weight
         guard units > 0 else { return }
-        let buyer = plan.from[i]
+        let i = d.pointee.deal, buyer = d.pointee.buyer, price = d.pointee.unitPrice
         fleet[buyer] += units
         open.purchases[buyer] += units * price
         if closed { shut.purchases[buyer] += units * price }
         paid[i] += units * price
         delivered[i] += units
         if plan.slot[buyer] >= 0 { book[plan.slot[buyer]].add(gpus: units, cost: units * price, month: t) }
-        emit(i, buyer, plan.to[i], .purchase, units * price)
+        emit(i, buyer, d.pointee.seller, .purchase, units * price)
     }
 
-    /// The `k`th capacity deal of the plan (`plan.capacityTerms[k]`), its terms read in place.
-    mutating func capacityDeal(_ k: Int, _ t: Int) {
-        let c = plan.capacityTerms[k], i = c.deal
-        let hours = LoopEngine.hoursPerMonth
-        switch c.kind {
+    /// A capacity deal's month, in its term (`capacities`, read in place): it reserves or
+    /// uses the payee's GPU-hours and pays for them, or pays its recurring amount.
+    @inline(__always) mutating func capacityDeal(_ c: UnsafePointer<RunCapacity>, _ t: Int) {
+        let i = c.pointee.deal, to = c.pointee.to
+        switch c.pointee.kind {
         case .takeOrPay:
-            let k = t - begin[i]
-            guard k >= 0, k < c.term else { return }
-            let to = plan.to[i]
-            busy[to] += c.gpus * weight[i] * hours
-            let pay = c.amount * weight[i] * LoopEngine.rampWeight(k, ramp: c.ramp) / plan.rampTotal[i]
+            busy[to] += c.pointee.reserved
+            let pay = c.pointee.due * LoopEngine.rampWeight(t - c.pointee.first, ramp: c.pointee.ramp) / c.pointee.rampTotal
             paid[i] += pay
-            emit(i, plan.from[i], to, .contract, pay)
+            emit(i, c.pointee.from, to, .contract, pay)
         case .usage:
-            guard t >= c.start, t < c.start + c.term else { return }
-            let to = plan.to[i]
-            let count = (c.gpus + c.fleetShare * fleet[to]) * weight[i]
-            let used = count * hours * min(1, c.utilization * levers.utilizationScale)
+            let count = (c.pointee.gpus + c.pointee.fleetShare * fleet[to]) * c.pointee.weight
+            let used = count * LoopEngine.hoursPerMonth * c.pointee.utilized
             busy[to] += used
-            let pay = used * c.amount * growth(i, months: t - c.start) * releaseShare(of: to, count: count, month: t)
-            balance[i] = pay * Double(c.start + c.term - t - 1)
-            emit(i, plan.from[i], to, .usage, pay)
+            let pay = used * c.pointee.due * growth(i, months: t - c.pointee.first) * releaseShare(of: to, count: count, month: t)
+            balance[i] = pay * Double(c.pointee.end - t - 1)
+            emit(i, c.pointee.from, to, .usage, pay)
         case .recurring:
-            guard t >= c.start, t < c.start + c.term else { return }
-            let pay = c.amount * weight[i] * self.growth(i, months: t - c.start)
-            balance[i] = pay * Double(c.start + c.term - t - 1)
-            emit(i, plan.from[i], plan.to[i], .recurring, pay)
+            let pay = c.pointee.due * growth(i, months: t - c.pointee.first)
+            balance[i] = pay * Double(c.pointee.end - t - 1)
+            emit(i, c.pointee.from, to, .recurring, pay)
         }
     }
 
+    /// The entities with a supplier pay it their operating costs (`supplied`: no test per entity).
     mutating func operatingCosts() {
-        for e in plan.supplier.indices where plan.supplier[e] >= 0 {
+        for k in supplied.indices {
+            let e = supplied[k]
             emit(LoopFlow.operatingCosts, e, plan.supplier[e], .opex, fleet[e] * LoopEngine.hoursPerMonth * plan.opexPerGPUHour[e] + plan.overhead[e])
-        }
-    }
-
-    /// What a deal still owes in ledger `g`: the collateral a DDTL lends against.
-    func unpaid(_ i: Int, _ g: LoopLedger) -> Double {
-        switch plan.terms[i] {
-        case let .takeOrPay(value, _, _, _, _): max(0, value * weight[i] - paid[i])
-        case let .perUnit(cap, _, _, _, _, _): max(0, cap * weight[i] - paid[i])
-        case .usage, .recurring: balance[i]
-        case .loan: g.balance[i]
-        default: 0
         }
     }
 }
