@@ -81,13 +81,14 @@ import Testing
     }
 
     /// The selected node's details list its deals with their status, date and source,
-    /// wrapped to the room beside the graph.
+    /// wrapped to the room beside the graph (40 rows: room for CoreWeave's funding words,
+    /// three lines at this width, and all six deals).
     @Test func detailsShowEachDealsSourceAndDate() throws {
         var m = Model(paused: true)
         m.selectedNode = .coreweave
-        let text = graphText(m, width: 118, height: 36)
+        let text = graphText(m, width: 118, height: 40)
         let graph = FundingGraph(model: m, glyphs: .of(.braille), focused: true)
-        let width = try #require(graph.layout(in: Rect(x: 0, y: 0, width: 118, height: 36))?.details).width - 2
+        let width = try #require(graph.layout(in: Rect(x: 0, y: 0, width: 118, height: 40))?.details).width - 2
         let storage = ParameterRegistry.parameter("vast.dealTotal")!.source
         let flow = Format.perMonth(m.now.flow(from: .coreweave, to: .vast))
         let backstop = ParameterRegistry.parameter("nvidia.backstopTotal")!.source

@@ -89,4 +89,45 @@ import Testing
         #expect(line.contains("needs no new money within 24 months, only to roll over maturing debt from Feb 26"), "\(line)")
         #expect(line.contains("out of cash Feb 26 if markets closed, when debt it could not roll over falls due"), "\(line)")
     }
+
+    /// The same reading in a detail line's clauses, longest wordings first: rollovers that
+    /// come first last (the need and the closed-market date matter most), with the reason.
+    @Test func clausesSayTheNeedTheClosedDateThenTheRollovers() {
+        let w = Self.words(roll: 13, need: 15, closed: 14)
+        #expect(w.clauses == [
+            ["needs new money from Feb 27, $450 at the peak", "needs new money from Feb 27", "needs money Feb 27",
+             "needs Feb 27"],
+            ["out of cash Jan 27 if markets closed, when debt it could not roll over falls due",
+             "out of cash Jan 27 if markets closed", "out of cash Jan 27 if closed", "out Jan 27 if closed"],
+            ["rolls over maturing debt from Dec 26", "rolls over debt from Dec 26", "rolls over from Dec 26"],
+        ])
+        #expect(Self.words(roll: nil, need: nil, closed: nil).clauses
+            == [["needs no new money within 24 months", "no new money needed", "no new money"],
+                ["not out of cash even if markets closed", "lasts even if markets closed", "lasts if closed"]])
+        #expect(Self.words(roll: 5, need: nil, closed: 5).clauses.map(\.last) == ["no new money", "out Apr 26 if closed",
+                                                                                  "rolls over from Apr 26"])
+    }
+
+    /// Out of cash even with credit as set comes first (with the closed-market date when it is
+    /// the same month), and the need says the credit window.
+    @Test func clausesPutARealRunOutFirst() {
+        let c = Self.words(roll: nil, need: 3, runway: 6, closed: 4, window: 0.5).clauses
+        #expect(c.first == ["out of cash May 26 with credit as set", "out of cash May 26", "out May 26"])
+        #expect(c[1].first == "needs new money from Feb 26, $1.1k at the peak with the credit window at 50%")
+        #expect(c.count == 3 && c[2].last == "out Mar 26 if closed")
+        // The same month both ways is said once.
+        let same = Self.words(roll: nil, need: 3, runway: 4, closed: 4, window: 0).clauses
+        #expect(same.map(\.first) == ["out of cash Mar 26 with credit as set and if markets closed",
+                                      "needs new money from Feb 26, $1.1k at the peak with markets closed"])
+    }
+
+    /// A company that does not finance itself: its plain runway, and a closed-market date
+    /// only when it differs.
+    @Test func runwayClausesOfACompanyThatDoesNotFinanceItself() {
+        #expect(Self.words(roll: nil, need: nil, closed: nil).runwayClauses
+            == [["never runs out of cash within 24 months", "never out of cash in 24 mo", "never out in 24 mo"]])
+        #expect(Self.words(roll: nil, need: nil, runway: 6, closed: 6).runwayClauses
+            == [["runs out of cash May 26", "out of cash May 26", "out May 26"]])
+        #expect(Self.words(roll: nil, need: nil, runway: 6, closed: 4).runwayClauses.count == 2)
+    }
 }

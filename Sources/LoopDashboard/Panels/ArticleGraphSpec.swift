@@ -16,6 +16,8 @@ public struct ArticleGraphSpec: Sendable {
     /// The scenario file's own source notes (a filing's accession number after `scenario
     /// update --from-filings`), by figure; shown in the details and on the deals.
     public var sources: [String: SourceNote]
+    /// CoreWeave's and Vast's funding need and runways, as the runway panel reads them.
+    public var headline: Headline
 
     public init(model: Model) {
         month = model.now
@@ -25,6 +27,7 @@ public struct ArticleGraphSpec: Sendable {
         listPrice = model.value(.priceGpuHour)
         start = model.scenario.start
         sources = model.scenario.sources
+        headline = Headline(model.projection, month: model.month)
     }
 
     /// One of the loop's deals: which flow, how firm, and whose figure it is.
@@ -93,7 +96,8 @@ public struct ArticleGraphSpec: Sendable {
                   name: String? = nil, details: [String]) -> GraphSpec.Node
         {
             GraphSpec.Node(id: n.rawValue, name: name ?? n.label, kind: kind, lines: lines, health: health,
-                           role: FundingGraph.role(of: n), details: details, notes: notes(of: n))
+                           role: FundingGraph.role(of: n), details: details,
+                           status: n == .coreweave || n == .vast ? headline.words(n).clauses : [], notes: notes(of: n))
         }
         return [
             node(.hyperscalers, .hyperscaler, ["price \(Format.percent(-priceDrop))",
@@ -113,7 +117,7 @@ public struct ArticleGraphSpec: Sendable {
             node(.coreweave, .cloudOperator, ["cash \(Format.dollars(cw.cash))", "rev \(Format.dollars(cw.revenue))",
                                               "debt \(Format.dollars(cw.debt))"],
                  health: health(.coreweave),
-                 details: ["CoreWeave · runway \(Format.runway(projection.runway(of: .coreweave), horizon: projection.horizon))",
+                 details: ["CoreWeave",
                            "payers: " + Node.customers.map {
                                "\(Self.short($0)) \(Format.percent(month.flow(from: $0, to: .coreweave) / rev))"
                            }.joined(separator: " "),
@@ -123,7 +127,7 @@ public struct ArticleGraphSpec: Sendable {
             node(.vast, .storage, ["cash \(Format.dollars(vast.cash))", "ARR \(Format.dollars(vast.arr))",
                                    "from CW \(Format.percent(vast.coreweaveShare))"],
                  health: health(.vast),
-                 details: ["Vast · runway \(Format.runway(projection.runway(of: .vast), horizon: projection.horizon))",
+                 details: ["Vast",
                            "revenue \(Format.dollars(vast.revenue)) costs \(Format.dollars(vast.costs))",
                            "from CoreWeave \(Format.percent(vast.coreweaveShare))",
                            "valuation \(Format.dollars(vast.valuation))"]),

@@ -29,7 +29,8 @@ public struct FundingGraph: Sendable {
     public init(model: Model, glyphs: Glyphs, focused: Bool) {
         if let s = model.loop {
             let spec = LoopGraphSpec(loop: s.loop, projection: s.projection, month: model.month,
-                                     baseline: s.projection == s.baseline ? nil : s.baseline).spec
+                                     baseline: s.projection == s.baseline ? nil : s.baseline,
+                                     headlines: s.headlines).spec
             let id = s.loop.entities[max(0, min(s.loop.entities.count - 1, model.ui.selectedEntity))].id
             self.init(spec: spec, selected: focused ? id : nil, detailed: id, phase: model.phase, glyphs: glyphs,
                       memo: s.graphMemo)
@@ -187,14 +188,17 @@ public struct FundingGraph: Sendable {
         return " Δ" + (d > 0 ? "+" : "") + Format.dollars(d)
     }
 
-    /// The detailed node's own lines, its source notes, then its deals (status, date,
-    /// source); each note and deal wrapped to `width` with its later lines indented.
+    /// The detailed node's own lines (its funding words packed after the first, to `width`),
+    /// its source notes, then its deals (status, date, source); each note and deal wrapped to
+    /// `width` with its later lines indented.
     func detailLines(width: Int) -> [String] {
         guard let node = spec.index(of: detailed) else { return [] }
-        let wrapped = (spec.nodes[node].notes + spec.dealLines(of: node)).flatMap { line in
+        let n = spec.nodes[node]
+        let wrapped = (n.notes + spec.dealLines(of: node)).flatMap { line in
             CaptionBanner.wrap(line, width: width - 2).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
         }
-        return spec.nodes[node].details + wrapped
+        let own = n.details.first.map { DetailClauses.lines($0, n.status, width: width) + n.details.dropFirst() } ?? []
+        return own + wrapped
     }
 
     func drawDetails(into f: inout Frame, _ r: Rect) {

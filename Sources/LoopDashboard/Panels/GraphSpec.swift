@@ -18,6 +18,9 @@ public struct GraphSpec: Sendable, Equatable {
         public var role: Role
         /// Lines shown when the node is selected, before its deals.
         public var details: [String]
+        /// Its funding in words (`FundingWords.clauses`), each clause's wordings longest
+        /// first: packed after the first detail line to the details' width (`DetailClauses`).
+        public var status: [[String]]
         /// Where its opening figures come from ("opening cash: 10-Q …, accession …"), shown
         /// after `details`, wrapped.
         public var notes: [String]
@@ -26,10 +29,11 @@ public struct GraphSpec: Sendable, Equatable {
         public var external: Bool
 
         public init(id: String, name: String, kind: EntityKind, lines: [String], health: Health? = nil,
-                    role: Role? = nil, details: [String] = [], notes: [String] = [], external: Bool = false)
+                    role: Role? = nil, details: [String] = [], status: [[String]] = [], notes: [String] = [],
+                    external: Bool = false)
         {
             self.id = id; self.name = name; self.kind = kind; self.lines = lines; self.health = health
-            self.role = role ?? GraphSpec.role(of: kind); self.details = details; self.notes = notes
+            self.role = role ?? GraphSpec.role(of: kind); self.details = details; self.status = status; self.notes = notes
             self.external = external
         }
     }

@@ -12,10 +12,16 @@ public struct LoopGraphSpec: Sendable {
     public var month: Int
     /// The same loop without the what-if: edges show the difference from it.
     public var baseline: LoopProjection?
+    /// Each entity's funding need and runways in `projection`, as the runway panel reads
+    /// them (`LoopSession.headlines`); computed here when not given.
+    public var headlines: [LoopHeadline]
 
-    public init(loop: MoneyLoop, projection: LoopProjection, month: Int, baseline: LoopProjection? = nil) {
+    public init(loop: MoneyLoop, projection: LoopProjection, month: Int, baseline: LoopProjection? = nil,
+                headlines: [LoopHeadline]? = nil)
+    {
         self.loop = loop; self.projection = projection
         self.month = max(0, min(month, projection.horizon)); self.baseline = baseline
+        self.headlines = headlines ?? LoopHeadline.all(loop, projection)
     }
 
     /// One deal's part of an edge: which way the money goes, and which deal moves it.
@@ -142,10 +148,13 @@ public struct LoopGraphSpec: Sendable {
             : cash < 0 ? .bad : (runway.map { $0 - month <= 24 } ?? false) ? .warn : .good
         // Where the opening cash and debt come from (a filing's accession number, or the assumption).
         let notes = ["cash", "debt"].compactMap { k in e.sources[k].map { "opening \(k): \($0.label)" } }
-        let details = ["\(e.name) · \(e.kind.label)" + (e.external ? " · outside the loop" : "")]
-            + (e.external ? [] : ["runway \(Format.runway(runway.map { max(0, $0 - month) }, horizon: projection.horizon - month))"]
-                + lines)
+        let details = ["\(e.name) · \(e.kind.label)" + (e.external ? " · outside the loop" : "")] + (e.external ? [] : lines)
+        // Its funding as the runway panel words it: a plain runway when it does not finance itself.
+        let status = headlines.first { $0.entity == i }.map { h -> [[String]] in
+            let words = h.words(start: projection.start, horizon: projection.horizon)
+            return h.financed ? words.clauses : words.runwayClauses
+        } ?? []
         return GraphSpec.Node(id: e.id, name: e.name, kind: e.kind, lines: lines, health: health, details: details,
-                              notes: e.external ? [] : notes, external: e.external)
+                              status: status, notes: e.external ? [] : notes, external: e.external)
     }
 }

@@ -103,3 +103,48 @@ public struct FundingWords: Sendable, Equatable {
     /// A panel row's closed case: "closed: out Jan 27" or "closed: lasts".
     public var shortClosed: String { runwayIfClosed.map { "closed: out \(label($0))" } ?? "closed: lasts" }
 }
+
+extension FundingWords {
+    /// The same reading in clauses short enough for a detail line, each clause's wordings
+    /// longest first: out of cash with credit as set (when it is), when it needs new money or
+    /// that it needs none, had markets closed (unless the same month), rollovers that come first.
+    public var clauses: [[String]] {
+        var out: [[String]] = []
+        if let o = runway {
+            let closed = runwayIfClosed == o ? " and if markets closed" : ""
+            out.append(["out of cash \(label(o)) with credit as set\(closed)", "out of cash \(label(o))", "out \(label(o))"])
+        }
+        if let n = need.firstMonth {
+            let window = creditWindow < 1 ? " \(creditPhrase)" : ""
+            out.append(["needs new money from \(label(n)), \(Format.dollars(need.peak)) at the peak\(window)",
+                        "needs new money from \(label(n))", "needs money \(label(n))", "needs \(label(n))"])
+        } else {
+            out.append(["needs no new money within \(horizon) months", "no new money needed", "no new money"])
+        }
+        if runway == nil || runwayIfClosed != runway { out.append(closedClauses) }
+        if rollsOverFirst, let r = need.firstRolloverMonth {
+            out.append(["rolls over maturing debt from \(label(r))", "rolls over debt from \(label(r))",
+                        "rolls over from \(label(r))"])
+        }
+        return out
+    }
+
+    /// A company that does not finance itself in the same clauses: when its cash first goes
+    /// below zero, or that it never does within the horizon; had markets closed, if that differs.
+    public var runwayClauses: [[String]] {
+        let own = runway.map { ["runs out of cash \(label($0))", "out of cash \(label($0))", "out \(label($0))"] }
+            ?? ["never runs out of cash within \(horizon) months", "never out of cash in \(horizon) mo",
+                "never out in \(horizon) mo"]
+        return runwayIfClosed == runway ? [own] : [own, closedClauses]
+    }
+
+    /// Had markets closed: "out of cash Jan 27 if markets closed, when debt it could not roll over
+    /// falls due" … "out Jan 27 if closed", or "not out of cash even if markets closed" … "lasts if closed".
+    var closedClauses: [String] {
+        guard let c = runwayIfClosed else {
+            return ["not out of cash even if markets closed", "lasts even if markets closed", "lasts if closed"]
+        }
+        let forms = ["out of cash \(label(c)) if markets closed", "out of cash \(label(c)) if closed", "out \(label(c)) if closed"]
+        return closedFirstByRollover ? [forms[0] + ", when debt it could not roll over falls due"] + forms : forms
+    }
+}
