@@ -31,12 +31,10 @@ struct LoopRun {
     let grown: RunColumn<Double>
     let grownAt: RunColumn<Int>
     /// The vendor sales and capacity deals, in the plan's order, as this run reads them.
-    private let deliveryMemory: RunMemory<RunDelivery>
-    private let capacityMemory: RunMemory<RunCapacity>
-    let deliveries: RunColumn<RunDelivery>
+    let deliveries: RunRecords<RunDelivery>
+    let capacities: RunRecords<RunCapacity>
     /// The entities that pay operating costs to a supplier, in entity order.
     let supplied: [Int]
-    let capacities: RunColumn<RunCapacity>
     /// Per tranche of the plan: 1 once released.
     let released: RunColumn<Int>
     /// Per financed entity (`plan.slot`): the book of what it pledged, its financing this
@@ -107,11 +105,9 @@ struct LoopRun {
         self.begin = begin
         supplied = plan.supplier.indices.filter { plan.supplier[$0] >= 0 }
         let sales = plan.deliveries.compactMap { RunDelivery(plan, deal: $0, weight: weight[$0], levers: levers) }
-        deliveryMemory = RunMemory(sales)
-        deliveries = deliveryMemory.column(sales.count)
+        deliveries = RunRecords(sales)
         let deals = plan.capacityTerms.map { RunCapacity($0, plan, weight: weight[$0.deal], begin: begin[$0.deal], levers: levers) }
-        capacityMemory = RunMemory(deals)
-        capacities = capacityMemory.column(deals.count)
+        capacities = RunRecords(deals)
         dependentTerms = RunRecords(plan.dependentTerms)
         milestones = RunRecords(plan.milestones)
         openFinancing()

@@ -1,19 +1,19 @@
-/// Plain records a run reads each month (its loans, the dependent deals' terms, the
-/// tranches' milestones) in memory of their own, read in place through a pointer: a field
-/// is loaded where it is used, not the whole record copied out of an array before the
-/// first branch. Freed with the run.
-final class RunRecords<Element> {
+/// Plain records a run reads each month (its vendor sales, capacity deals and loans with
+/// the run's levers applied, the dependent deals' terms, the tranches' milestones) in
+/// memory of their own (`RunMemory`), read in place through `base`: a field is loaded
+/// where it is used, not the whole record copied out of an array before the first branch.
+struct RunRecords<Element> {
+    /// Owns the memory; freed with the last copy of these records.
+    private let memory: RunMemory<Element>
     let base: UnsafeMutablePointer<Element>
     let count: Int
 
     init(_ records: [Element]) {
-        count = records.count
-        base = .allocate(capacity: max(1, count))
-        base.initialize(from: records, count: count)
+        memory = RunMemory(records)
+        let all = memory.column(records.count)
+        base = all.base
+        count = all.count
     }
 
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
+    var indices: Range<Int> { 0..<count }
 }
