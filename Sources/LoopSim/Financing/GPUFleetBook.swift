@@ -56,7 +56,7 @@ public struct GPUFleetBook: Sendable {
         var sum = 0.0
         for i in first..<cohorts.count {
             let age = Double(Swift.max(0, month - cohorts[i].month))
-            sum = sum + cohorts[i].cost * Swift.max(0, 1 - age / Double(usefulLifeMonths))
+            sum += cohorts[i].cost * Swift.max(0, 1 - age / Double(usefulLifeMonths))
         }
         return sum
     }
@@ -87,7 +87,7 @@ public struct GPUFleetBook: Sendable {
     /// GPUs in the book.
     public var gpus: Double {
         var sum = 0.0
-        for i in first..<cohorts.count { sum = sum + cohorts[i].gpus }
+        for i in first..<cohorts.count { sum += cohorts[i].gpus }
         return sum
     }
 
@@ -96,7 +96,7 @@ public struct GPUFleetBook: Sendable {
         var sum = 0.0
         for i in first..<cohorts.count {
             let end = cohorts[i].month + usefulLifeMonths
-            sum = sum + (end > month && end <= month + months ? cohorts[i].gpus : 0)
+            sum += (end > month && end <= month + months ? cohorts[i].gpus : 0)
         }
         return sum
     }

@@ -29,7 +29,7 @@ public enum DealKind: String, CaseIterable, Sendable, Codable, Hashable {
 /// What kind of money a loop flow carries. `warrantValue` is not cash. An entity's own
 /// financing adds `refinancing` (principal rolled over), `newDebt` and `fees`; its new
 /// equity is `equity`, its revolver draws `draw`.
-public enum LoopFlowKind: String, CaseIterable, Sendable, Codable, Hashable {
+public enum LoopFlowKind: String, CaseIterable, Sendable, Codable, Hashable, BitwiseCopyable {
     case contract, usage, perUnit, purchase, equity, backstop, recurring
     case draw, interest, principal, opex, warrantValue
     case refinancing, newDebt, fees

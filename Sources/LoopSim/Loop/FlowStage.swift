@@ -1,21 +1,29 @@
 /// The flows of a run, written in place as they are emitted — no uniqueness check or
 /// reference count per flow, as an array append has — in the order they were emitted.
-/// They go into memory of its own (`FlowStageMemory`, doubling when full) or, once given
+/// They go into memory of its own (a `RunMemory`, doubling when full) or, once given
 /// one, into a buffer the caller owns: the memory of the array being made of them, so
 /// that the projection's flows are never copied (`write(into:)`, `leave(_:)`).
 struct FlowStage {
     private(set) var base: UnsafeMutablePointer<LoopFlow>
     private(set) var count = 0
     private var capacity: Int
-    /// Its own memory; `base` is elsewhere while it writes into a caller's buffer.
-    private var memory: FlowStageMemory
+    /// Its own memory, and all of it as a column; `base` is elsewhere while it writes into
+    /// a caller's buffer.
+    private var memory: RunMemory<LoopFlow>
+    private var own: RunColumn<LoopFlow>
     private var borrowed = false
 
     /// Room for `capacity` flows to begin with.
     init(capacity: Int) {
         self.capacity = max(16, capacity)
-        memory = FlowStageMemory(capacity: self.capacity)
-        base = memory.base
+        (memory, own) = Self.memory(self.capacity)
+        base = own.base
+    }
+
+    /// Memory for `capacity` flows, not written yet (flows are plain values: nothing to tear down).
+    private static func memory(_ capacity: Int) -> (RunMemory<LoopFlow>, RunColumn<LoopFlow>) {
+        let memory = RunMemory<LoopFlow>(unwritten: capacity)
+        return (memory, memory.column(capacity))
     }
 
     mutating func append(_ flow: LoopFlow) {
@@ -39,28 +47,14 @@ struct FlowStage {
     /// is emptied), or nil when they outgrew it and are in the stage's own memory.
     mutating func leave(_ buffer: UnsafeMutableBufferPointer<LoopFlow>) -> Int? {
         guard borrowed, base == buffer.baseAddress else { return nil }
-        defer { (base, capacity, count, borrowed) = (memory.base, memory.capacity, 0, false) }
+        defer { (base, capacity, count, borrowed) = (own.base, own.count, 0, false) }
         return count
     }
 
     private mutating func grow() {
-        let moved = FlowStageMemory(capacity: max(16, 2 * capacity))
-        moved.base.moveInitialize(from: base, count: count)
+        let (moved, column) = Self.memory(max(16, 2 * capacity))
+        column.base.moveInitialize(from: base, count: count)
         // The old memory, when its own, is freed with its last reference.
-        (memory, base, capacity, borrowed) = (moved, moved.base, moved.capacity, false)
+        (memory, own, base, capacity, borrowed) = (moved, column, column.base, column.count, false)
     }
-}
-
-/// The memory of a `FlowStage`, freed with the run. A class only to own the memory.
-final class FlowStageMemory {
-    let base: UnsafeMutablePointer<LoopFlow>
-    let capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-    }
-
-    // LoopFlow is plain values: nothing to deinitialize.
-    deinit { base.deallocate() }
 }

@@ -1,5 +1,6 @@
 /// One month's money along one deal (or an entity's operating costs) between two entities.
-public struct LoopFlow: Sendable, Equatable {
+/// Plain values (`BitwiseCopyable`): a run writes flows into raw memory it owns.
+public struct LoopFlow: Sendable, Equatable, BitwiseCopyable {
     /// Index into `MoneyLoop.deals`; `operatingCosts` or `financing` for money that moves
     /// outside any deal of the file.
     public var deal: Int

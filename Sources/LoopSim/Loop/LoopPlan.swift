@@ -13,14 +13,15 @@ final class LoopPlan {
     /// The loans' collateral, flat (`PlanLoan.collateral` ranges into it).
     let collateral: [PlanCollateral]
     let binding: [Bool]
-    /// The deals the scheduler ordered, by phase.
-    let deliveries: [Int], capacity: [Int], dependent: [Int], revolvers: [Int]
+    /// The vendor sales and the plain revolvers, in the scheduler's order (the capacity and
+    /// dependent phases are `capacityTerms` and `dependentSteps`).
+    let deliveries: [Int], revolvers: [Int]
     /// The dependent phase as steps (runs of loans, other deals one by one), its loans in
     /// its order (slots of `loans`), and its other deals' terms in its order.
     let dependentSteps: [PlanStep], dependentLoans: [Int], dependentTerms: [PlanDependent]
     /// `tranches` as plain records with their milestones' bounds.
     let milestones: [PlanMilestone]
-    /// The capacity deals' terms in the order of `capacity`, read in place each month.
+    /// The capacity deals' terms in the scheduler's order, read in place each month.
     let capacityTerms: [PlanCapacity]
     /// Per entity: operating costs, their payee (-1: none), kW per GPU, opening fleet and debt.
     let opexPerGPUHour: [Double], overhead: [Double], supplier: [Int], kwPerGPU: [Double]
@@ -121,7 +122,7 @@ final class LoopPlan {
             }
         }
         capacityTerms = phases.1.compactMap { PlanCapacity(terms[$0], deal: $0) }
-        (deliveries, capacity, dependent, revolvers) = (phases.0, capacityTerms.map(\.deal), phases.2, phases.3)
+        (deliveries, revolvers) = (phases.0, phases.3)
         let steps = Self.steps(phases.2, loanSlots)
         (dependentSteps, dependentLoans) = (steps.steps, steps.loans)
         dependentTerms = steps.others.map {
