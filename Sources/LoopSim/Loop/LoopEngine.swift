@@ -32,28 +32,38 @@ public enum LoopEngine {
         var run = LoopRun(plan, levers: levers, recordFlows: flows, closed: closed && levers.creditWindow != 0)
         out.financingSlot = plan.slot
         out.creditWindow = run.levers.creditWindow
-        out.financing.reserveCapacity((horizon + 1) * plan.financed.count)
-        // The flows are written where the projection keeps them, and each month's columns
-        // straight into its arrays: nothing is appended or copied per number.
-        let room = flows ? (horizon + 1) * (loop.deals.count * 2 + n + 8 * plan.financed.count) : 0
+        let slots = plan.financed.count
+        // The flows are written where the projection keeps them, and each month's columns and
+        // financing straight into its arrays: nothing is appended or copied per number.
+        let room = flows ? (horizon + 1) * (loop.deals.count * 2 + n + 8 * slots) : 0
         var columns: [[Double]] = [], inPlace: Int?
         let recorded = [LoopFlow](unsafeUninitializedCapacity: room) { buffer, written in
             run.stage.write(into: buffer)
-            columns = [Double].written(run.closed ? 6 : 5, size: (horizon + 1) * n) { c in
-                for t in 0...horizon {
-                    run.step(month: t)
-                    let row = t * n
-                    (c[0] + row).update(from: run.open.cash.base, count: n)
-                    (c[2] + row).update(from: run.fleet.base, count: n)
-                    (c[3] + row).update(from: run.busy.base, count: n)
-                    for e in 0..<n {
-                        c[1][row + e] = run.debt(of: e)
-                        c[4][row + e] = max(0, run.fleet[e] * hoursPerMonth - run.busy[e])
+            out.financing = [FinancingMonth](unsafeUninitializedCapacity: (horizon + 1) * slots) { financing, kept in
+                columns = [Double].written(run.closed ? 6 : 5, size: (horizon + 1) * n) { c in
+                    for t in 0...horizon {
+                        run.step(month: t)
+                        let row = t * n
+                        let (cash, fleet, busy, idle) = (c[0] + row, c[2] + row, c[3] + row, c[4] + row)
+                        // One loop for the columns, not a call per column: a month is a dozen numbers each.
+                        for e in 0..<n {
+                            cash[e] = run.open.cash[e]
+                            fleet[e] = run.fleet[e]
+                            busy[e] = run.busy[e]
+                            idle[e] = max(0, run.fleet[e] * hoursPerMonth - run.busy[e])
+                        }
+                        run.writeDebt(into: c[1] + row)
+                        if run.closed {
+                            let shut = c[5] + row
+                            for e in 0..<n { shut[e] = run.shut.cash[e] }
+                        }
+                        out.flowStart.append(run.stage.count)
+                        if let kept = financing.baseAddress {
+                            (kept + t * slots).initialize(from: run.financingMonth.base, count: slots)
+                        }
                     }
-                    out.flowStart.append(run.stage.count)
-                    out.financing += run.financingMonth.buffer
-                    if run.closed { (c[5] + row).update(from: run.shut.cash.base, count: n) }
                 }
+                kept = (horizon + 1) * slots
             }
             inPlace = run.stage.leave(buffer)
             written = inPlace ?? 0

@@ -30,21 +30,37 @@ extension LoopRun {
             paid[i] += pay
             emit(i, c.pointee.from, c.pointee.to, .backstop, pay)
         case .equity:
-            for j in c.pointee.tranches where released[j] == 0 && met(j, price: 0, t) {
+            // The tranches before `unreleased[k]` are all released: they would each be skipped.
+            let end = c.pointee.tranches.upperBound
+            guard unreleased[k] < end else { return }
+            for j in unreleased[k]..<end where released[j] == 0 && met(j, price: 0, t) {
                 let amount = milestones.base[j].amount * weight[i]
-                released[j] = 1
+                release(j, of: k, end)
                 paid[i] += amount
                 emit(i, c.pointee.from, c.pointee.to, .equity, amount)
             }
         case .warrant:
+            // A warrant with every tranche released does nothing more (its growth is its own).
+            let end = c.pointee.tranches.upperBound
+            guard unreleased[k] < end else { return }
             let price = c.pointee.rate * growth(i, months: t)
-            for j in c.pointee.tranches where released[j] == 0 && met(j, price: price, t) {
-                released[j] = 1
+            for j in unreleased[k]..<end where released[j] == 0 && met(j, price: price, t) {
+                release(j, of: k, end)
                 let value = milestones.base[j].amount * weight[i] * max(0, price - c.pointee.amount)
                 paid[i] += value
                 emit(i, c.pointee.from, c.pointee.to, .warrantValue, value)
             }
         }
+    }
+
+    /// Marks tranche `j` of dependent deal `k` released, and moves the deal's first
+    /// unreleased tranche past those now released (up to `end`, its tranches' end).
+    @inline(__always)
+    func release(_ j: Int, of k: Int, _ end: Int) {
+        released[j] = 1
+        var next = unreleased[k]
+        while next < end, released[next] != 0 { next += 1 }
+        unreleased[k] = next
     }
 
     /// Whether tranche `j`'s milestone holds in month `t` with the issuer's share at `price`

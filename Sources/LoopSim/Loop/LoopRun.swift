@@ -37,6 +37,9 @@ struct LoopRun {
     let supplied: [Int]
     /// Per tranche of the plan: 1 once released.
     let released: RunColumn<Int>
+    /// Per dependent deal (`dependentTerms`): its first tranche not yet released (equity,
+    /// warrant: the end of its tranches once all are, and the deal has nothing left to do).
+    let unreleased: RunColumn<Int>
     /// Per financed entity (`plan.slot`): the book of what it pledged, its financing this
     /// month (the first ledger's), and the book value lenders see this month.
     var book: [GPUFleetBook]
@@ -65,7 +68,7 @@ struct LoopRun {
         stage = FlowStage(capacity: recordFlows ? 2 * plan.terms.count + plan.openingCash.count + 8 * plan.financed.count : 0)
         let n = plan.openingCash.count, d = plan.terms.count, slots = plan.financed.count
         doubles = RunMemory(capacity: 3 * n + 4 * d + slots + 2 * LoopLedger.size(plan), initial: 0)
-        ints = RunMemory(capacity: d + plan.tranches.count, initial: 0)
+        ints = RunMemory(capacity: d + plan.tranches.count + plan.dependentTerms.count, initial: 0)
         fleet = doubles.column(plan.openingFleet)
         busy = doubles.column(n, 0)
         ebitda = doubles.column(n, 0)
@@ -75,6 +78,8 @@ struct LoopRun {
         grown = doubles.column(d, 1)
         grownAt = ints.column(d, Int.min)
         released = ints.column(plan.tranches.count, 0)
+        unreleased = ints.column(plan.dependentTerms.count, 0)
+        for k in unreleased.indices { unreleased[k] = plan.dependentTerms[k].tranches.lowerBound }
         collateral = doubles.column(slots, 0)
         let weight = plan.binding.map { $0 ? 1 : levers.nonBinding }
         self.weight = weight
@@ -129,10 +134,19 @@ struct LoopRun {
         return grown[i]
     }
 
-    /// Debt of entity `e`: its opening debt outside the loop's loans, their balances, and
-    /// what its own financing carries (revolvers drawn, debt rolled over or raised).
-    func debt(of e: Int) -> Double {
-        open.scheduledDebt(of: e, plan) + (plan.slot[e] >= 0 ? financing[plan.slot[e]].debt : 0)
+    /// Each entity's debt, written to `d[0 ..< entities]`: its opening debt outside the loop's
+    /// loans, their balances, and what its own financing carries (revolvers drawn, debt rolled
+    /// over or raised). One pass over the loans in deal order adds each entity's balances in
+    /// the order `LoopLedger.scheduledDebt` does, so each sum is the same to the bit.
+    func writeDebt(into d: UnsafeMutablePointer<Double>) {
+        let n = plan.openingDebt.count
+        for e in 0..<n { d[e] = plan.openingDebt[e] }
+        for k in 0..<plan.loans.count {
+            let i = plan.loans[k].deal
+            d[plan.to[i]] += open.balance[i]
+        }
+        // `+ 0` too where there is no financing: it turns a −0 into 0, as it always did.
+        for e in 0..<n { d[e] = d[e] + (plan.slot[e] >= 0 ? financing[plan.slot[e]].debt : 0) }
     }
 
     /// Moves `amount` of an operation from `from` to `to` (cash unless the kind is not
@@ -226,7 +240,10 @@ struct LoopRun {
         switch c.pointee.kind {
         case .takeOrPay:
             busy[to] += c.pointee.reserved
-            let pay = c.pointee.due * LoopEngine.rampWeight(t - c.pointee.first, ramp: c.pointee.ramp) / c.pointee.rampTotal
+            // From month `ramp` of the contract on, its ramp weight is exactly 1: the flat pay.
+            let k = t - c.pointee.first
+            let pay = k >= c.pointee.ramp ? c.pointee.flatPay
+                : c.pointee.due * LoopEngine.rampWeight(k, ramp: c.pointee.ramp) / c.pointee.rampTotal
             paid[i] += pay
             emit(i, c.pointee.from, to, .contract, pay)
         case .usage:

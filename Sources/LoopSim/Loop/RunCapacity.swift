@@ -11,6 +11,9 @@ struct RunCapacity {
     /// Take-or-pay: its ramp in months and the ramp's total weight.
     let ramp: Int
     let rampTotal: Double
+    /// Take-or-pay: a month's pay once the ramp is over, `due ÷ rampTotal` — what `due × 1 ÷
+    /// rampTotal` gives, to the bit (× 1 is exact), computed once instead of every month.
+    let flatPay: Double
     /// Take-or-pay: GPU-hours it reserves each month (GPUs × weight × 730).
     let reserved: Double
     /// Take-or-pay: value × weight; usage: the price per GPU-hour; recurring: monthly × weight.
@@ -46,5 +49,6 @@ struct RunCapacity {
             due = c.amount * weight
             utilized = 0
         }
+        flatPay = c.kind == .takeOrPay ? due / rampTotal : 0
     }
 }
