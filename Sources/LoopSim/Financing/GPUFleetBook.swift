@@ -20,6 +20,9 @@ public struct GPUFleetBook: Sendable {
 
     public init(usefulLifeMonths: Int) { self.usefulLifeMonths = Swift.max(1, usefulLifeMonths) }
 
+    /// Makes room for `count` cohorts in all, so that adding them allocates nothing more.
+    public mutating func reserveCapacity(_ count: Int) { cohorts.reserveCapacity(count) }
+
     /// Adds `gpus` costing `cost` in all, in service from `month` (negative: before the start).
     public mutating func add(gpus: Double, cost: Double, month: Int) {
         guard gpus > 0 else { return }

@@ -1,29 +1,27 @@
 /// The flows of a run, written in place as they are emitted — no uniqueness check or
 /// reference count per flow, as an array append has — in the order they were emitted.
-/// They go into memory of its own (a `RunMemory`, doubling when full) or, once given
-/// one, into a buffer the caller owns: the memory of the array being made of them, so
-/// that the projection's flows are never copied (`write(into:)`, `leave(_:)`).
+/// They go into memory of its own (a `RunMemory`, made when first needed, doubling when
+/// full) or, once given one, into a buffer the caller owns: the memory of the array being
+/// made of them, so that the projection's flows are never copied (`write(into:)`,
+/// `leave(_:)`) and a stage that writes there from the start never allocates.
 struct FlowStage {
     private(set) var base: UnsafeMutablePointer<LoopFlow>
     private(set) var count = 0
-    private var capacity: Int
-    /// Its own memory, and all of it as a column; `base` is elsewhere while it writes into
-    /// a caller's buffer.
-    private var memory: RunMemory<LoopFlow>
+    private var capacity = 0
+    /// Room for its first memory of its own.
+    private let room: Int
+    /// Its own memory once it has any, and all of it as a column; `base` is elsewhere while
+    /// it writes into a caller's buffer, and nowhere (room for 0) before it has either.
+    private var memory: RunMemory<LoopFlow>?
     private var own: RunColumn<LoopFlow>
     private var borrowed = false
 
-    /// Room for `capacity` flows to begin with.
+    /// Room for `capacity` flows (at least 16) once it first needs memory of its own.
     init(capacity: Int) {
-        self.capacity = max(16, capacity)
-        (memory, own) = Self.memory(self.capacity)
+        room = max(16, capacity)
+        // No memory yet: an append grows first.
+        own = RunColumn(base: .nowhere, count: 0)
         base = own.base
-    }
-
-    /// Memory for `capacity` flows, not written yet (flows are plain values: nothing to tear down).
-    private static func memory(_ capacity: Int) -> (RunMemory<LoopFlow>, RunColumn<LoopFlow>) {
-        let memory = RunMemory<LoopFlow>(unwritten: capacity)
-        return (memory, memory.column(capacity))
     }
 
     mutating func append(_ flow: LoopFlow) {
@@ -52,7 +50,8 @@ struct FlowStage {
     }
 
     private mutating func grow() {
-        let (moved, column) = Self.memory(max(16, 2 * capacity))
+        let moved = RunMemory<LoopFlow>.make(unwritten: memory == nil && !borrowed ? room : max(16, 2 * capacity))
+        let column = moved.column(moved.header.capacity)
         column.base.moveInitialize(from: base, count: count)
         // The old memory, when its own, is freed with its last reference.
         (memory, own, base, capacity, borrowed) = (moved, column, column.base, column.count, false)

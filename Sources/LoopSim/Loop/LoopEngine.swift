@@ -25,11 +25,13 @@ public enum LoopEngine {
         let n = loop.entities.count
         var out = LoopProjection(name: loop.name, start: loop.start, horizon: horizon, entityCount: n,
                                  cash: [], debt: [], fleet: [], busyHours: [], idleHours: [], flows: [],
-                                 flowStart: [0])
+                                 flowStart: [])
         out.flowStart.reserveCapacity(horizon + 2)
+        out.flowStart.append(0)
         let plan = LoopPlan(loop)
         let levers = levers.clamped
-        var run = LoopRun(plan, levers: levers, recordFlows: flows, closed: closed && levers.creditWindow != 0)
+        var run = LoopRun(plan, levers: levers, months: horizon, recordFlows: flows,
+                          closed: closed && levers.creditWindow != 0)
         out.financingSlot = plan.slot
         out.creditWindow = run.levers.creditWindow
         let slots = plan.financed.count
@@ -86,8 +88,9 @@ public enum LoopEngine {
 
     /// The same from a plan already built (one per Monte Carlo thread), the cash read in place.
     static func finalCash(_ plan: LoopPlan, levers: LoopLevers, months: Int, _ body: (Int, RunColumn<Double>) -> Void) {
-        var run = LoopRun(plan, levers: levers.clamped, recordFlows: false)
-        for t in 0...max(1, min(Scenario.maxHorizon, months)) {
+        let months = max(1, min(Scenario.maxHorizon, months))
+        var run = LoopRun(plan, levers: levers.clamped, months: months, recordFlows: false)
+        for t in 0...months {
             run.step(month: t)
             body(t, run.open.cash)
         }

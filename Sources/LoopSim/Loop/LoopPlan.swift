@@ -17,10 +17,11 @@ final class LoopPlan {
     /// dependent phases are `capacityTerms` and `dependentSteps`).
     let deliveries: [Int], revolvers: [Int]
     /// The dependent phase as steps (runs of loans, other deals one by one), its loans in
-    /// its order (slots of `loans`), and its other deals' terms in its order.
-    let dependentSteps: [PlanStep], dependentLoans: [Int], dependentTerms: [PlanDependent]
-    /// `tranches` as plain records with their milestones' bounds.
-    let milestones: [PlanMilestone]
+    /// its order (slots of `loans`), and its other deals' terms in its order (records every
+    /// run reads in place, made once here).
+    let dependentSteps: [PlanStep], dependentLoans: [Int], dependentTerms: RunRecords<PlanDependent>
+    /// `tranches` as plain records with their milestones' bounds (read in place, as `dependentTerms`).
+    let milestones: RunRecords<PlanMilestone>
     /// The capacity deals' terms in the scheduler's order, read in place each month.
     let capacityTerms: [PlanCapacity]
     /// Per entity: operating costs, their payee (-1: none), kW per GPU, opening fleet and debt.
@@ -125,11 +126,12 @@ final class LoopPlan {
         (deliveries, revolvers) = (phases.0, phases.3)
         let steps = Self.steps(phases.2, loanSlots)
         (dependentSteps, dependentLoans) = (steps.steps, steps.loans)
-        dependentTerms = steps.others.map {
-            PlanDependent(terms[$0], deal: $0, from: from[$0], to: to[$0], openingFleet: loop.entities[from[$0]].fleet)
+        dependentTerms = RunRecords(count: steps.others.count) { k in
+            let i = steps.others[k]
+            return PlanDependent(terms[i], deal: i, from: from[i], to: to[i], openingFleet: loop.entities[from[i]].fleet)
         }
         let entityKW = loop.entities.map(\.kwPerGPU)
-        milestones = flatTranches.map { PlanMilestone($0, from: from, kwPerGPU: entityKW) }
+        milestones = RunRecords(count: flatTranches.count) { PlanMilestone(flatTranches[$0], from: from, kwPerGPU: entityKW) }
         slot = slots
         financed = financedEntities
         financing = entityTerms

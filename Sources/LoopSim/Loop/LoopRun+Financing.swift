@@ -6,11 +6,17 @@
 /// entity (new equity), entity → lender or investor (interest, principal, fees).
 extension LoopRun {
     /// Builds each financed entity's financing in every ledger: its revolver deals become
-    /// its facilities (their balances move there), its pledged assets open its book.
-    mutating func openFinancing() {
-        for g in ledgers {
+    /// its facilities (their balances move there), its pledged assets open its book, with
+    /// room for a cohort from each of its vendor sales every month of a run of `months`
+    /// (each list allocated once, not grown).
+    mutating func openFinancing(months: Int) {
+        financing.reserveCapacity(lanes.count * plan.financed.count)
+        book.reserveCapacity(plan.financed.count)
+        for lane in lanes {
+            let g = ledger(lane)
             for s in plan.financed.indices {
                 var facilities: [FacilityTerms] = []
+                facilities.reserveCapacity(plan.facilityDeals[s].count)
                 for i in plan.facilityDeals[s] {
                     guard case let .loan(l) = plan.terms[i] else { continue }
                     facilities.append(FacilityTerms(id: "", kind: .revolver, limit: l.limit * weight[i],
@@ -25,6 +31,7 @@ extension LoopRun {
         for (s, e) in plan.financed.enumerated() {
             let terms = plan.financing[s]
             var b = GPUFleetBook(usefulLifeMonths: terms.usefulLifeMonths)
+            b.reserveCapacity(1 + deliveries.indices.reduce(0) { $0 + deliveries.base[$1].landings(buyer: e, through: months) })
             if terms.openingCollateral > 0 {
                 b.add(gpus: max(1, plan.openingFleet[e]), cost: terms.openingCollateral, month: 0)
             }

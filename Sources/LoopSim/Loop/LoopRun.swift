@@ -26,15 +26,15 @@ struct LoopRun {
     let balance: RunColumn<Double>
     /// Per deal: the month its take-or-pay demand begins, its weight (1 binding, else the
     /// lever), and its growth factor `grown` at month `grownAt`.
-    let begin: [Int]
-    let weight: [Double]
+    let begin: RunColumn<Int>
+    let weight: RunColumn<Double>
     let grown: RunColumn<Double>
     let grownAt: RunColumn<Int>
     /// The vendor sales and capacity deals, in the plan's order, as this run reads them.
     let deliveries: RunRecords<RunDelivery>
     let capacities: RunRecords<RunCapacity>
     /// The entities that pay operating costs to a supplier, in entity order.
-    let supplied: [Int]
+    let supplied: RunColumn<Int>
     /// Per tranche of the plan: 1 once released.
     let released: RunColumn<Int>
     /// Per dependent deal (`dependentTerms`): its first tranche not yet released (equity,
@@ -56,19 +56,22 @@ struct LoopRun {
     var financing: [EntityFinancing]
     /// The dependent phase's loans with this run's levers applied (`RunLoan`), its other
     /// deals' terms and the tranches' milestones, in memory of the run's own.
-    private(set) var loanTerms = RunRecords<RunLoan>([])
+    private(set) var loanTerms = RunRecords<RunLoan>()
     let dependentTerms: RunRecords<PlanDependent>
     let milestones: RunRecords<PlanMilestone>
     /// The flows recorded so far, in order (`stage.flows` copies them out).
     var stage: FlowStage
     var month = 0
 
-    init(_ plan: LoopPlan, levers: LoopLevers, recordFlows: Bool, closed: Bool = false) {
+    /// A run of `plan` under `levers` for `months` months after month 0 (what its books are
+    /// sized for; it may run longer).
+    init(_ plan: LoopPlan, levers: LoopLevers, months: Int, recordFlows: Bool, closed: Bool = false) {
         self.plan = plan; self.levers = levers; self.recordFlows = recordFlows
         stage = FlowStage(capacity: recordFlows ? 2 * plan.terms.count + plan.openingCash.count + 8 * plan.financed.count : 0)
         let n = plan.openingCash.count, d = plan.terms.count, slots = plan.financed.count
-        doubles = RunMemory(capacity: 3 * n + 4 * d + slots + 2 * LoopLedger.size(plan), initial: 0)
-        ints = RunMemory(capacity: d + plan.tranches.count + plan.dependentTerms.count, initial: 0)
+        let others = plan.dependentTerms.count
+        doubles = .make(capacity: 3 * n + 5 * d + slots + 2 * LoopLedger.size(plan), initial: 0)
+        ints = .make(capacity: 2 * d + n + plan.tranches.count + others, initial: 0)
         fleet = doubles.column(plan.openingFleet)
         busy = doubles.column(n, 0)
         ebitda = doubles.column(n, 0)
@@ -78,29 +81,31 @@ struct LoopRun {
         grown = doubles.column(d, 1)
         grownAt = ints.column(d, Int.min)
         released = ints.column(plan.tranches.count, 0)
-        unreleased = ints.column(plan.dependentTerms.count, 0)
-        for k in unreleased.indices { unreleased[k] = plan.dependentTerms[k].tranches.lowerBound }
+        unreleased = ints.column(others, 0)
+        for k in 0..<others { unreleased[k] = plan.dependentTerms.base[k].tranches.lowerBound }
         collateral = doubles.column(slots, 0)
-        let weight = plan.binding.map { $0 ? 1 : levers.nonBinding }
+        let weight = doubles.column(d, 1)
+        for i in 0..<d where !plan.binding[i] { weight[i] = levers.nonBinding }
         self.weight = weight
         let open = LoopLedger(plan, window: levers.creditWindow, lane: 0, records: recordFlows, memory: doubles)
         let shut = LoopLedger(plan, window: 0, lane: 1, records: false, memory: doubles)
         self.open = open
         self.shut = shut
         self.closed = closed
-        months = RunMemory(capacity: slots + 1, initial: FinancingMonth())
-        financingMonth = months.column(slots, FinancingMonth())
-        financingScratch = months.column(1, FinancingMonth()).base
+        self.months = .make(capacity: slots + 1, initial: FinancingMonth())
+        financingMonth = self.months.column(slots, FinancingMonth())
+        financingScratch = self.months.column(1, FinancingMonth()).base
         financing = []
         book = []
-        var begin = Array(repeating: 0, count: d)
+        let begin = ints.column(d, 0)
         for i in 0..<d {
             switch plan.terms[i] {
             case let .takeOrPay(value, start, _, _, _):
                 begin[i] = start > 0 ? start + levers.demandDelay : start
                 paid[i] = value * weight[i] * plan.paidBefore[i]
             case let .loan(l):
-                for g in closed ? [open, shut] : [open] {
+                for lane in 0..<(closed ? 2 : 1) {
+                    let g = lane == 0 ? open : shut
                     g.balance[i] = l.issue == nil ? l.drawn * weight[i] : 0
                     g.paid[i] = g.balance[i]
                 }
@@ -108,19 +113,30 @@ struct LoopRun {
             }
         }
         self.begin = begin
-        supplied = plan.supplier.indices.filter { plan.supplier[$0] >= 0 }
-        let sales = plan.deliveries.compactMap { RunDelivery(plan, deal: $0, weight: weight[$0], levers: levers) }
-        deliveries = RunRecords(sales)
-        let deals = plan.capacityTerms.map { RunCapacity($0, plan, weight: weight[$0.deal], begin: begin[$0.deal], levers: levers) }
-        capacities = RunRecords(deals)
-        dependentTerms = RunRecords(plan.dependentTerms)
-        milestones = RunRecords(plan.milestones)
-        openFinancing()
+        var suppliedCount = 0
+        let supplied = ints.column(n, 0)
+        for e in 0..<n where plan.supplier[e] >= 0 {
+            supplied[suppliedCount] = e
+            suppliedCount += 1
+        }
+        self.supplied = RunColumn(base: supplied.base, count: suppliedCount)
+        deliveries = RunRecords(count: plan.deliveries.count) { k in
+            RunDelivery(plan, deal: plan.deliveries[k], weight: weight[plan.deliveries[k]], levers: levers)
+        }
+        capacities = RunRecords(count: plan.capacityTerms.count) { k in
+            let c = plan.capacityTerms[k]
+            return RunCapacity(c, plan, weight: weight[c.deal], begin: begin[c.deal], levers: levers)
+        }
+        // The plan's own records, read in place (nothing in them depends on the levers).
+        dependentTerms = plan.dependentTerms
+        milestones = plan.milestones
+        openFinancing(months: months)
         loanTerms = RunRecords(runLoans())
     }
 
-    /// The ledgers this run keeps, the first as credit is set.
-    var ledgers: [LoopLedger] { closed ? [open, shut] : [open] }
+    /// The ledgers this run keeps, the first as credit is set (by lane: no list is made).
+    func ledger(_ lane: Int) -> LoopLedger { lane == 0 ? open : shut }
+    var lanes: Range<Int> { 0..<(closed ? 2 : 1) }
 
     /// Deal i's growth factor after `m` months: one multiplication a month, a power only
     /// when months are skipped.

@@ -29,48 +29,58 @@ struct RunColumn<Element> {
 }
 
 /// The memory of one run's columns: carved out of one allocation per element type as the
-/// run asks for them, freed with the run. A class only to own the memory.
-final class RunMemory<Element> {
-    private let base: UnsafeMutablePointer<Element>
-    /// Elements it has room for; the first `initialized` of them hold values.
-    private let capacity: Int, initialized: Int
-    private var used = 0
-
+/// run asks for them, freed with the run. A class only to own the memory, its elements
+/// allocated with it (`ManagedBuffer`): one allocation, not two.
+final class RunMemory<Element>: ManagedBuffer<RunMemoryCounts, Element> {
     /// Room for `capacity` elements, all `initial`.
-    init(capacity: Int, initial: Element) {
-        self.capacity = capacity
-        initialized = max(1, capacity)
-        base = .allocate(capacity: initialized)
-        base.initialize(repeating: initial, count: initialized)
+    static func make(capacity: Int, initial: Element) -> RunMemory {
+        let memory = empty(capacity)
+        memory.withUnsafeMutablePointers { counts, base in
+            base.initialize(repeating: initial, count: counts.pointee.capacity)
+            counts.pointee.initialized = counts.pointee.capacity
+        }
+        return memory
     }
 
     /// Room for `capacity` plain values (no references), each written before it is read:
     /// nothing to set first or to tear down.
-    init(unwritten capacity: Int) where Element: BitwiseCopyable {
-        self.capacity = capacity
-        initialized = 0
-        base = .allocate(capacity: max(1, capacity))
+    static func make(unwritten capacity: Int) -> RunMemory where Element: BitwiseCopyable { empty(capacity) }
+
+    /// The values `make(k)` gives for k in `0 ..< count`, those not nil, in order, made in place
+    /// (no array of them first): `column(written)` is a column of them.
+    static func make(count: Int, _ make: (Int) -> Element?) -> (memory: RunMemory, written: Int) {
+        let memory = empty(count)
+        let written = memory.withUnsafeMutablePointers { counts, base in
+            for k in 0..<count {
+                guard let value = make(k) else { continue }
+                (base + counts.pointee.initialized).initialize(to: value)
+                counts.pointee.initialized += 1
+            }
+            return counts.pointee.initialized
+        }
+        return (memory, written)
     }
 
-    /// Room for exactly `values`, holding them: `column(values.count)` is a column of them.
-    init(_ values: [Element]) {
-        capacity = values.count
-        initialized = values.count
-        base = .allocate(capacity: max(1, capacity))
-        for (i, v) in values.enumerated() { (base + i).initialize(to: v) }
+    /// Room for `capacity` elements (at least one), none of them written yet.
+    private static func empty(_ capacity: Int) -> RunMemory {
+        let room = max(1, capacity)
+        let memory = create(minimumCapacity: room) { _ in RunMemoryCounts(capacity: room) }
+        // `create` called on this class makes an instance of it.
+        return unsafeDowncast(memory, to: RunMemory.self)
     }
 
     deinit {
-        base.deinitialize(count: initialized)
-        base.deallocate()
+        _ = withUnsafeMutablePointers { counts, base in base.deinitialize(count: counts.pointee.initialized) }
     }
 
     /// The next `count` elements as a column, as they are (`initial`, or the values given).
     func column(_ count: Int) -> RunColumn<Element> {
-        precondition(used + count <= capacity, "run memory too small")
-        let c = RunColumn(base: base + used, count: count)
-        used += count
-        return c
+        withUnsafeMutablePointers { counts, base in
+            precondition(counts.pointee.used + count <= counts.pointee.capacity, "run memory too small")
+            let c = RunColumn(base: base + counts.pointee.used, count: count)
+            counts.pointee.used += count
+            return c
+        }
     }
 
     /// The next `count` elements as a column, each `value`.
@@ -82,10 +92,22 @@ final class RunMemory<Element> {
 
     /// The next `values.count` elements as a column holding `values`.
     func column(_ values: [Element]) -> RunColumn<Element> {
-        let c = column(values.count, values.first ?? base.pointee)
+        let c = column(values.count)
         for (i, v) in values.enumerated() { c[i] = v }
         return c
     }
+}
+
+/// What a `RunMemory` holds: room for `capacity` elements, the first `initialized` of them
+/// holding values, the first `used` of them given out as columns.
+struct RunMemoryCounts {
+    let capacity: Int
+    var initialized = 0, used = 0
+}
+
+extension UnsafeMutablePointer {
+    /// An address for zero elements (a column or records of none): never read or written.
+    static var nowhere: UnsafeMutablePointer { UnsafeMutablePointer(bitPattern: MemoryLayout<Pointee>.alignment)! }
 }
 
 extension UnsafeBufferPointer {
@@ -102,20 +124,23 @@ extension Array where Element: BitwiseCopyable {
     /// `count` arrays of `size` elements each, made without setting or copying one: `body`
     /// is given each array's memory, in order, while they are being made, and must write
     /// every element of each (a projection's columns, written month by month).
-    static func written(_ count: Int, size: Int, _ body: ([UnsafeMutablePointer<Element>]) -> Void) -> [[Element]] {
-        var bases: [UnsafeMutablePointer<Element>] = []
-        bases.reserveCapacity(count)
+    static func written(_ count: Int, size: Int, _ body: (UnsafeBufferPointer<UnsafeMutablePointer<Element>>) -> Void)
+        -> [[Element]]
+    {
         var made = [[Element]](repeating: [], count: count)
-        // Each array is made inside the making of the one before: every memory is valid in `body`.
-        func make(_ k: Int) {
-            guard k < count else { return body(bases) }
-            made[k] = [Element](unsafeUninitializedCapacity: Swift.max(1, size)) { buffer, written in
-                bases.append(buffer.baseAddress!)
-                make(k + 1)
-                written = size
+        // The memories' addresses on the stack, not in an array of their own.
+        withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Element>.self, capacity: count) { bases in
+            // Each array is made inside the making of the one before: every memory is valid in `body`.
+            func make(_ k: Int) {
+                guard k < count else { return body(UnsafeBufferPointer(bases)) }
+                made[k] = [Element](unsafeUninitializedCapacity: Swift.max(1, size)) { buffer, written in
+                    bases.initializeElement(at: k, to: buffer.baseAddress!)
+                    make(k + 1)
+                    written = size
+                }
             }
+            make(0)
         }
-        make(0)
         return made
     }
 }

@@ -31,6 +31,13 @@ struct RunDelivery {
         orderMonths = months.min().map { $0...months.max()! }
     }
 
+    /// How many months, of months 0 … `months`, units may land for `buyer` (0 for another):
+    /// those in its term, delayed, and those of its dated orders.
+    func landings(buyer e: Int, through months: Int) -> Int {
+        guard e == buyer else { return 0 }
+        return max(0, min(end + delay, months + 1) - max(start + delay, 0)) + orders.count
+    }
+
     /// Whether anything can land in month `t`: units ordered `delay` months before, in its
     /// term or on a dated order's month.
     func delivers(month t: Int) -> Bool {

@@ -3,17 +3,26 @@
 /// memory of their own (`RunMemory`), read in place through `base`: a field is loaded
 /// where it is used, not the whole record copied out of an array before the first branch.
 struct RunRecords<Element> {
-    /// Owns the memory; freed with the last copy of these records.
-    private let memory: RunMemory<Element>
+    /// Owns the memory (none for no records); freed with the last copy of these records.
+    private let memory: RunMemory<Element>?
     let base: UnsafeMutablePointer<Element>
     let count: Int
 
-    init(_ records: [Element]) {
-        memory = RunMemory(records)
-        let all = memory.column(records.count)
-        base = all.base
-        count = all.count
+    /// The records `make(k)` gives for k in `0 ..< count`, those not nil, in order, made
+    /// straight into their memory.
+    init(count: Int, _ make: (Int) -> Element?) {
+        let (memory, written) = RunMemory.make(count: count, make)
+        self.memory = memory
+        base = memory.column(written).base
+        self.count = written
     }
+
+    /// No records, in no memory.
+    init() {
+        (memory, base, count) = (nil, .nowhere, 0)
+    }
+
+    init(_ records: [Element]) { self.init(count: records.count) { records[$0] } }
 
     var indices: Range<Int> { 0..<count }
 }
