@@ -3,7 +3,8 @@
 // clock). `swift build -c release --product LoopProfile`, then
 // `.build/release/LoopProfile ../scenarios/ai-web-2025.yaml N MODE`, MODE one of
 // project (flows and the closed-market run, as `simulate` and the dashboard use it),
-// noflows, open (no closed-market run), mc (N Monte Carlo paths × 60 months, 1 thread),
+// noflows, open (no closed-market run), edit (a projection after an edit of the loop, its
+// plan built anew), mc (N Monte Carlo paths × 60 months, 1 thread),
 // article (the article engine's 120-month projection, as a yardstick), and for a lever key
 // in the dashboard (ai-web-2025 open, paused, 120×40): lever (update and view), update, view.
 import Foundation
@@ -36,6 +37,14 @@ case "lever", "update", "view":
     sink += Double(frame.width)
 case "mc":
     sink += LoopMonteCarlo.run(web, paths: n, seed: 1, threads: 1, months: 60).runOut.reduce(0, +)
+case "edit":
+    // A projection after an edit of the loop: its plan is built anew first.
+    for _ in 0..<n {
+        var edited = web
+        edited.entities = web.entities
+        let p = LoopEngine.project(edited, months: 120)
+        sink += p.cash[p.cash.count - 1]
+    }
 default:
     for _ in 0..<n {
         let p = LoopEngine.project(web, months: 120, flows: mode != "noflows", closed: mode != "open")

@@ -143,6 +143,15 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(LoopEngine.project(web, months: 120, flows: false))
         }
     }
+    // After an edit of the loop (`:set entity.…`, a new file): its plan is built anew
+    // before the projection (a lever key reuses the loop's plan).
+    Benchmark("LoopEngine.project ai-web-2025 120 months, after an edit (plan built anew)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var edited = web
+            edited.entities = web.entities
+            blackHole(LoopEngine.project(edited, months: 120))
+        }
+    }
     // A lever key on the second loop as the dashboard takes it (paused, 120x40): `update`
     // (engine, round-trip ledgers, headlines), then the view of the new frame.
     Benchmark("loop lever key ai-web-2025 (update + view 120x40)") { benchmark in

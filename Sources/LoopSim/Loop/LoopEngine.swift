@@ -28,7 +28,7 @@ public enum LoopEngine {
                                  flowStart: [])
         out.flowStart.reserveCapacity(horizon + 2)
         out.flowStart.append(0)
-        let plan = LoopPlan(loop)
+        let plan = loop.plan
         let levers = levers.clamped
         var run = LoopRun(plan, levers: levers, months: horizon, recordFlows: flows,
                           closed: closed && levers.creditWindow != 0)
@@ -83,7 +83,7 @@ public enum LoopEngine {
     public static func finalCash(_ loop: MoneyLoop, levers: LoopLevers, months: Int,
                                  _ body: (Int, [Double]) -> Void)
     {
-        finalCash(LoopPlan(loop), levers: levers, months: months) { t, cash in body(t, cash.array) }
+        finalCash(loop.plan, levers: levers, months: months) { t, cash in body(t, cash.array) }
     }
 
     /// The same from a plan already built (one per Monte Carlo thread), the cash read in place.

@@ -1,8 +1,9 @@
-/// A loop flattened for the monthly loop: plain arrays by deal and by entity, built once
-/// per run so the month loop copies no names or sources, and every buffer it touches
-/// belongs to its own run (Monte Carlo threads share nothing they count references on).
-/// Immutable; a class so that a run holds it by one reference, not thirty arrays.
-final class LoopPlan {
+/// A loop flattened for the monthly loop: plain arrays by deal and by entity, so the month
+/// loop copies no names or sources. Built once per loop (`MoneyLoop.plan`, anew when its
+/// entities or deals change) and once per Monte Carlo thread (threads share nothing they
+/// count references on). Immutable; a class so that a run holds it by one reference, not
+/// thirty arrays.
+final class LoopPlan: Sendable {
     let from: [Int], to: [Int]
     /// Each deal's terms as plain values: lists are ranges into `tranches` and `collateral`.
     let terms: [PlanTerms]
@@ -49,7 +50,11 @@ final class LoopPlan {
     /// are bought again (-1: none).
     let replacementDeal: [Int]
 
-    init(_ loop: MoneyLoop) {
+    convenience init(_ loop: MoneyLoop) { self.init(entities: loop.entities, deals: loop.deals, order: loop.order) }
+
+    /// The plan of the loop with these entities and deals, run in `order` (`MoneyLoop.order`).
+    init(entities list: [LoopEntity], deals dealList: [LoopDeal], order: [Int]) {
+        let loop = (entities: list, deals: dealList, order: order)
         let deals = loop.deals.count, entities = loop.entities.count
         var from = [Int](), to = [Int](), binding = [Bool](), terms = [PlanTerms]()
         from.reserveCapacity(deals); to.reserveCapacity(deals); binding.reserveCapacity(deals); terms.reserveCapacity(deals)

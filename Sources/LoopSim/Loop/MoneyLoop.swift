@@ -6,10 +6,14 @@ public struct MoneyLoop: Sendable, Equatable {
     public var title: String
     public var start: YearMonth
     public var horizon: Int
-    public var entities: [LoopEntity]
-    public var deals: [LoopDeal]
+    public var entities: [LoopEntity] { didSet { plan = LoopPlan(self) } }
+    public var deals: [LoopDeal] { didSet { plan = LoopPlan(self) } }
     /// The deals in an order where every deal comes after the deals it reads.
     public private(set) var order: [Int]
+    /// The loop flattened for the engine: built with the loop and again whenever its
+    /// entities or deals change, so a projection under new levers (a key press, a Monte
+    /// Carlo path's draw) does not build it anew. Derived from the fields above.
+    private(set) var plan: LoopPlan
 
     /// Checks the references and schedules the deals; throws the first problem.
     public static func make(name: String, title: String, start: YearMonth, horizon: Int, entities: [LoopEntity],
@@ -38,6 +42,13 @@ public struct MoneyLoop: Sendable, Equatable {
     {
         self.name = name; self.title = title; self.start = start; self.horizon = horizon
         self.entities = entities; self.deals = deals; self.order = order
+        plan = LoopPlan(entities: entities, deals: deals, order: order)
+    }
+
+    /// Equal loops have equal fields; the plan is derived from them.
+    public static func == (a: MoneyLoop, b: MoneyLoop) -> Bool {
+        a.name == b.name && a.title == b.title && a.start == b.start && a.horizon == b.horizon
+            && a.entities == b.entities && a.deals == b.deals && a.order == b.order
     }
 
     /// Kahn's algorithm, stable in file order; a deal left over sits on a cycle.

@@ -26,3 +26,7 @@ struct RunRecords<Element> {
 
     var indices: Range<Int> { 0..<count }
 }
+
+/// Records are written once, while they are made, then only read: the plan's
+/// (`LoopPlan.dependentTerms`, `milestones`) by any thread's run, safely.
+extension RunRecords: @unchecked Sendable where Element: Sendable {}
