@@ -43,21 +43,25 @@ public enum LoopEngine {
             run.stage.write(into: buffer)
             out.financing = [FinancingMonth](unsafeUninitializedCapacity: (horizon + 1) * slots) { financing, kept in
                 columns = [Double].written(run.closed ? 6 : 5, size: (horizon + 1) * n) { c in
+                    // Where the run keeps them (fixed for the run): read through locals, not
+                    // reloaded from the run after every number written.
+                    let (cashNow, fleetNow, busyNow, shutNow) = (run.open.cash.base, run.fleet.base, run.busy.base,
+                                                                 run.shut.cash.base)
                     for t in 0...horizon {
                         run.step(month: t)
                         let row = t * n
                         let (cash, fleet, busy, idle) = (c[0] + row, c[2] + row, c[3] + row, c[4] + row)
                         // One loop for the columns, not a call per column: a month is a dozen numbers each.
                         for e in 0..<n {
-                            cash[e] = run.open.cash[e]
-                            fleet[e] = run.fleet[e]
-                            busy[e] = run.busy[e]
-                            idle[e] = max(0, run.fleet[e] * hoursPerMonth - run.busy[e])
+                            cash[e] = cashNow[e]
+                            fleet[e] = fleetNow[e]
+                            busy[e] = busyNow[e]
+                            idle[e] = max(0, fleetNow[e] * hoursPerMonth - busyNow[e])
                         }
                         run.writeDebt(into: c[1] + row)
                         if run.closed {
                             let shut = c[5] + row
-                            for e in 0..<n { shut[e] = run.shut.cash[e] }
+                            for e in 0..<n { shut[e] = shutNow[e] }
                         }
                         out.flowStart.append(run.stage.count)
                         if let kept = financing.baseAddress {

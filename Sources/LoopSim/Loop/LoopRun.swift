@@ -35,6 +35,9 @@ struct LoopRun {
     let capacities: RunRecords<RunCapacity>
     /// The entities that pay operating costs to a supplier, in entity order.
     let supplied: RunColumn<Int>
+    /// The loan deals each entity borrows under (`plan.loansOf`) flat: entity e's are
+    /// `borrowed[borrowed[e] ..< borrowed[e + 1]]`.
+    let borrowed: RunColumn<Int>
     /// Per tranche of the plan: 1 once released.
     let released: RunColumn<Int>
     /// Per dependent deal (`dependentTerms`): its first tranche not yet released (equity,
@@ -71,7 +74,8 @@ struct LoopRun {
         let n = plan.openingCash.count, d = plan.terms.count, slots = plan.financed.count
         let others = plan.dependentTerms.count
         doubles = .make(capacity: 3 * n + 5 * d + slots + 2 * LoopLedger.size(plan), initial: 0)
-        ints = .make(capacity: 2 * d + n + plan.tranches.count + others, initial: 0)
+        let loans = plan.loansOf.reduce(0) { $0 + $1.count }
+        ints = .make(capacity: 2 * d + 2 * n + 1 + loans + plan.tranches.count + others, initial: 0)
         fleet = doubles.column(plan.openingFleet)
         busy = doubles.column(n, 0)
         ebitda = doubles.column(n, 0)
@@ -120,6 +124,12 @@ struct LoopRun {
             suppliedCount += 1
         }
         self.supplied = RunColumn(base: supplied.base, count: suppliedCount)
+        borrowed = ints.column(n + 1 + loans, 0)
+        borrowed[0] = n + 1
+        for e in 0..<n {
+            for k in plan.loansOf[e].indices { borrowed[borrowed[e] + k] = plan.loansOf[e][k] }
+            borrowed[e + 1] = borrowed[e] + plan.loansOf[e].count
+        }
         deliveries = RunRecords(count: plan.deliveries.count) { k in
             RunDelivery(plan, deal: plan.deliveries[k], weight: weight[plan.deliveries[k]], levers: levers)
         }
@@ -152,17 +162,15 @@ struct LoopRun {
 
     /// Each entity's debt, written to `d[0 ..< entities]`: its opening debt outside the loop's
     /// loans, their balances, and what its own financing carries (revolvers drawn, debt rolled
-    /// over or raised). One pass over the loans in deal order adds each entity's balances in
-    /// the order `LoopLedger.scheduledDebt` does, so each sum is the same to the bit.
+    /// over or raised). Each sum is made in a register, in the order `LoopLedger.scheduledDebt`
+    /// makes it (`plan.loansOf`, read flat from `borrowed`), and stored once: adding into the
+    /// projection's fresh memory would wait on it.
     func writeDebt(into d: UnsafeMutablePointer<Double>) {
-        let n = plan.openingDebt.count
-        for e in 0..<n { d[e] = plan.openingDebt[e] }
-        for k in 0..<plan.loans.count {
-            let i = plan.loans[k].deal
-            d[plan.to[i]] += open.balance[i]
+        for e in 0..<plan.openingDebt.count {
+            var sum = plan.openingDebt[e]
+            for k in borrowed[e]..<borrowed[e + 1] { sum += open.balance[borrowed[k]] }
+            d[e] = sum + (plan.slot[e] >= 0 ? financing[plan.slot[e]].debt : 0)
         }
-        // `+ 0` too where there is no financing: it turns a −0 into 0, as it always did.
-        for e in 0..<n { d[e] = d[e] + (plan.slot[e] >= 0 ? financing[plan.slot[e]].debt : 0) }
     }
 
     /// Moves `amount` of an operation from `from` to `to` (cash unless the kind is not
