@@ -19,6 +19,8 @@ struct LoopRun {
     let fleet: RunColumn<Double>
     let busy: RunColumn<Double>
     let ebitda: RunColumn<Double>
+    /// `busy` and `ebitda` as one column, set to 0 at once each month.
+    private let monthly: RunColumn<Double>
     /// Per deal, for every kind but loans (their progress is the ledgers'): paid so far;
     /// units delivered (vendor sales); the value still to come (usage, recurring).
     let paid: RunColumn<Double>
@@ -77,8 +79,9 @@ struct LoopRun {
         let loans = plan.loansOf.reduce(0) { $0 + $1.count }
         ints = .make(capacity: 2 * d + 2 * n + 1 + loans + plan.tranches.count + others, initial: 0)
         fleet = doubles.column(plan.openingFleet)
-        busy = doubles.column(n, 0)
-        ebitda = doubles.column(n, 0)
+        monthly = doubles.column(2 * n, 0)
+        busy = RunColumn(base: monthly.base, count: n)
+        ebitda = RunColumn(base: monthly.base + n, count: n)
         paid = doubles.column(d, 0)
         delivered = doubles.column(d, 0)
         balance = doubles.column(d, 0)
@@ -206,8 +209,7 @@ struct LoopRun {
 
     mutating func step(month t: Int) {
         month = t
-        busy.fill(0)
-        ebitda.fill(0)
+        monthly.fill(0)
         open.startMonth()
         if closed { shut.startMonth() }
         // By index: iterating the plan's lists would count a reference on each every month.
