@@ -1,6 +1,7 @@
 import CServe
 import Foundation
 import LoopServe
+import Testing
 
 /// A program (usually `ssh`) running on its own pseudo-terminal, as a person's terminal
 /// would run it: it is the session leader, the pty is its controlling terminal, and
@@ -86,10 +87,15 @@ final class TerminalClient {
         }
     }
 
-    /// Types text.
-    func send(_ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(pty.master, $0.baseAddress!, $0.count) }
+    /// Types text, as a person's terminal does: when the program has not yet read what came
+    /// before (the pty is full, e.g. right after a paste), waits for room instead of losing
+    /// the keys (a non-blocking write would fail with EAGAIN). A key the terminal could not
+    /// take within `timeout` is a test failure of its own.
+    func send(_ text: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation) {
+        guard sendAll(Array(text.utf8), timeout: timeout) else {
+            Issue.record("the terminal did not take \(text.debugDescription) within \(timeout)", sourceLocation: sourceLocation)
+            return
+        }
     }
 
     /// Types all of `bytes`, however many (a paste): waits for the terminal to take them,
