@@ -47,10 +47,11 @@ struct LoopLedger {
         4 * plan.openingCash.count + 2 * plan.terms.count + plan.facilityDeals.reduce(0) { max($0, $1.count) }
     }
 
-    /// Its opening debt outside the loop's loans plus the balances of its loan deals.
-    func scheduledDebt(of e: Int, _ plan: LoopPlan) -> Double {
+    /// Entity e's opening debt outside the loop's loans plus the balances of its loan deals
+    /// (`LoopRun.borrowed`: `plan.loansOf` flat, read in place), summed in deal order.
+    func scheduledDebt(of e: Int, _ plan: LoopPlan, borrowed: RunColumn<Int>) -> Double {
         var d = plan.openingDebt[e]
-        for k in 0..<plan.loansOf[e].count { d += balance[plan.loansOf[e][k]] }
+        for k in borrowed[e]..<borrowed[e + 1] { d += balance[borrowed[k]] }
         return d
     }
 }

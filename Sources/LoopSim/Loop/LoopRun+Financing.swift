@@ -64,7 +64,7 @@ extension LoopRun {
             let facilities = plan.facilityDeals[s].count
             for k in 0..<facilities { before[k] = financing[f].facilities[k].drawn }
             // Summed before the input is built, whose other fields then go straight into it.
-            let debt = g.scheduledDebt(of: e, plan)
+            let debt = g.scheduledDebt(of: e, plan, borrowed: borrowed)
             let input = FinancingInput(
                 month: t, cashBefore: g.cash[e], ebitda: ebitda[e], scheduledInterest: g.interestPaid[e],
                 principalDue: g.principalPaid[e], debtOutstanding: debt,

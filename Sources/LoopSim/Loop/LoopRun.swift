@@ -165,14 +165,12 @@ struct LoopRun {
 
     /// Each entity's debt, written to `d[0 ..< entities]`: its opening debt outside the loop's
     /// loans, their balances, and what its own financing carries (revolvers drawn, debt rolled
-    /// over or raised). Each sum is made in a register, in the order `LoopLedger.scheduledDebt`
-    /// makes it (`plan.loansOf`, read flat from `borrowed`), and stored once: adding into the
+    /// over or raised). Each sum is made in a register and stored once: adding into the
     /// projection's fresh memory would wait on it.
     func writeDebt(into d: UnsafeMutablePointer<Double>) {
         for e in 0..<plan.openingDebt.count {
-            var sum = plan.openingDebt[e]
-            for k in borrowed[e]..<borrowed[e + 1] { sum += open.balance[borrowed[k]] }
-            d[e] = sum + (plan.slot[e] >= 0 ? financing[plan.slot[e]].debt : 0)
+            d[e] = open.scheduledDebt(of: e, plan, borrowed: borrowed)
+                + (plan.slot[e] >= 0 ? financing[plan.slot[e]].debt : 0)
         }
     }
 
